@@ -1,0 +1,21 @@
+import { useI18n } from 'vue-i18n'
+import type { FieldError } from '@/domain/validation'
+
+/** The message for one field error, numbers formatted the way the user reads them (500 000). */
+export function useFieldErrorText() {
+  const { t, locale } = useI18n()
+  return (error: FieldError | undefined): string => {
+    if (!error) return ''
+    const params = Object.fromEntries(
+      Object.entries(error.params).map(([k, v]) => [k, typeof v === 'number' && k !== 'year' ? v.toLocaleString(locale.value) : v]),
+    )
+    return t(error.key, params)
+  }
+}
+
+/** Number fields are typed as text so "12,5" or "douze" get a precise message instead of silently emptying. */
+export function parseCount(text: string): number | undefined {
+  const trimmed = text.replace(/[\s\u00a0\u202f]/g, '')
+  if (trimmed === '') return undefined
+  return Number(trimmed.replace(',', '.'))
+}

@@ -1,0 +1,26 @@
+import { AnswerSchema, applyAnswerPatch, emptyAnswer, type Answer, type AnswerPatch } from '@/domain/answer'
+import { database, nowIso } from './database'
+
+export async function listAnswers(assessmentId: string, db = database()): Promise<Answer[]> {
+  return db.answers.where('assessmentId').equals(assessmentId).toArray()
+}
+
+/**
+ * One small write per user gesture: reads the stored answer, changes only the patched fields and puts it back,
+ * in one transaction, so a field changed elsewhere (another tab) is not overwritten with a stale copy.
+ * The result is validated before the write; an invalid patch throws and writes nothing.
+ */
+export async function saveAnswerPatch(
+  assessmentId: string,
+  questionId: string,
+  patch: AnswerPatch,
+  db = database(),
+): Promise<Answer> {
+  return db.transaction('rw', db.answers, async () => {
+    const now = nowIso()
+    const stored = (await db.answers.get([assessmentId, questionId])) ?? emptyAnswer(assessmentId, questionId, now)
+    const answer = AnswerSchema.parse(applyAnswerPatch(stored, patch, now))
+    await db.answers.put(answer)
+    return answer
+  })
+}

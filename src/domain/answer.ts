@@ -1,0 +1,48 @@
+import { z } from 'zod'
+
+export const LEVEL_MIN = 0
+export const LEVEL_MAX = 4
+export const NOTE_MAX = 10_000
+export const REASON_MAX = 500
+export const EVIDENCE_ITEM_MAX = 300
+export const EVIDENCE_COUNT_MAX = 50
+
+export const LevelSchema = z.int().min(LEVEL_MIN).max(LEVEL_MAX)
+
+/** A maturity level, « non applicable » (with an optional reason) or « je ne sais pas encore ». */
+export const ResponseSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('level'), level: LevelSchema }),
+  z.strictObject({ kind: z.literal('na'), reason: z.string().trim().max(REASON_MAX) }),
+  z.strictObject({ kind: z.literal('unknown') }),
+])
+export type Response = z.infer<typeof ResponseSchema>
+
+/**
+ * The profile said the question does not apply (legal form, size) but the organisation answers it anyway:
+ * the reason is required so the choice can be explained at the AG.
+ */
+export const ApplicabilityOverrideSchema = z.strictObject({
+  reason: z.string().trim().min(1, { error: 'validation.required' }).max(REASON_MAX, { error: 'validation.tooLong' }),
+})
+
+export const AnswerSchema = z.strictObject({
+  assessmentId: z.string().min(1),
+  questionId: z.string().min(1),
+  response: ResponseSchema.nullable(),
+  note: z.string().max(NOTE_MAX),
+  evidence: z.array(z.string().trim().min(1).max(EVIDENCE_ITEM_MAX)).max(EVIDENCE_COUNT_MAX),
+  applicabilityOverride: ApplicabilityOverrideSchema.nullable(),
+  updatedAt: z.iso.datetime(),
+})
+export type Answer = z.infer<typeof AnswerSchema>
+
+/** The fields one user gesture changes; everything else in the stored answer is left as it is. */
+export type AnswerPatch = Partial<Pick<Answer, 'response' | 'note' | 'evidence' | 'applicabilityOverride'>>
+
+export function emptyAnswer(assessmentId: string, questionId: string, updatedAt: string): Answer {
+  return { assessmentId, questionId, response: null, note: '', evidence: [], applicabilityOverride: null, updatedAt }
+}
+
+export function applyAnswerPatch(answer: Answer, patch: AnswerPatch, updatedAt: string): Answer {
+  return { ...answer, ...patch, updatedAt }
+}

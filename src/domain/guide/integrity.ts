@@ -1,0 +1,56 @@
+import type { Guide } from './schema.ts'
+
+/**
+ * Checks zod cannot express: ids unique across the whole guide, and every reference resolving.
+ * Returns messages prefixed with the path of the offending item.
+ */
+export function guideIntegrityProblems(guide: Guide): string[] {
+  const problems: string[] = []
+  const seen = new Map<string, string>()
+  const claim = (id: string, path: string) => {
+    const first = seen.get(id)
+    if (first) problems.push(`${path}.id: l’identifiant « ${id} » est déjà utilisé par ${first}`)
+    else seen.set(id, path)
+  }
+  const numbers = new Set<number>()
+
+  guide.themes.forEach((theme, t) => {
+    const tp = `themes[${t}]`
+    claim(theme.id, tp)
+    if (numbers.has(theme.number)) problems.push(`${tp}.number: le numéro ${theme.number} est déjà pris`)
+    numbers.add(theme.number)
+    theme.domaines.forEach((domaine, d) => {
+      claim(domaine.id, `${tp}.domaines[${d}]`)
+      domaine.questions.forEach((question, q) => claim(question.id, `${tp}.domaines[${d}].questions[${q}]`))
+    })
+    theme.indicators.forEach((indicator, i) => claim(indicator.id, `${tp}.indicators[${i}]`))
+  })
+  guide.documents.forEach((doc, i) => claim(doc.id, `documents[${i}]`))
+
+  guide.themes.forEach((theme, t) => {
+    const domaineIds = new Set(theme.domaines.map((d) => d.id))
+    theme.indicators.forEach((indicator, i) => {
+      if (!domaineIds.has(indicator.domaineId)) {
+        problems.push(`themes[${t}].indicators[${i}].domaineId: « ${indicator.domaineId} » n’est pas un domaine de ce thème`)
+      }
+      if (indicator.unit === 'percent-by-category' && !indicator.categories) {
+        problems.push(`themes[${t}].indicators[${i}].categories: obligatoires pour un pourcentage par catégorie`)
+      }
+    })
+    theme.domaines.forEach((domaine, d) =>
+      domaine.questions.forEach((question, q) =>
+        question.related?.forEach((ref, r) => {
+          if (!seen.has(ref) || ref === question.id) {
+            problems.push(`themes[${t}].domaines[${d}].questions[${q}].related[${r}]: « ${ref} » ne renvoie à aucune autre question`)
+          }
+        }),
+      ),
+    )
+  })
+  guide.documents.forEach((doc, i) =>
+    doc.evidenceFor.forEach((ref, r) => {
+      if (!seen.has(ref)) problems.push(`documents[${i}].evidenceFor[${r}]: « ${ref} » ne renvoie à aucun élément du guide`)
+    }),
+  )
+  return problems
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod'
+import { LegalFormSchema } from '../organisation.ts'
+
+/**
+ * The guide as data. One JSON file per guide version lives in guide-data/ and is checked against these
+ * schemas at build time (vite plugin) and test time. Types are inferred from here, never written twice.
+ */
+
+/** Stable ids: lower-case words joined by dots or dashes (`gov.rules.explicit`). Never reused. */
+export const ItemIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, { error: 'identifiant invalide (minuscules, chiffres, points, tirets)' })
+
+const TextSchema = z.string().trim().min(1, { error: 'texte vide' })
+
+/** Where an item comes from (guide-reference.md, "Provenance tags"). */
+export const ProvenanceSchema = z.enum(['official', 'official-incomplete', 'proposed'])
+
+/**
+ * Applicability rule on the organisation's profile. Every condition given must hold.
+ * An item whose rule fails is pre-marked « non applicable »; the user may override with a reason.
+ */
+export const ApplicabilitySchema = z
+  .strictObject({
+    legalForms: z.array(LegalFormSchema).min(1).optional(),
+    excludedLegalForms: z.array(LegalFormSchema).min(1).optional(),
+    minEmployees: z.int().min(1).optional(),
+    requiresVolunteers: z.literal(true).optional(),
+  })
+  .refine((rule) => Object.keys(rule).length > 0, { error: 'règle d’applicabilité vide' })
+
+export const IndicatorUnitSchema = z.enum([
+  'percent',
+  'percent-by-category',
+  'number',
+  'ratio',
+  'hours',
+  'euros',
+  'boolean',
+  'text',
+  'date',
+])
+
+export const QuestionSchema = z.strictObject({
+  id: ItemIdSchema,
+  text: TextSchema,
+  help: TextSchema,
+  provenance: ProvenanceSchema,
+  provenanceNote: TextSchema.optional(),
+  weight: z.number().positive().max(10).default(1),
+  applicability: ApplicabilitySchema.optional(),
+  legalNote: TextSchema.optional(),
+  related: z.array(ItemIdSchema).optional(),
+})
+
+export const DomaineSchema = z.strictObject({
+  id: ItemIdSchema,
+  label: TextSchema,
+  provenance: ProvenanceSchema,
+  applicability: ApplicabilitySchema.optional(),
+  questions: z.array(QuestionSchema).min(1),
+})
+
+export const IndicatorSchema = z.strictObject({
+  id: ItemIdSchema,
+  label: TextSchema,
+  unit: IndicatorUnitSchema,
+  suffix: TextSchema.optional(),
+  categories: z.array(TextSchema).min(2).optional(),
+  provenance: ProvenanceSchema,
+  domaineId: ItemIdSchema,
+  applicability: ApplicabilitySchema.optional(),
+  legalNote: TextSchema.optional(),
+})
+
+export const PracticeSchema = z.strictObject({
+  text: TextSchema,
+  provenance: ProvenanceSchema,
+  note: TextSchema.optional(),
+})
+
+const TaggedListSchema = z.strictObject({
+  provenance: ProvenanceSchema,
+  items: z.array(TextSchema).min(1),
+})
+
+export const ThemeSchema = z.strictObject({
+  id: ItemIdSchema,
+  number: z.int().min(1).max(99),
+  officialTitle: TextSchema,
+  shortLabel: TextSchema,
+  subtitle: TextSchema,
+  legalBasis: TextSchema,
+  definition: TextSchema,
+  keyIdeas: TaggedListSchema,
+  stakes: TaggedListSchema,
+  applicability: ApplicabilitySchema.optional(),
+  domaines: z.array(DomaineSchema).min(1),
+  indicators: z.array(IndicatorSchema),
+  practices: z.array(PracticeSchema),
+  sources: z.array(z.url()).min(1),
+})
+
+/** Documents the organisation already produces, suggested as evidence (guide-reference.md, last table). */
+export const EvidenceDocumentSchema = z.strictObject({
+  id: ItemIdSchema,
+  label: TextSchema,
+  producedBy: TextSchema,
+  applicability: ApplicabilitySchema.optional(),
+  evidenceFor: z.array(ItemIdSchema).min(1),
+})
+
+export const GuideSchema = z.strictObject({
+  format: z.literal('cap-ess-guide'),
+  id: ItemIdSchema,
+  version: z.int().min(1),
+  title: TextSchema,
+  shortTitle: TextSchema,
+  publisher: TextSchema,
+  adoptedOn: z.iso.date(),
+  legalBasis: TextSchema,
+  language: z.literal('fr'),
+  themes: z.array(ThemeSchema).min(1),
+  documents: z.array(EvidenceDocumentSchema),
+})
+
+const BilingualSchema = z.strictObject({ fr: TextSchema, en: TextSchema })
+
+export const MaturityLevelSchema = z.strictObject({
+  level: z.int().min(0).max(4),
+  label: BilingualSchema,
+  description: BilingualSchema,
+})
+
+/** The maturity scale is data too: five levels, 0 to 4, in order. */
+export const MaturityScaleSchema = z.strictObject({
+  format: z.literal('cap-ess-maturity-scale'),
+  id: ItemIdSchema,
+  levels: z
+    .array(MaturityLevelSchema)
+    .length(5)
+    .refine((levels) => levels.every((l, i) => l.level === i), { error: 'les niveaux doivent aller de 0 à 4, dans l’ordre' }),
+})
+
+export type Provenance = z.infer<typeof ProvenanceSchema>
+export type Applicability = z.infer<typeof ApplicabilitySchema>
+export type IndicatorUnit = z.infer<typeof IndicatorUnitSchema>
+export type Question = z.infer<typeof QuestionSchema>
+export type Domaine = z.infer<typeof DomaineSchema>
+export type Indicator = z.infer<typeof IndicatorSchema>
+export type Practice = z.infer<typeof PracticeSchema>
+export type Theme = z.infer<typeof ThemeSchema>
+export type EvidenceDocument = z.infer<typeof EvidenceDocumentSchema>
+export type Guide = z.infer<typeof GuideSchema>
+export type MaturityLevel = z.infer<typeof MaturityLevelSchema>
+export type MaturityScale = z.infer<typeof MaturityScaleSchema>

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { sirenProblem, normaliseSiren } from './siren.ts'
+
+/** Legal forms of the ESS (loi du 31 juillet 2014, art. 1). Coops are split because révision coopérative applies to them. */
+export const LegalFormSchema = z.enum([
+  'association',
+  'scop',
+  'scic',
+  'cooperative-other',
+  'mutuelle',
+  'fondation',
+  'societe-commerciale-ess',
+  'other',
+])
+export type LegalForm = z.infer<typeof LegalFormSchema>
+export const LEGAL_FORMS = LegalFormSchema.options
+
+export const COOPERATIVE_FORMS: readonly LegalForm[] = ['scop', 'scic', 'cooperative-other']
+
+/** INSEE region codes (2016 map): 13 metropolitan regions and 5 overseas ones, plus "abroad / other". */
+export const RegionSchema = z.enum([
+  '84', '27', '53', '24', '94', '44', '32', '11', '28', '75', '76', '52', '93',
+  '01', '02', '03', '04', '06', 'other',
+])
+export type Region = z.infer<typeof RegionSchema>
+export const REGIONS = RegionSchema.options
+
+/**
+ * Upper bounds only catch typing mistakes (an extra zero, a pasted phone number): the largest ESS employers
+ * have tens of thousands of employees, the largest mutuelles a few million members.
+ */
+export const ORGANISATION_LIMITS = {
+  nameMax: 200,
+  employeesMax: 500_000,
+  volunteersMax: 5_000_000,
+  membersMax: 50_000_000,
+} as const
+
+const count = (max: number) =>
+  z
+    .number({ error: 'validation.number' })
+    .int({ error: 'validation.integer' })
+    .min(0, { error: 'validation.negative' })
+    .max(max, { error: 'validation.tooLarge' })
+
+/**
+ * What the user types in the organisation form. Error messages are i18n keys, so the domain stays free of UI
+ * code while every message still reaches the user in their language.
+ */
+export const OrganisationInputSchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(ORGANISATION_LIMITS.nameMax, { error: 'validation.tooLong' })
+    .refine((s) => /\p{L}|\p{N}/u.test(s), { error: 'validation.nameNoLetters' }),
+  legalForm: z.enum(LEGAL_FORMS, { error: 'validation.choose' }),
+  employees: count(ORGANISATION_LIMITS.employeesMax),
+  volunteers: count(ORGANISATION_LIMITS.volunteersMax),
+  members: count(ORGANISATION_LIMITS.membersMax),
+  region: z.enum(REGIONS, { error: 'validation.choose' }),
+  siren: z
+    .string()
+    .trim()
+    .transform((s) => (s === '' ? null : normaliseSiren(s)))
+    .refine((s) => s === null || sirenProblem(s) !== 'format', { error: 'validation.sirenFormat' })
+    .refine((s) => s === null || sirenProblem(s) !== 'key', { error: 'validation.sirenKey' }),
+})
+export type OrganisationInput = z.input<typeof OrganisationInputSchema>
+
+export const OrganisationSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().trim().min(1).max(ORGANISATION_LIMITS.nameMax),
+  legalForm: LegalFormSchema,
+  employees: z.int().min(0).max(ORGANISATION_LIMITS.employeesMax),
+  volunteers: z.int().min(0).max(ORGANISATION_LIMITS.volunteersMax),
+  members: z.int().min(0).max(ORGANISATION_LIMITS.membersMax),
+  region: RegionSchema,
+  siren: z.string().regex(/^\d{9}$/).nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+})
+export type Organisation = z.infer<typeof OrganisationSchema>
+
+/** The part of an organisation that applicability rules read. */
+export type OrganisationProfile = Pick<Organisation, 'legalForm' | 'employees' | 'volunteers' | 'members'>

@@ -1,0 +1,47 @@
+import { createI18n } from 'vue-i18n'
+import { STORAGE_KEY_LOCALE } from '@/constants'
+import fr from './fr'
+
+export type MessageSchema = typeof fr
+export const LOCALES = ['fr', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+export const i18n = createI18n<[MessageSchema], Locale, false>({
+  legacy: false,
+  locale: 'fr',
+  fallbackLocale: 'fr',
+  messages: { fr } as Record<Locale, MessageSchema>,
+  datetimeFormats: {
+    fr: { time: { hour: '2-digit', minute: '2-digit' }, date: { day: 'numeric', month: 'long', year: 'numeric' } },
+    en: { time: { hour: '2-digit', minute: '2-digit' }, date: { day: 'numeric', month: 'long', year: 'numeric' } },
+  },
+})
+
+function isLocale(value: unknown): value is Locale {
+  return LOCALES.includes(value as Locale)
+}
+
+/** English is its own chunk: French users never download it. */
+export async function setLocale(locale: Locale): Promise<void> {
+  if (locale === 'en' && !i18n.global.availableLocales.includes('en')) {
+    const en = await import('./en')
+    i18n.global.setLocaleMessage('en', en.default)
+  }
+  i18n.global.locale.value = locale
+  document.documentElement.lang = locale
+  try {
+    localStorage.setItem(STORAGE_KEY_LOCALE, locale)
+  } catch {
+    // Private modes may refuse storage; the choice then lasts for this visit only.
+  }
+}
+
+export function savedLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY_LOCALE)
+    if (isLocale(stored)) return stored
+  } catch {
+    // see setLocale
+  }
+  return 'fr'
+}

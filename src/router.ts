@@ -1,0 +1,43 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { ROUTES } from './constants'
+
+// Every page is its own chunk; the first screen loads the home page only.
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', name: ROUTES.home, component: () => import('./pages/HomePage.vue') },
+    { path: '/organisations/nouvelle', name: ROUTES.organisationNew, component: () => import('./pages/OrganisationEditPage.vue') },
+    { path: '/organisations/:organisationId', name: ROUTES.organisation, component: () => import('./pages/OrganisationPage.vue'), props: true },
+    {
+      path: '/organisations/:organisationId/modifier',
+      name: ROUTES.organisationEdit,
+      component: () => import('./pages/OrganisationEditPage.vue'),
+      props: true,
+    },
+    {
+      path: '/organisations/:organisationId/evaluations/nouvelle',
+      name: ROUTES.assessmentNew,
+      component: () => import('./pages/AssessmentNewPage.vue'),
+      props: true,
+    },
+    { path: '/evaluations/:assessmentId', name: ROUTES.assessment, component: () => import('./pages/AssessmentOverviewPage.vue'), props: true },
+    {
+      path: '/evaluations/:assessmentId/themes/:themeId',
+      name: ROUTES.assessmentTheme,
+      component: () => import('./pages/AssessmentThemePage.vue'),
+      props: true,
+    },
+    {
+      path: '/evaluations/:assessmentId/resultats',
+      name: ROUTES.assessmentResults,
+      component: () => import('./pages/AssessmentResultsPage.vue'),
+      props: true,
+    },
+    { path: '/:pathMatch(.*)*', name: ROUTES.notFound, component: () => import('./pages/NotFoundPage.vue') },
+  ],
+  scrollBehavior(to, _from, saved) {
+    if (saved) return saved
+    if (to.hash) return { el: to.hash }
+    return { top: 0 }
+  },
+})

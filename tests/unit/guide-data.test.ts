@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { indexGuide } from '@/domain/guide/guideIndex'
+import { GuideSchema, MaturityScaleSchema } from '@/domain/guide/schema'
+import { validateGuideFile, validateGuideFileText } from '@/domain/guide/validateGuideFile'
+
+const dir = resolve('guide-data')
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'))
+const read = (file: string) => JSON.parse(readFileSync(resolve(dir, file), 'utf8'))
+const guide = GuideSchema.parse(read('guide.csess-2016.v1.json'))
+
+describe('guide-data/', () => {
+  it.each(files)('%s is valid, with unique ids and resolving references', (file) => {
+    expect(validateGuideFileText(`guide-data/${file}`, readFileSync(resolve(dir, file), 'utf8'))).toEqual([])
+  })
+
+  it('holds the 8 themes of the CSESS 2016 guide with the law’s exact titles', () => {
+    expect(guide.themes.map((t) => t.id)).toEqual(['gov', 'strategy', 'territory', 'employment', 'users', 'diversity', 'environment', 'ethics'])
+    expect(guide.themes[0].officialTitle).toBe('Les modalités effectives de gouvernance démocratique')
+    expect(guide.themes[3].officialTitle).toBe(
+      'La politique salariale et l’exemplarité sociale, la formation professionnelle, les négociations annuelles obligatoires, la santé et la sécurité au travail et la qualité des emplois'.replace(/’/g, "'"),
+    )
+    expect(guide.themes[6].officialTitle).toBe('La dimension environnementale du développement durable')
+    expect(guide.themes[7].officialTitle).toBe('L\'éthique et la déontologie')
+  })
+
+  it('holds every question (78) and indicator (73) of the reference', () => {
+    const questions = guide.themes.map((t) => t.domaines.reduce((n, d) => n + d.questions.length, 0))
+    const indicators = guide.themes.map((t) => t.indicators.length)
+    expect(questions).toEqual([12, 9, 9, 12, 9, 10, 8, 9])
+    expect(indicators).toEqual([9, 8, 8, 10, 10, 10, 9, 9])
+  })
+
+  it('tags every domaine, question and indicator with its provenance', () => {
+    const tags = guide.themes.flatMap((t) => [
+      ...t.domaines.map((d) => d.provenance),
+      ...t.domaines.flatMap((d) => d.questions.map((q) => q.provenance)),
+      ...t.indicators.map((i) => i.provenance),
+    ])
+    expect(new Set(tags)).toEqual(new Set(['official', 'official-incomplete', 'proposed']))
+    expect(guide.themes[0].domaines[0].questions[0].provenance).toBe('official')
+    expect(guide.themes[6].domaines[0].questions[0].provenance).toBe('proposed')
+  })
+
+  it('encodes the applicability rules of the reference', () => {
+    const index = indexGuide(guide)
+    expect(guide.themes.find((t) => t.id === 'employment')?.applicability).toEqual({ minEmployees: 1 })
+    const rulesOf = (text: RegExp) => [...index.questionById.values()].find((e) => text.test(e.question.text))?.question.applicability
+    expect(rulesOf(/bénévoles \?$/)).toEqual({ requiresVolunteers: true })
+    expect(rulesOf(/instances représentatives du personnel/)).toEqual({ minEmployees: 11 })
+    expect(rulesOf(/taux de participation aux élections/i)).toEqual({ excludedLegalForms: ['fondation'] })
+  })
+
+  it('keeps the maturity scale as data, five levels in French and English', () => {
+    const scale = MaturityScaleSchema.parse(read('maturity-scale.json'))
+    expect(scale.levels.map((l) => l.level)).toEqual([0, 1, 2, 3, 4])
+    expect(scale.levels.every((l) => l.label.fr && l.label.en && l.description.fr && l.description.en)).toBe(true)
+  })
+})
+
+describe('validateGuideFile', () => {
+  const broken = () => structuredClone(read('guide.csess-2016.v1.json'))
+
+  it('names the file and the path of a schema problem', () => {
+    const json = broken()
+    json.themes[2].domaines[0].questions[3].provenance = 'rumour'
+    const [problem] = validateGuideFile('guide-data/broken.json', json)
+    expect(problem).toMatch(/^guide-data\/broken\.json: themes\[2\]\.domaines\[0\]\.questions\[3\]\.provenance: /)
+  })
+
+  it('reports a duplicate id with both places', () => {
+    const json = broken()
+    json.themes[1].domaines[0].questions[0].id = json.themes[0].domaines[0].questions[0].id
+    expect(validateGuideFile('guide-data/dup.json', json)).toEqual([
+      expect.stringMatching(/^guide-data\/dup\.json: themes\[1\]\.domaines\[0\]\.questions\[0\]\.id: .*themes\[0\]\.domaines\[0\]\.questions\[0\]/),
+    ])
+  })
+
+  it('reports a dangling reference', () => {
+    const json = broken()
+    json.themes[0].indicators[0].domaineId = 'gov.nowhere'
+    json.documents[0].evidenceFor.push('nothing.here')
+    const problems = validateGuideFile('guide-data/refs.json', json)
+    expect(problems).toHaveLength(2)
+    expect(problems[0]).toContain('themes[0].indicators[0].domaineId')
+    expect(problems[1]).toMatch(/documents\[0\]\.evidenceFor\[\d+\]: « nothing\.here »/)
+  })
+
+  it('refuses a file that is not JSON or of an unknown format', () => {
+    expect(validateGuideFileText('guide-data/x.json', '{ "themes": [')[0]).toMatch(/^guide-data\/x\.json: JSON invalide/)
+    expect(validateGuideFile('guide-data/y.json', { format: 'other' })[0]).toMatch(/^guide-data\/y\.json: format: /)
+  })
+})

@@ -1,0 +1,40 @@
+/// <reference types="vitest/config" />
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig, type Plugin } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { validateGuideFileText } from './src/domain/guide/validateGuideFile.ts'
+
+const guideDir = fileURLToPath(new URL('./guide-data', import.meta.url))
+
+/** A broken guide file stops the build with a message naming the file and the path inside it. */
+function validateGuideData(): Plugin {
+  return {
+    name: 'cap-ess:validate-guide-data',
+    buildStart() {
+      const problems = readdirSync(guideDir)
+        .filter((file) => file.endsWith('.json'))
+        .flatMap((file) => validateGuideFileText(`guide-data/${file}`, readFileSync(`${guideDir}/${file}`, 'utf8')))
+      if (problems.length > 0) this.error(`Guide data is invalid:\n${problems.join('\n')}`)
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [vue(), validateGuideData()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  define: {
+    // Compile-time flags: drop code paths the app never uses from the first-screen bundle.
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  test: {
+    environment: 'happy-dom',
+    include: ['tests/{unit,db,component}/**/*.test.ts'],
+  },
+})
