@@ -6,10 +6,11 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 
 export default defineConfig({
   testDir: './tests/e2e',
-  timeout: 30_000,
+  // The core flow walks five pages with an axe audit on each: give slow CI machines room.
+  timeout: 90_000,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   outputDir: 'test-results',
   use: {
     baseURL: 'http://127.0.0.1:4173',

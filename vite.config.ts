@@ -36,5 +36,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/{unit,db,component}/**/*.test.ts'],
+    // The JSON report lets .ci/run print one "N passed, N failed" line for the whole suite.
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },
 })

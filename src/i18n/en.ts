@@ -150,7 +150,7 @@ const en: MessageSchema = {
     themesSaved: 'Themes saved.',
   },
   progress: {
-    count: '{done} of {total} questions dealt with',
+    count: 'questions dealt with: {done} of {total}',
     overall: 'Progress',
     theme: 'Progress of the theme “{theme}”',
   },
@@ -233,7 +233,7 @@ const en: MessageSchema = {
     noScore: 'no score yet',
     outOf100: '{score} / 100',
     nothingApplicable: 'no applicable question',
-    coverage: '{answered} answers out of {applicable} applicable questions ({percent} %)',
+    coverage: 'questions answered: {answered} of {applicable} ({percent} %)',
     method: {
       title: 'How is this calculated?',
       question: 'Each rated question is worth its level divided by 4: level 0 = 0, level 2 = 0.5, level 4 = 1.',

@@ -151,7 +151,7 @@ export default {
     themesSaved: 'Thèmes enregistrés.',
   },
   progress: {
-    count: '{done} sur {total} questions traitées',
+    count: 'questions traitées : {done} sur {total}',
     overall: 'Avancement',
     theme: 'Avancement du thème « {theme} »',
   },
@@ -234,7 +234,7 @@ export default {
     noScore: 'pas encore de score',
     outOf100: '{score} / 100',
     nothingApplicable: 'aucune question applicable',
-    coverage: '{answered} réponses sur {applicable} questions applicables ({percent} %)',
+    coverage: 'questions répondues : {answered} sur {applicable} ({percent} %)',
     method: {
       title: 'Comment est-ce calculé ?',
       question: 'Chaque question notée vaut son niveau divisé par 4 : niveau 0 = 0, niveau 2 = 0,5, niveau 4 = 1.',

@@ -1,3 +1,5 @@
+import { unmetConditions } from '../applicability.ts'
+import type { OrganisationProfile } from '../organisation.ts'
 import type { Applicability, Domaine, EvidenceDocument, Guide, Indicator, Question, Theme } from './schema.ts'
 
 export interface QuestionEntry {
@@ -14,8 +16,8 @@ export interface GuideIndex {
   questionById: ReadonlyMap<string, QuestionEntry>
   indicatorById: ReadonlyMap<string, Indicator>
   questionsOfTheme(themeId: string): QuestionEntry[]
-  /** Documents the organisation may already have that help answer this question. */
-  documentsFor(entry: QuestionEntry): EvidenceDocument[]
+  /** Documents this organisation may already produce that help answer this question. */
+  documentsFor(entry: QuestionEntry, profile: OrganisationProfile): EvidenceDocument[]
 }
 
 export function indexGuide(guide: Guide): GuideIndex {
@@ -42,9 +44,11 @@ export function indexGuide(guide: Guide): GuideIndex {
     questionById,
     indicatorById,
     questionsOfTheme: (themeId) => byTheme.get(themeId) ?? [],
-    documentsFor: (entry) =>
-      guide.documents.filter((doc) =>
-        doc.evidenceFor.some((id) => id === entry.question.id || id === entry.domaine.id || id === entry.theme.id),
+    documentsFor: (entry, profile) =>
+      guide.documents.filter(
+        (doc) =>
+          doc.evidenceFor.some((id) => id === entry.question.id || id === entry.domaine.id || id === entry.theme.id) &&
+          unmetConditions(doc.applicability, profile).length === 0,
       ),
   }
 }
