@@ -70,6 +70,7 @@ test('a new user describes the organisation, answers two themes, reloads, and fi
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thème 2 : Concertation')
   await choose(page, 'strategy.project.document', /^4 · Évaluée et améliorée/)
   await expect(page.getByRole('status').first()).toContainText('Enregistré sur cet appareil')
+  await expectNoAxeViolations(page, 'theme 2')
 
   // A reload (or a closed tab) loses nothing.
   await page.goBack()
