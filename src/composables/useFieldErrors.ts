@@ -13,9 +13,16 @@ export function useFieldErrorText() {
   }
 }
 
-/** Number fields are typed as text so "12,5" or "douze" get a precise message instead of silently emptying. */
+/**
+ * Number fields are typed as text so "12,5" or "douze" get a precise message instead of silently emptying.
+ * Spaces and dots between groups of three digits are thousands separators (« 1 400 », « 1.400 »); a comma
+ * or another dot makes a decimal (refused later as « nombre entier »); anything else (« 1e3 », « 0x10 ») is NaN.
+ */
 export function parseCount(text: string): number | undefined {
   const trimmed = text.replace(/[\s\u00a0\u202f]/g, '')
   if (trimmed === '') return undefined
-  return Number(trimmed.replace(',', '.'))
+  if (/^-?\d+$/.test(trimmed)) return Number(trimmed)
+  if (/^\d{1,3}(\.\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\./g, ''))
+  if (/^-?\d+[.,]\d+$/.test(trimmed)) return Number(trimmed.replace(',', '.'))
+  return Number.NaN
 }

@@ -8,7 +8,7 @@ import { useAssessmentStore } from '@/stores/assessment'
  */
 export function useOpenAssessment(assessmentId: MaybeRefOrGetter<string>) {
   const store = useAssessmentStore()
-  const flush = () => void store.flushNotes()
+  const flush = () => void store.flushTyped()
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') flush()
   }
@@ -20,7 +20,7 @@ export function useOpenAssessment(assessmentId: MaybeRefOrGetter<string>) {
     window.removeEventListener('pagehide', flush)
     document.removeEventListener('visibilitychange', onVisibility)
   })
-  onBeforeRouteLeave(() => store.flushNotes())
+  onBeforeRouteLeave(() => store.flushTyped())
   watch(() => toValue(assessmentId), (id) => void store.open(id), { immediate: true })
   return store
 }

@@ -1,17 +1,39 @@
-import { AssessmentInputSchema, AssessmentSchema, type Assessment, type AssessmentInput } from '@/domain/assessment'
+import { AnswerSchema } from '@/domain/answer'
+import { AssessmentInputSchema, AssessmentSchema, agDateProblem, type Assessment } from '@/domain/assessment'
 import type { GuideRef } from '@/domain/guide/current'
+import type { GuideMigration } from '@/domain/guide/schema'
+import { prefillFromPrevious } from '@/domain/prefill'
+import type { ScoreSnapshot } from '@/domain/snapshot'
 import { ValidationError, parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
 
-/** One assessment per organisation and exercise: a second one for the same year is refused at the year field. */
+export interface Prefill {
+  fromAssessmentId: string
+  /** Guide migrations from the previous assessment's guide version to this one's, in order. */
+  steps: GuideMigration[]
+}
+
+export interface CreatedAssessment {
+  assessment: Assessment
+  /** Questions of last year's guide that no longer exist: their answers were not carried over. */
+  dropped: string[]
+  renamed: [string, string][]
+}
+
+/**
+ * One assessment per organisation and exercise: a second one for the same year is refused at the year field.
+ * With a prefill, last year's answers are copied (moved to the current guide's ids) in the same transaction:
+ * the new assessment exists with all of them, or not at all.
+ */
 export async function createAssessment(
   organisationId: string,
-  input: AssessmentInput,
+  input: unknown,
   guide: GuideRef,
+  prefill: Prefill | null = null,
   db = database(),
-): Promise<Assessment> {
+): Promise<CreatedAssessment> {
   const fields = parseInput(AssessmentInputSchema, input)
-  return db.transaction('rw', db.organisations, db.assessments, async () => {
+  return db.transaction('rw', [db.organisations, db.assessments, db.answers], async () => {
     if (!(await db.organisations.get(organisationId))) throw new Error(`Organisation ${organisationId} not found`)
     const taken = await db.assessments.where('[organisationId+year]').equals([organisationId, fields.year]).count()
     if (taken > 0) throw new ValidationError({ year: { key: 'validation.yearTaken', params: { year: fields.year } } })
@@ -22,21 +44,65 @@ export async function createAssessment(
       ...fields,
       ...guide,
       status: 'draft',
+      previousAssessmentId: prefill?.fromAssessmentId ?? null,
+      completedAt: null,
+      snapshot: null,
+      presentedAt: null,
       createdAt: now,
       updatedAt: now,
     })
     await db.assessments.add(assessment)
+    if (!prefill) return { assessment, dropped: [], renamed: [] }
+    const previous = await db.answers.where('assessmentId').equals(prefill.fromAssessmentId).toArray()
+    const { answers, dropped, renamed } = prefillFromPrevious(previous, prefill.steps, assessment.id, now)
+    await db.answers.bulkAdd(answers.map((a) => AnswerSchema.parse(a)))
+    return { assessment, dropped, renamed }
+  })
+}
+
+async function updateAssessment(id: string, change: (existing: Assessment) => Partial<Assessment>, db = database()): Promise<Assessment> {
+  return db.transaction('rw', db.assessments, async () => {
+    const existing = await db.assessments.get(id)
+    if (!existing) throw new Error(`Assessment ${id} not found`)
+    const assessment = AssessmentSchema.parse({ ...existing, ...change(existing), updatedAt: nowIso() })
+    await db.assessments.put(assessment)
     return assessment
   })
 }
 
 export async function setRetainedThemes(id: string, themeIds: string[], db = database()): Promise<Assessment> {
   const { retainedThemeIds } = parseInput(AssessmentInputSchema.pick({ retainedThemeIds: true }), { retainedThemeIds: themeIds })
-  return db.transaction('rw', db.assessments, async () => {
-    const existing = await db.assessments.get(id)
-    if (!existing) throw new Error(`Assessment ${id} not found`)
-    const assessment = AssessmentSchema.parse({ ...existing, retainedThemeIds, updatedAt: nowIso() })
-    await db.assessments.put(assessment)
-    return assessment
-  })
+  return updateAssessment(id, () => ({ retainedThemeIds }), db)
+}
+
+/** Freezes the scores: from now on the history shows this snapshot, whatever later versions of the formula say. */
+export function completeAssessment(id: string, snapshot: ScoreSnapshot, db = database()): Promise<Assessment> {
+  return updateAssessment(
+    id,
+    (existing) => {
+      if (existing.status !== 'draft') throw new Error('Only a draft can be completed')
+      return { status: 'completed', snapshot, completedAt: nowIso() }
+    },
+    db,
+  )
+}
+
+/** Back to draft: the snapshot is discarded and will be replaced when the assessment is completed again. */
+export function reopenAssessment(id: string, db = database()): Promise<Assessment> {
+  return updateAssessment(id, () => ({ status: 'draft', snapshot: null, completedAt: null }), db)
+}
+
+/** Records (or clears, with null) the date of the AG where the assessment was presented. */
+export async function setPresentedAt(id: string, date: string | null, db = database()): Promise<Assessment> {
+  return updateAssessment(
+    id,
+    (existing) => {
+      if (date !== null) {
+        const problem = agDateProblem(date, existing.year)
+        if (problem) throw new ValidationError({ presentedAt: { key: problem, params: { from: existing.year, to: existing.year + 2 } } })
+      }
+      return { presentedAt: date }
+    },
+    db,
+  )
 }

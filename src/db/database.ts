@@ -1,7 +1,11 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Answer } from '@/domain/answer'
 import type { Assessment } from '@/domain/assessment'
+import type { Action } from '@/domain/actions'
+import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
+import type { Objective } from '@/domain/objectives'
 import type { Organisation } from '@/domain/organisation'
+import { upgradeToV2 } from './upgrades'
 
 export const DATABASE_NAME = 'cap-ess'
 
@@ -13,6 +17,10 @@ export class CapEssDatabase extends Dexie {
   organisations!: EntityTable<Organisation, 'id'>
   assessments!: EntityTable<Assessment, 'id'>
   answers!: Table<Answer, [string, string]>
+  indicatorValues!: Table<IndicatorRecord, [string, string]>
+  customIndicators!: EntityTable<CustomIndicator, 'id'>
+  objectives!: Table<Objective, [string, string]>
+  actions!: EntityTable<Action, 'id'>
 
   constructor(name: string = DATABASE_NAME) {
     super(name)
@@ -21,6 +29,15 @@ export class CapEssDatabase extends Dexie {
       assessments: 'id, organisationId, &[organisationId+year]',
       answers: '[assessmentId+questionId], assessmentId',
     })
+    // v2 (continuous improvement): history fields on assessments and answers, indicators, objectives, actions.
+    this.version(2)
+      .stores({
+        indicatorValues: '[assessmentId+indicatorId], assessmentId',
+        customIndicators: 'id, organisationId',
+        objectives: '[assessmentId+subjectId], assessmentId',
+        actions: 'id, organisationId',
+      })
+      .upgrade(upgradeToV2)
   }
 }
 

@@ -3,7 +3,9 @@ import { database } from './database'
 
 // Reads only: they stay free of zod so the first screen does not load it (writes: organisationWrites.ts).
 export async function listOrganisations(db = database()): Promise<Organisation[]> {
-  return db.organisations.orderBy('name').toArray()
+  // IndexedDB sorts by code unit (« Élan » after « Zèbre »): sort the French way here.
+  const all = await db.organisations.toArray()
+  return all.sort((a, b) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }))
 }
 
 export async function getOrganisation(id: string, db = database()): Promise<Organisation | undefined> {

@@ -1,9 +1,9 @@
-import { OrganisationInputSchema, OrganisationSchema, type Organisation, type OrganisationInput } from '@/domain/organisation'
+import { OrganisationInputSchema, OrganisationSchema, type Organisation } from '@/domain/organisation'
 import { parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
 
-/** Validates everything before the one write before the one write: invalid input throws a ValidationError and writes nothing. */
-export async function createOrganisation(input: OrganisationInput, db = database()): Promise<Organisation> {
+/** Takes raw form entries (unknown): validates everything before the one write before the one write: invalid input throws a ValidationError and writes nothing. */
+export async function createOrganisation(input: unknown, db = database()): Promise<Organisation> {
   const fields = parseInput(OrganisationInputSchema, input)
   const now = nowIso()
   const organisation = OrganisationSchema.parse({ id: newId(), ...fields, createdAt: now, updatedAt: now })
@@ -11,7 +11,7 @@ export async function createOrganisation(input: OrganisationInput, db = database
   return organisation
 }
 
-export async function updateOrganisation(id: string, input: OrganisationInput, db = database()): Promise<Organisation> {
+export async function updateOrganisation(id: string, input: unknown, db = database()): Promise<Organisation> {
   const fields = parseInput(OrganisationInputSchema, input)
   return db.transaction('rw', db.organisations, async () => {
     const existing = await db.organisations.get(id)

@@ -32,17 +32,21 @@ export const AnswerSchema = z.strictObject({
   note: z.string().max(NOTE_MAX),
   evidence: z.array(z.string().trim().min(1).max(EVIDENCE_ITEM_MAX)).max(EVIDENCE_COUNT_MAX),
   applicabilityOverride: ApplicabilityOverrideSchema.nullable(),
+  /** Copied from last year's assessment and not yet confirmed by the user (« inchangé » or a new answer). */
+  carriedOver: z.boolean(),
   updatedAt: z.iso.datetime(),
 })
 export type Answer = z.infer<typeof AnswerSchema>
 
 /** The fields one user gesture changes; everything else in the stored answer is left as it is. */
-export type AnswerPatch = Partial<Pick<Answer, 'response' | 'note' | 'evidence' | 'applicabilityOverride'>>
+export type AnswerPatch = Partial<Pick<Answer, 'response' | 'note' | 'evidence' | 'applicabilityOverride' | 'carriedOver'>>
 
 export function emptyAnswer(assessmentId: string, questionId: string, updatedAt: string): Answer {
-  return { assessmentId, questionId, response: null, note: '', evidence: [], applicabilityOverride: null, updatedAt }
+  return { assessmentId, questionId, response: null, note: '', evidence: [], applicabilityOverride: null, carriedOver: false, updatedAt }
 }
 
+/** Any change to the response confirms a carried-over answer; notes and evidence alone do not. */
 export function applyAnswerPatch(answer: Answer, patch: AnswerPatch, updatedAt: string): Answer {
-  return { ...answer, ...patch, updatedAt }
+  const confirms = 'response' in patch && !('carriedOver' in patch)
+  return { ...answer, ...patch, ...(confirms ? { carriedOver: false } : {}), updatedAt }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ScoreSnapshotSchema } from './snapshot.ts'
 
 /** Exercises the app accepts. The law dates from 2014; 2100 only catches typing mistakes. */
 export const YEAR_MIN = 2000
@@ -9,8 +10,8 @@ export const AssessmentStatusSchema = z.enum(['draft', 'completed'])
 export type AssessmentStatus = z.infer<typeof AssessmentStatusSchema>
 
 const YearSchema = z
-  .number({ error: 'validation.number' })
-  .int({ error: 'validation.integer' })
+  .number({ error: 'validation.yearRange' })
+  .int({ error: 'validation.yearRange' })
   .min(YEAR_MIN, { error: 'validation.yearRange' })
   .max(YEAR_MAX, { error: 'validation.yearRange' })
 
@@ -31,10 +32,27 @@ export const AssessmentSchema = z.strictObject({
   status: AssessmentStatusSchema,
   retainedThemeIds: z.array(z.string().min(1)).min(1),
   participants: z.string().max(PARTICIPANTS_MAX),
+  /** The assessment this one was pre-filled from, if any. */
+  previousAssessmentId: z.string().min(1).nullable(),
+  completedAt: z.iso.datetime().nullable(),
+  /** Frozen scores, present exactly when the status is « completed ». */
+  snapshot: ScoreSnapshotSchema.nullable(),
+  /** The date of the assemblée générale where it was presented. */
+  presentedAt: z.iso.date().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-})
+}).refine((a) => (a.status === 'completed') === (a.snapshot !== null), { error: 'a completed assessment has a snapshot, a draft has none' })
 export type Assessment = z.infer<typeof AssessmentSchema>
+
+/**
+ * The AG that approves the accounts of an exercise is held after it closes, usually within six months:
+ * a date from the exercise year to two years after catches typing mistakes without forbidding late AGs.
+ */
+export function agDateProblem(date: string, exerciseYear: number): string | null {
+  if (!z.iso.date().safeParse(date).success) return 'validation.date'
+  const year = Number(date.slice(0, 4))
+  return year < exerciseYear || year > exerciseYear + 2 ? 'validation.agDateRange' : null
+}
 
 /**
  * The exercise a new assessment is most likely about: the AG held in the first half of a year presents the

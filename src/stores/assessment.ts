@@ -2,8 +2,16 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
 import { listAnswers, saveAnswerPatch } from '@/db/answerRepository'
 import { getAssessment } from '@/db/assessmentRepository'
-import { setRetainedThemes as storeRetainedThemes } from '@/db/assessmentWrites'
+import {
+  completeAssessment,
+  reopenAssessment,
+  setPresentedAt as storePresentedAt,
+  setRetainedThemes as storeRetainedThemes,
+} from '@/db/assessmentWrites'
+import { createCustomIndicator, listCustomIndicators, listIndicatorValues, saveIndicatorValue } from '@/db/indicatorRepository'
+import { listObjectives, saveObjective as storeObjective } from '@/db/objectiveRepository'
 import { getOrganisation } from '@/db/organisationRepository'
+import { clearTyping, forgetTyping, noteTyping, pendingTyping } from '@/db/typingJournal'
 import { NOTE_SAVE_DELAY_MS } from '@/constants'
 import { applyAnswerPatch, emptyAnswer, type Answer, type AnswerPatch } from '@/domain/answer'
 import type { Assessment } from '@/domain/assessment'
@@ -11,7 +19,10 @@ import { indexGuide, type GuideIndex } from '@/domain/guide/guideIndex'
 import { loadGuide, loadMaturityScale } from '@/domain/guide/registry'
 import type { MaturityScale } from '@/domain/guide/schema'
 import type { Organisation } from '@/domain/organisation'
-import { progress, scoreAssessment } from '@/domain/scoring'
+import type { CustomIndicator, CustomIndicatorInput, IndicatorRecord } from '@/domain/indicators'
+import type { Objective } from '@/domain/objectives'
+import { progress, questionState, scoreAssessment, type QuestionScore } from '@/domain/scoring'
+import { takeSnapshot } from '@/domain/snapshot'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
 
@@ -26,18 +37,23 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const guide = shallowRef<GuideIndex | null>(null)
   const scale = shallowRef<MaturityScale | null>(null)
   const answers = reactive(new Map<string, Answer>())
+  const indicatorValues = reactive(new Map<string, IndicatorRecord>())
+  const objectives = reactive(new Map<string, Objective>())
+  const customIndicators = ref<CustomIndicator[]>([])
   const loadFailed = ref(false)
   const isLoading = ref(false)
 
   const writesInFlight = ref(0)
-  const noteTimers = new Map<string, ReturnType<typeof setTimeout>>()
-  const pendingNotes = ref(0)
-  const failedQuestionIds = reactive(new Set<string>())
+  /** Typed changes (notes, reasons) waiting for a pause in the typing, merged per question. */
+  const typed = new Map<string, { patch: AnswerPatch; at: string; timer: ReturnType<typeof setTimeout> }>()
+  const typedCount = ref(0)
+  /** Fields whose last write failed, per question: kept until a write of the same fields succeeds. */
+  const failed = reactive(new Map<string, AnswerPatch>())
   const lastSavedAt = ref<Date | null>(null)
 
   const saveState = computed<SaveState>(() => {
-    if (failedQuestionIds.size > 0) return 'error'
-    if (writesInFlight.value > 0 || pendingNotes.value > 0) return 'saving'
+    if (failed.size > 0) return 'error'
+    if (writesInFlight.value > 0 || typedCount.value > 0) return 'saving'
     return lastSavedAt.value ? 'saved' : 'idle'
   })
 
@@ -45,6 +61,13 @@ export const useAssessmentStore = defineStore('assessment', () => {
     if (!guide.value || !assessment.value || !organisation.value) return null
     return scoreAssessment(guide.value, assessment.value.retainedThemeIds, organisation.value, answers)
   })
+
+  /** Every question of a theme with its state, retained or not (a theme left out this year can still be read). */
+  function questionsOfTheme(themeId: string): QuestionScore[] {
+    if (!guide.value || !organisation.value) return []
+    const profile = organisation.value
+    return guide.value.questionsOfTheme(themeId).map((entry) => ({ entry, state: questionState(entry, answers.get(entry.question.id), profile) }))
+  }
 
   const progressByTheme = computed(() => {
     const result = new Map<string, { done: number; total: number }>()
@@ -57,36 +80,82 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   const overallProgress = computed(() => (scores.value ? progress(scores.value.questions) : { done: 0, total: 0 }))
 
-  /** Loads an assessment with its organisation, guide version and answers; a no-op when it is already open. */
+  /** A completed assessment is read-only until it is reopened. */
+  const isLocked = computed(() => assessment.value?.status === 'completed')
+
+  /** Answers copied from last year that still wait for « inchangé » or a new answer (retained themes only). */
+  const carriedOverCount = computed(
+    () => scores.value?.questions.filter((q) => answers.get(q.entry.question.id)?.carriedOver).length ?? 0,
+  )
+
+  let openRequest = 0
+
+  /**
+   * Loads an assessment with its organisation, guide version, answers, indicator values and objectives.
+   * Opening the one already open only refreshes the organisation and assessment records (the profile may
+   * have been edited) and keeps the answers on screen, which are the truth while the user works.
+   */
   async function open(assessmentId: string): Promise<boolean> {
-    if (assessment.value?.id === assessmentId && guide.value) return true
-    await flushNotes()
-    isLoading.value = true
+    const request = ++openRequest
+    await flushTyped()
     loadFailed.value = false
     try {
       const found = await getAssessment(assessmentId)
       const owner = found ? await getOrganisation(found.organisationId) : undefined
+      if (request !== openRequest) return false
       if (!found || !owner) {
         loadFailed.value = true
         return false
       }
-      const [guideData, scaleData, stored] = await Promise.all([
+      if (assessment.value?.id === assessmentId && guide.value) {
+        organisation.value = owner
+        assessment.value = found
+        return true
+      }
+      isLoading.value = true
+      await replayTyping(assessmentId)
+      const [guideData, scaleData, stored, values, targets, custom] = await Promise.all([
         loadGuide(found.guideId, found.guideVersion),
         loadMaturityScale(),
         listAnswers(assessmentId),
+        listIndicatorValues([assessmentId]),
+        listObjectives([assessmentId]),
+        listCustomIndicators(found.organisationId),
       ])
+      if (request !== openRequest) return false
       answers.clear()
       for (const answer of stored) answers.set(answer.questionId, answer)
-      failedQuestionIds.clear()
+      indicatorValues.clear()
+      for (const value of values) indicatorValues.set(value.indicatorId, value)
+      objectives.clear()
+      for (const objective of targets) objectives.set(objective.subjectId, objective)
+      customIndicators.value = custom
+      failed.clear()
       lastSavedAt.value = null
       guide.value = indexGuide(guideData)
       scale.value = scaleData
       organisation.value = owner
       assessment.value = found
       return true
+    } catch (error) {
+      console.error('Opening the assessment failed', error)
+      if (request === openRequest) loadFailed.value = true
+      return false
     } finally {
-      isLoading.value = false
+      if (request === openRequest) isLoading.value = false
     }
+  }
+
+  /** Typing a closed tab could not write is written now, unless the answer changed after it was typed. */
+  async function replayTyping(assessmentId: string) {
+    const pending = Object.entries(pendingTyping(assessmentId))
+    if (pending.length === 0) return
+    const stored = new Map((await listAnswers(assessmentId)).map((a) => [a.questionId, a]))
+    for (const [questionId, { patch, at }] of pending) {
+      const current = stored.get(questionId)
+      if (!current || current.updatedAt < at) await saveAnswerPatch(assessmentId, questionId, patch)
+    }
+    clearTyping(assessmentId)
   }
 
   function answerOf(questionId: string): Answer | undefined {
@@ -101,14 +170,19 @@ export const useAssessmentStore = defineStore('assessment', () => {
     return id
   }
 
-  async function write(assessmentId: string, questionId: string, patch: AnswerPatch) {
+  async function write(assessmentId: string, questionId: string, patch: AnswerPatch, typedAt?: string) {
     writesInFlight.value++
     try {
       await saveAnswerPatch(assessmentId, questionId, patch)
-      failedQuestionIds.delete(questionId)
+      if (typedAt) forgetTyping(assessmentId, questionId, typedAt)
+      // Only the fields this write carried are known to be stored now.
+      const stillFailed = { ...failed.get(questionId) }
+      for (const key of Object.keys(patch) as (keyof AnswerPatch)[]) delete stillFailed[key]
+      if (Object.keys(stillFailed).length > 0) failed.set(questionId, stillFailed)
+      else failed.delete(questionId)
       lastSavedAt.value = new Date()
     } catch (error) {
-      failedQuestionIds.add(questionId)
+      failed.set(questionId, { ...failed.get(questionId), ...patch })
       console.error('Saving answer failed', error)
     } finally {
       writesInFlight.value--
@@ -117,53 +191,112 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   /** A level, « non applicable », « je ne sais pas », evidence or an override: shown and written at once. */
   function save(questionId: string, patch: AnswerPatch): Promise<void> {
+    // A field written now must not be overwritten by an older typed value still waiting for its pause.
+    const pending = typed.get(questionId)
+    if (pending) for (const key of Object.keys(patch) as (keyof AnswerPatch)[]) delete pending.patch[key]
     const id = applyLocally(questionId, patch)
     return write(id, questionId, patch)
   }
 
-  /** Typing in a note: shown at once, written after a short pause (one write per pause, not per key). */
-  function saveNote(questionId: string, note: string) {
-    const id = applyLocally(questionId, { note })
-    const existing = noteTimers.get(questionId)
-    if (existing) clearTimeout(existing)
-    else pendingNotes.value++
-    noteTimers.set(
-      questionId,
-      setTimeout(() => {
-        noteTimers.delete(questionId)
-        pendingNotes.value--
-        void write(id, questionId, { note })
+  /** Typing (a note, a reason): shown at once, written after a short pause (one write per pause, not per key). */
+  function saveTyped(questionId: string, patch: AnswerPatch) {
+    const id = applyLocally(questionId, patch)
+    const at = new Date().toISOString()
+    noteTyping(id, questionId, patch, at)
+    const pending = typed.get(questionId)
+    if (pending) clearTimeout(pending.timer)
+    else typedCount.value++
+    const merged = { ...pending?.patch, ...patch }
+    typed.set(questionId, {
+      patch: merged,
+      at,
+      timer: setTimeout(() => {
+        typed.delete(questionId)
+        typedCount.value--
+        void write(id, questionId, merged, at)
       }, NOTE_SAVE_DELAY_MS),
-    )
+    })
   }
 
-  /** Writes every note still waiting for its pause (leaving the page, hiding the tab). */
-  async function flushNotes() {
+  /** Writes everything still waiting for a pause in the typing (leaving the page, hiding the tab). */
+  async function flushTyped() {
     const id = assessment.value?.id
     if (!id) return
-    const waiting = [...noteTimers.entries()]
-    noteTimers.clear()
-    pendingNotes.value = 0
+    const waiting = [...typed.entries()]
+    typed.clear()
+    typedCount.value = 0
     await Promise.all(
-      waiting.map(([questionId, timer]) => {
+      waiting.map(([questionId, { patch, at, timer }]) => {
         clearTimeout(timer)
-        return write(id, questionId, { note: answers.get(questionId)?.note ?? '' })
+        return write(id, questionId, patch, at)
       }),
     )
   }
 
-  /** Writes again, in full, every answer whose last write failed. */
+  /** Writes again the fields whose write failed, with their current values on screen. */
   async function retryFailed() {
     const id = assessment.value?.id
     if (!id) return
     await Promise.all(
-      [...failedQuestionIds].map((questionId) => {
+      [...failed.entries()].map(([questionId, fields]) => {
         const answer = answers.get(questionId)
         if (!answer) return Promise.resolve()
-        const { response, note, evidence, applicabilityOverride } = answer
-        return write(id, questionId, { response, note, evidence, applicabilityOverride })
+        const patch = Object.fromEntries(Object.keys(fields).map((key) => [key, answer[key as keyof AnswerPatch]])) as AnswerPatch
+        return write(id, questionId, patch)
       }),
     )
+  }
+
+  /** Freezes the current scores in a snapshot; answers become read-only until reopened. */
+  async function complete() {
+    if (!assessment.value || !scores.value) return
+    await flushTyped()
+    const snapshot = takeSnapshot(scores.value, assessment.value, new Date().toISOString())
+    assessment.value = await completeAssessment(assessment.value.id, snapshot)
+  }
+
+  async function reopen() {
+    if (!assessment.value) return
+    assessment.value = await reopenAssessment(assessment.value.id)
+  }
+
+  /** Throws a ValidationError when the date is not plausible for this exercise. */
+  async function setPresentedAt(date: string | null) {
+    if (!assessment.value) return
+    assessment.value = await storePresentedAt(assessment.value.id, date)
+  }
+
+  /** Values are checked against the indicator's unit by the caller (parseIndicatorDraft) before they get here. */
+  async function saveIndicator(indicatorId: string, patch: Partial<Pick<IndicatorRecord, 'value' | 'note'>>) {
+    const id = assessment.value?.id
+    if (!id) return
+    writesInFlight.value++
+    try {
+      indicatorValues.set(indicatorId, await saveIndicatorValue(id, indicatorId, patch))
+      lastSavedAt.value = new Date()
+    } finally {
+      writesInFlight.value--
+    }
+  }
+
+  async function saveObjective(subject: Pick<Objective, 'subjectKind' | 'subjectId'>, patch: Partial<Pick<Objective, 'comparator' | 'oneYear' | 'threeYear'>>) {
+    const id = assessment.value?.id
+    if (!id) return
+    writesInFlight.value++
+    try {
+      objectives.set(subject.subjectId, await storeObjective({ assessmentId: id, ...subject }, patch))
+      lastSavedAt.value = new Date()
+    } finally {
+      writesInFlight.value--
+    }
+  }
+
+  /** Throws a ValidationError when a field is wrong. */
+  async function addCustomIndicator(input: CustomIndicatorInput) {
+    if (!organisation.value) return
+    const created = await createCustomIndicator(organisation.value.id, input)
+    customIndicators.value = [...customIndicators.value, created]
+    return created
   }
 
   /** Throws a ValidationError when no theme is left. */
@@ -178,7 +311,12 @@ export const useAssessmentStore = defineStore('assessment', () => {
     guide,
     scale,
     answers,
+    indicatorValues,
+    objectives,
+    customIndicators,
     isLoading,
+    isLocked,
+    carriedOverCount,
     loadFailed,
     saveState,
     lastSavedAt,
@@ -188,10 +326,17 @@ export const useAssessmentStore = defineStore('assessment', () => {
     open,
     answerOf,
     save,
-    saveNote,
-    flushNotes,
+    saveTyped,
+    flushTyped,
+    questionsOfTheme,
     retryFailed,
     setRetainedThemes,
+    complete,
+    reopen,
+    setPresentedAt,
+    saveIndicator,
+    saveObjective,
+    addCustomIndicator,
   }
 })
 

@@ -2,9 +2,9 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import { listAssessments } from '@/db/assessmentRepository'
 import { getOrganisation, listOrganisations } from '@/db/organisationRepository'
-import type { AssessmentInput } from '@/domain/assessment'
+import type { Assessment } from '@/domain/assessment'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
-import type { Organisation, OrganisationInput } from '@/domain/organisation'
+import type { Organisation } from '@/domain/organisation'
 
 // Writes validate with zod; importing them on the first save keeps zod out of the first screen's JavaScript.
 const organisationWrites = () => import('@/db/organisationWrites')
@@ -21,24 +21,38 @@ export const useOrganisationsStore = defineStore('organisations', () => {
   }
 
   /** Throws a ValidationError (nothing written) when a field is wrong. */
-  async function create(input: OrganisationInput) {
+  async function create(input: unknown) {
     const { createOrganisation } = await organisationWrites()
     const organisation = await createOrganisation(input)
     await load()
     return organisation
   }
 
-  async function update(id: string, input: OrganisationInput) {
+  async function update(id: string, input: unknown) {
     const { updateOrganisation } = await organisationWrites()
     const organisation = await updateOrganisation(id, input)
     await load()
     return organisation
   }
 
-  /** Starts an assessment with the current guide version; the year must be free for this organisation. */
-  async function startAssessment(organisationId: string, input: AssessmentInput) {
-    const { createAssessment } = await assessmentWrites()
-    return createAssessment(organisationId, input, CURRENT_GUIDE)
+  /** What the last start carried over, so the new assessment can say which questions were dropped. */
+  const lastStart = ref<{ assessmentId: string; dropped: string[]; renamed: [string, string][] } | null>(null)
+
+  /**
+   * Starts an assessment with the current guide version; the year must be free for this organisation.
+   * With `prefillFrom`, last year's answers come along (moved to the current guide's ids), to be confirmed.
+   */
+  async function startAssessment(organisationId: string, input: unknown, prefillFrom: Assessment | null = null) {
+    const [{ createAssessment }, { loadMigrationSteps }] = await Promise.all([assessmentWrites(), import('@/domain/guide/registry')])
+    const prefill = prefillFrom
+      ? {
+          fromAssessmentId: prefillFrom.id,
+          steps: await loadMigrationSteps(CURRENT_GUIDE.guideId, prefillFrom.guideVersion, CURRENT_GUIDE.guideVersion),
+        }
+      : null
+    const created = await createAssessment(organisationId, input, CURRENT_GUIDE, prefill)
+    lastStart.value = { assessmentId: created.assessment.id, dropped: created.dropped, renamed: created.renamed }
+    return created.assessment
   }
 
   return {
@@ -50,6 +64,7 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     get: getOrganisation,
     assessmentsOf: listAssessments,
     startAssessment,
+    lastStart,
   }
 })
 

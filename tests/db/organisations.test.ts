@@ -81,19 +81,19 @@ describe('assessments', () => {
   it('creates one assessment per exercise and refuses a second one for the same year', async () => {
     const org = await createOrganisation(valid, db)
     const input = { year: 2025, retainedThemeIds: ['gov', 'ethics'], participants: 'Bureau' }
-    const created = await createAssessment(org.id, input, guide, db)
+    const { assessment: created } = await createAssessment(org.id, input, guide, null, db)
     expect(created).toMatchObject({ year: 2025, status: 'draft', guideId: 'csess-2016', guideVersion: 1 })
-    expect(await fieldErrorsOf(createAssessment(org.id, input, guide, db))).toEqual({ year: 'validation.yearTaken' })
+    expect(await fieldErrorsOf(createAssessment(org.id, input, guide, null, db))).toEqual({ year: 'validation.yearTaken' })
     expect(await listAssessments(org.id, db)).toHaveLength(1)
   })
 
   it('refuses a year outside 2000–2100 or no theme, and writes nothing', async () => {
     const org = await createOrganisation(valid, db)
-    expect(await fieldErrorsOf(createAssessment(org.id, { year: 1999, retainedThemeIds: [], participants: '' }, guide, db))).toEqual({
+    expect(await fieldErrorsOf(createAssessment(org.id, { year: 1999, retainedThemeIds: [], participants: '' }, guide, null, db))).toEqual({
       year: 'validation.yearRange',
       retainedThemeIds: 'validation.noTheme',
     })
-    expect(await fieldErrorsOf(createAssessment(org.id, { year: 2101, retainedThemeIds: ['gov'], participants: '' }, guide, db))).toEqual({
+    expect(await fieldErrorsOf(createAssessment(org.id, { year: 2101, retainedThemeIds: ['gov'], participants: '' }, guide, null, db))).toEqual({
       year: 'validation.yearRange',
     })
     expect(await db.assessments.count()).toBe(0)
@@ -101,7 +101,7 @@ describe('assessments', () => {
 
   it('changes the retained themes but never to none', async () => {
     const org = await createOrganisation(valid, db)
-    const created = await createAssessment(org.id, { year: 2025, retainedThemeIds: ['gov'], participants: '' }, guide, db)
+    const { assessment: created } = await createAssessment(org.id, { year: 2025, retainedThemeIds: ['gov'], participants: '' }, guide, null, db)
     expect((await setRetainedThemes(created.id, ['gov', 'users'], db)).retainedThemeIds).toEqual(['gov', 'users'])
     await expect(setRetainedThemes(created.id, [], db)).rejects.toBeInstanceOf(ValidationError)
     expect((await db.assessments.get(created.id))?.retainedThemeIds).toEqual(['gov', 'users'])

@@ -71,6 +71,10 @@ test('a new user describes the organisation, answers two themes, reloads, and fi
   await choose(page, 'strategy.project.document', /^4 · Évaluée et améliorée/)
   await expect(page.getByRole('status').first()).toContainText('Enregistré sur cet appareil')
   await expectNoAxeViolations(page, 'theme 2')
+  // A note typed just before leaving, still waiting for its pause, is written when the page goes away.
+  await card(page, 'strategy.project.document').getByLabel('Note').fill('Projet stratégique 2025-2028 voté en AG')
+  await page.reload()
+  await expect(card(page, 'strategy.project.document').getByLabel('Note')).toHaveValue('Projet stratégique 2025-2028 voté en AG')
 
   // A reload (or a closed tab) loses nothing.
   await page.goBack()

@@ -92,3 +92,28 @@ describe('validateGuideFile', () => {
     expect(validateGuideFile('guide-data/y.json', { format: 'other' })[0]).toMatch(/^guide-data\/y\.json: format: /)
   })
 })
+
+describe('guide data against its source document (guide-data/sources/guide-reference.md)', () => {
+  const reference = readFileSync(resolve('guide-data/sources/guide-reference.md'), 'utf8')
+  const tag = (raw: string) => (raw === 'official, list incomplete' ? 'official-incomplete' : raw)
+  const normalise = (text: string) => text.replace(/’/g, "'").trim()
+
+  it('has every question, in order, with the reference’s wording and provenance', () => {
+    const expected = [...reference.matchAll(/^- Q\d+\.\d+ (.+?) \[(official|official, list incomplete|proposed)\]/gm)].map((m) => [normalise(m[1]), tag(m[2])])
+    const actual = guide.themes.flatMap((t) => t.domaines.flatMap((d) => d.questions.map((q) => [normalise(q.text), q.provenance])))
+    expect(expected).toHaveLength(78)
+    expect(actual).toEqual(expected)
+  })
+
+  it('has every indicator, in order, with the reference’s wording and provenance', () => {
+    const expected = [...reference.matchAll(/^\| I\d+\.\d+ \| (.+?) \| [^|]+ \| \[(official|official, list incomplete|proposed)\] \|/gm)].map((m) => [normalise(m[1]), tag(m[2])])
+    const actual = guide.themes.flatMap((t) => t.indicators.map((i) => [normalise(i.label), i.provenance]))
+    expect(expected).toHaveLength(73)
+    expect(actual).toEqual(expected)
+  })
+
+  it('has every domaine with its provenance', () => {
+    const expected = [...reference.matchAll(/^- D\d+\.\d+ (.+?) \[(official|official, list incomplete|proposed)\]/gm)].map((m) => tag(m[2]))
+    expect(guide.themes.flatMap((t) => t.domaines.map((d) => d.provenance))).toEqual(expected)
+  })
+})

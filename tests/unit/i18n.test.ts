@@ -19,3 +19,30 @@ describe('UI strings', () => {
     }
   })
 })
+
+describe('keys used in the code', () => {
+  it('all exist in the French messages (static keys; dynamic ones are checked by the e2e pages)', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const files: string[] = []
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name)
+        if (statSync(path).isDirectory()) walk(path)
+        else if (/\.(vue|ts)$/.test(name)) files.push(path)
+      }
+    }
+    walk('src')
+    const known = new Set(leaves(fr).map(([k]) => k))
+    // Plural or nested parents are not leaves, so accept a key that prefixes known ones too.
+    const exists = (key: string) => known.has(key) || [...known].some((k) => k.startsWith(`${key}.`))
+    const missing: string[] = []
+    for (const file of files) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) {
+        if (!exists(match[1])) missing.push(`${file}: ${match[1]}`)
+      }
+    }
+    expect(files.length).toBeGreaterThan(10)
+    expect(missing).toEqual([])
+  })
+})

@@ -27,6 +27,7 @@ export function guideIntegrityProblems(guide: Guide): string[] {
   })
   guide.documents.forEach((doc, i) => claim(doc.id, `documents[${i}]`))
 
+  const questionIds = new Set(guide.themes.flatMap((t) => t.domaines.flatMap((d) => d.questions.map((q) => q.id))))
   guide.themes.forEach((theme, t) => {
     const domaineIds = new Set(theme.domaines.map((d) => d.id))
     theme.indicators.forEach((indicator, i) => {
@@ -40,7 +41,7 @@ export function guideIntegrityProblems(guide: Guide): string[] {
     theme.domaines.forEach((domaine, d) =>
       domaine.questions.forEach((question, q) =>
         question.related?.forEach((ref, r) => {
-          if (!seen.has(ref) || ref === question.id) {
+          if (!questionIds.has(ref) || ref === question.id) {
             problems.push(`themes[${t}].domaines[${d}].questions[${q}].related[${r}]: « ${ref} » ne renvoie à aucune autre question`)
           }
         }),
@@ -52,5 +53,16 @@ export function guideIntegrityProblems(guide: Guide): string[] {
       if (!seen.has(ref)) problems.push(`documents[${i}].evidenceFor[${r}]: « ${ref} » ne renvoie à aucun élément du guide`)
     }),
   )
+  if (guide.migration) {
+    const { fromVersion, renamed, removed } = guide.migration
+    if (fromVersion >= guide.version) problems.push(`migration.fromVersion: ${fromVersion} doit précéder la version ${guide.version}`)
+    for (const [from, to] of Object.entries(renamed)) {
+      if (!seen.has(to)) problems.push(`migration.renamed.${from}: « ${to} » n’existe pas dans cette version`)
+      if (seen.has(from)) problems.push(`migration.renamed.${from}: l’ancien identifiant existe encore dans cette version`)
+    }
+    removed.forEach((id, i) => {
+      if (seen.has(id)) problems.push(`migration.removed[${i}]: « ${id} » existe encore dans cette version`)
+    })
+  }
   return problems
 }

@@ -1,4 +1,5 @@
-import { GuideSchema, MaturityScaleSchema, type Guide, type MaturityScale } from './schema.ts'
+import { migrationSteps } from './migration.ts'
+import { GuideSchema, MaturityScaleSchema, type Guide, type GuideMigration, type MaturityScale } from './schema.ts'
 
 // Each guide version is its own lazy chunk: the first screen never pays for the guide's text.
 const guideLoaders: Record<string, () => Promise<{ default: unknown }>> = {
@@ -25,4 +26,14 @@ export function loadGuide(guideId: string, guideVersion: number): Promise<Guide>
 export async function loadMaturityScale(): Promise<MaturityScale> {
   const mod = await import('../../../guide-data/maturity-scale.json')
   return MaturityScaleSchema.parse(mod.default)
+}
+
+/** The migrations that carry answers from one version of a guide to a later one (empty when they are equal). */
+export async function loadMigrationSteps(guideId: string, fromVersion: number, toVersion: number): Promise<GuideMigration[]> {
+  if (fromVersion === toVersion) return []
+  const versions: Guide[] = []
+  for (let v = fromVersion + 1; v <= toVersion; v++) {
+    if (guideLoaders[`${guideId}@${v}`]) versions.push(await loadGuide(guideId, v))
+  }
+  return migrationSteps(versions, fromVersion, toVersion)
 }

@@ -110,6 +110,16 @@ export const EvidenceDocumentSchema = z.strictObject({
   evidenceFor: z.array(ItemIdSchema).min(1),
 })
 
+/**
+ * How answers made with the previous guide version carry over to this one: questions renamed (old id → new id)
+ * and questions removed. Ids absent from both lists are unchanged.
+ */
+export const GuideMigrationSchema = z.strictObject({
+  fromVersion: z.int().min(1),
+  renamed: z.record(ItemIdSchema, ItemIdSchema),
+  removed: z.array(ItemIdSchema),
+})
+
 export const GuideSchema = z.strictObject({
   format: z.literal('cap-ess-guide'),
   id: ItemIdSchema,
@@ -122,6 +132,7 @@ export const GuideSchema = z.strictObject({
   language: z.literal('fr'),
   themes: z.array(ThemeSchema).min(1),
   documents: z.array(EvidenceDocumentSchema),
+  migration: GuideMigrationSchema.optional(),
 })
 
 const BilingualSchema = z.strictObject({ fr: TextSchema, en: TextSchema })
@@ -152,5 +163,6 @@ export type Practice = z.infer<typeof PracticeSchema>
 export type Theme = z.infer<typeof ThemeSchema>
 export type EvidenceDocument = z.infer<typeof EvidenceDocumentSchema>
 export type Guide = z.infer<typeof GuideSchema>
+export type GuideMigration = z.infer<typeof GuideMigrationSchema>
 export type MaturityLevel = z.infer<typeof MaturityLevelSchema>
 export type MaturityScale = z.infer<typeof MaturityScaleSchema>

@@ -1,0 +1,27 @@
+import { ObjectiveSchema, type Objective } from '@/domain/objectives'
+import { database, nowIso } from './database'
+
+export async function listObjectives(assessmentIds: string[], db = database()): Promise<Objective[]> {
+  return db.objectives.where('assessmentId').anyOf(assessmentIds).toArray()
+}
+
+/** Targets must already be checked against the subject (parseTarget); this only refuses malformed records. */
+export async function saveObjective(
+  key: Pick<Objective, 'assessmentId' | 'subjectKind' | 'subjectId'>,
+  patch: Partial<Pick<Objective, 'comparator' | 'oneYear' | 'threeYear'>>,
+  db = database(),
+): Promise<Objective> {
+  return db.transaction('rw', db.objectives, async () => {
+    const now = nowIso()
+    const stored = (await db.objectives.get([key.assessmentId, key.subjectId])) ?? {
+      ...key,
+      comparator: 'at-least' as const,
+      oneYear: null,
+      threeYear: null,
+      updatedAt: now,
+    }
+    const objective = ObjectiveSchema.parse({ ...stored, ...patch, updatedAt: now })
+    await db.objectives.put(objective)
+    return objective
+  })
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod'
+
+/** The plan de progrès: actions live across exercises until done or dropped. */
+export const ActionStatusSchema = z.enum(['todo', 'doing', 'done', 'dropped'])
+export type ActionStatus = z.infer<typeof ActionStatusSchema>
+export const ACTION_STATUSES = ActionStatusSchema.options
+
+export const ActionPrioritySchema = z.enum(['high', 'normal', 'low'])
+export type ActionPriority = z.infer<typeof ActionPrioritySchema>
+export const ACTION_PRIORITIES = ActionPrioritySchema.options
+
+export const ACTION_TITLE_MAX = 200
+export const ACTION_TEXT_MAX = 4000
+export const ACTION_OWNER_MAX = 200
+
+const optionalId = z
+  .string()
+  .nullable()
+  .transform((s) => (s === '' ? null : s))
+
+export const ActionInputSchema = z.strictObject({
+  title: z.string().trim().min(1, { error: 'validation.required' }).max(ACTION_TITLE_MAX, { error: 'validation.tooLong' }),
+  description: z.string().trim().max(ACTION_TEXT_MAX, { error: 'validation.tooLong' }),
+  themeId: optionalId,
+  questionId: optionalId,
+  indicatorId: optionalId,
+  owner: z.string().trim().max(ACTION_OWNER_MAX, { error: 'validation.tooLong' }),
+  dueDate: z
+    .string()
+    .trim()
+    .refine((s) => s === '' || z.iso.date().safeParse(s).success, { error: 'validation.date' })
+    .transform((s) => (s === '' ? null : s)),
+  priority: z.enum(ACTION_PRIORITIES, { error: 'validation.choose' }),
+  status: z.enum(ACTION_STATUSES, { error: 'validation.choose' }),
+})
+export type ActionInput = z.input<typeof ActionInputSchema>
+
+export const ActionSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    organisationId: z.string().min(1),
+    originAssessmentId: z.string().min(1).nullable(),
+    title: z.string().trim().min(1).max(ACTION_TITLE_MAX),
+    description: z.string().max(ACTION_TEXT_MAX),
+    themeId: z.string().min(1).nullable(),
+    questionId: z.string().min(1).nullable(),
+    indicatorId: z.string().min(1).nullable(),
+    owner: z.string().max(ACTION_OWNER_MAX),
+    dueDate: z.iso.date().nullable(),
+    priority: ActionPrioritySchema,
+    status: ActionStatusSchema,
+    /** Kept once the action is done, for the AG report; cleared if it is reopened. */
+    doneAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .refine((a) => a.dueDate === null || a.dueDate >= a.createdAt.slice(0, 10), {
+    error: 'validation.dueBeforeCreation',
+    path: ['dueDate'],
+  })
+export type Action = z.infer<typeof ActionSchema>
+
+/** The done date follows the status: set when an action becomes done, kept while it stays done. */
+export function doneAtAfter(previous: Pick<Action, 'status' | 'doneAt'> | null, status: ActionStatus, now: string): string | null {
+  if (status !== 'done') return null
+  return previous?.status === 'done' && previous.doneAt ? previous.doneAt : now
+}
+
+export function isOpen(action: Pick<Action, 'status'>): boolean {
+  return action.status === 'todo' || action.status === 'doing'
+}
+
+/** Open and past its due date (`today` as YYYY-MM-DD, in the user's time zone). */
+export function isOverdue(action: Pick<Action, 'status' | 'dueDate'>, today: string): boolean {
+  return isOpen(action) && action.dueDate !== null && action.dueDate < today
+}
+
+export interface ActionFilter {
+  themeId?: string
+  status?: ActionStatus | 'open'
+  owner?: string
+}
+
+export function filterActions<A extends Pick<Action, 'themeId' | 'status' | 'owner'>>(actions: ReadonlyArray<A>, filter: ActionFilter): A[] {
+  const owner = filter.owner?.trim().toLocaleLowerCase('fr')
+  return actions.filter(
+    (a) =>
+      (!filter.themeId || a.themeId === filter.themeId) &&
+      (!filter.status || (filter.status === 'open' ? isOpen(a) : a.status === filter.status)) &&
+      (!owner || a.owner.toLocaleLowerCase('fr').includes(owner)),
+  )
+}
+
+const PRIORITY_ORDER: Record<ActionPriority, number> = { high: 0, normal: 1, low: 2 }
+
+/** Open actions first, then by due date (none last), then by priority. */
+export function sortActions<A extends Pick<Action, 'status' | 'dueDate' | 'priority' | 'createdAt'>>(actions: ReadonlyArray<A>): A[] {
+  return [...actions].sort(
+    (a, b) =>
+      Number(!isOpen(a)) - Number(!isOpen(b)) ||
+      (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+      PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] ||
+      a.createdAt.localeCompare(b.createdAt),
+  )
+}

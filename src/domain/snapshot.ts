@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import type { AssessmentScores, ScoreSummary } from './scoring.ts'
+import { SCORING_VERSION } from './scoring.ts'
+
+/**
+ * Written when an assessment is completed: the scores as they were, with the guide and scoring versions that
+ * produced them, so the history never changes when the formula or the guide changes.
+ */
+const SummarySchema = z.strictObject({
+  score: z.number().min(0).max(1).nullable(),
+  answered: z.int().min(0),
+  applicable: z.int().min(0),
+  coverage: z.number().min(0).max(1).nullable(),
+})
+
+export const ScoreSnapshotSchema = z.strictObject({
+  takenAt: z.iso.datetime(),
+  guideId: z.string().min(1),
+  guideVersion: z.int().min(1),
+  scoringVersion: z.int().min(1),
+  global: SummarySchema,
+  themes: z.array(SummarySchema.extend({ themeId: z.string().min(1), domaines: z.array(SummarySchema.extend({ domaineId: z.string().min(1) })) })),
+})
+export type ScoreSnapshot = z.infer<typeof ScoreSnapshotSchema>
+
+function summary(s: ScoreSummary) {
+  return { score: s.score, answered: s.answered, applicable: s.applicable, coverage: s.coverage }
+}
+
+export function takeSnapshot(scores: AssessmentScores, guide: { guideId: string; guideVersion: number }, takenAt: string): ScoreSnapshot {
+  return {
+    takenAt,
+    guideId: guide.guideId,
+    guideVersion: guide.guideVersion,
+    scoringVersion: SCORING_VERSION,
+    global: summary(scores.global),
+    themes: scores.themes.map((t) => ({
+      themeId: t.themeId,
+      ...summary(t),
+      domaines: t.domaines.map((d) => ({ domaineId: d.domaineId, ...summary(d) })),
+    })),
+  }
+}

@@ -1,0 +1,136 @@
+import 'fake-indexeddb/auto'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createAssessment } from '@/db/assessmentWrites'
+import { CapEssDatabase, useDatabase } from '@/db/database'
+import { createOrganisation } from '@/db/organisationWrites'
+import { CURRENT_GUIDE } from '@/domain/guide/current'
+import { useAssessmentStore } from '@/stores/assessment'
+
+let db: CapEssDatabase
+let assessmentId: string
+
+beforeEach(async () => {
+  db = new CapEssDatabase(`test-${crypto.randomUUID()}`)
+  await db.open()
+  useDatabase(db)
+  setActivePinia(createPinia())
+  const org = await createOrganisation({ name: 'Asso', legalForm: 'association', employees: 3, volunteers: 5, members: 20, region: '11', siren: '' })
+  const { assessment } = await createAssessment(org.id, { year: 2026, retainedThemeIds: ['gov', 'strategy'], participants: '' }, CURRENT_GUIDE)
+  assessmentId = assessment.id
+})
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await db.delete()
+})
+
+async function openStore() {
+  const store = useAssessmentStore()
+  expect(await store.open(assessmentId)).toBe(true)
+  return store
+}
+const stored = (questionId: string) => db.answers.get([assessmentId, questionId])
+
+describe('assessment store', () => {
+  it('shows a choice at once and writes it, then says it is saved', async () => {
+    const store = await openStore()
+    const pending = store.save('gov.rules.explicit', { response: { kind: 'level', level: 3 } })
+    expect(store.answerOf('gov.rules.explicit')?.response).toEqual({ kind: 'level', level: 3 })
+    expect(store.saveState).toBe('saving')
+    await pending
+    expect(store.saveState).toBe('saved')
+    expect((await stored('gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 3 })
+    expect(store.scores?.themes[0].score).toBe(0.75)
+  })
+
+  it('writes typing once per pause, and at once when flushed', async () => {
+    const store = await openStore()
+    const put = vi.spyOn(db.answers, 'put')
+    store.saveTyped('gov.rules.explicit', { note: 'S' })
+    store.saveTyped('gov.rules.explicit', { note: 'Statuts' })
+    expect(store.answerOf('gov.rules.explicit')?.note).toBe('Statuts')
+    expect(store.saveState).toBe('saving')
+    await vi.waitFor(async () => expect((await stored('gov.rules.explicit'))?.note).toBe('Statuts'), { timeout: 2000 })
+    expect(put).toHaveBeenCalledTimes(1)
+
+    store.saveTyped('gov.rules.respect', { note: 'à revoir' })
+    await store.flushTyped()
+    expect((await stored('gov.rules.respect'))?.note).toBe('à revoir')
+    expect(store.saveState).toBe('saved')
+  })
+
+  it('recovers typing a closed tab could not write, without overwriting a later change', async () => {
+    const first = await openStore()
+    first.saveTyped('gov.rules.explicit', { note: 'tapé juste avant de fermer' })
+    first.saveTyped('gov.rules.respect', { note: 'ancien texte' })
+    // The tab closes: its timers never fire. Meanwhile another tab changes gov.rules.respect.
+    setActivePinia(createPinia())
+    await new Promise((r) => setTimeout(r, 5))
+    await db.answers.put({ ...(await import('@/domain/answer')).emptyAnswer(assessmentId, 'gov.rules.respect', new Date().toISOString()), note: 'plus récent' })
+
+    const second = await openStore()
+    expect(second.answerOf('gov.rules.explicit')?.note).toBe('tapé juste avant de fermer')
+    expect(second.answerOf('gov.rules.respect')?.note).toBe('plus récent')
+    expect(localStorage.getItem('cap-ess.typing-journal')).toBeNull()
+  })
+
+  it('does not let an older typed reason overwrite a choice made after it', async () => {
+    const store = await openStore()
+    store.saveTyped('gov.rules.explicit', { response: { kind: 'na', reason: 'pas conc' } })
+    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 2 } })
+    await store.flushTyped()
+    expect((await stored('gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 2 })
+  })
+
+  it('keeps a failed change on screen, stays in error until that field is written, and retries it', async () => {
+    const store = await openStore()
+    vi.spyOn(db.answers, 'put').mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'))
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
+    expect(store.saveState).toBe('error')
+    expect(store.answerOf('gov.rules.explicit')?.response).toEqual({ kind: 'level', level: 4 })
+    expect(await stored('gov.rules.explicit')).toBeUndefined()
+
+    // Another field of the same question saves fine: the level is still not stored, so the error stays.
+    await store.save('gov.rules.explicit', { evidence: ['Statuts'] })
+    expect(store.saveState).toBe('error')
+
+    await store.retryFailed()
+    expect(store.saveState).toBe('saved')
+    expect(await stored('gov.rules.explicit')).toMatchObject({ response: { kind: 'level', level: 4 }, evidence: ['Statuts'] })
+  })
+
+  it('refreshes the organisation when the same assessment is opened again', async () => {
+    const store = await openStore()
+    expect(store.questionsOfTheme('employment')[0].state.kind).toBe('unanswered')
+    const orgId = store.organisation!.id
+    await db.organisations.update(orgId, { employees: 0 })
+    await store.open(assessmentId)
+    expect(store.questionsOfTheme('employment')[0].state).toMatchObject({ kind: 'not-applicable', by: 'profile' })
+  })
+
+  it('says when the assessment does not exist', async () => {
+    const store = useAssessmentStore()
+    expect(await store.open('nope')).toBe(false)
+    expect(store.loadFailed).toBe(true)
+  })
+
+  it('freezes the scores when completed and refuses answers until reopened', async () => {
+    const store = await openStore()
+    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 2 } })
+    await store.complete()
+    expect(store.isLocked).toBe(true)
+    expect(store.assessment?.snapshot?.themes[0]).toMatchObject({ themeId: 'gov', score: 0.5, answered: 1 })
+    expect((await db.assessments.get(assessmentId))?.status).toBe('completed')
+
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
+    expect(store.saveState).toBe('error')
+    expect((await stored('gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 2 })
+
+    await store.reopen()
+    expect(store.assessment?.snapshot).toBeNull()
+    await store.retryFailed()
+    expect((await stored('gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 4 })
+  })
+})
