@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import { CapEssDatabase } from '@/db/database'
+import { AnswerSchema } from '@/domain/answer'
+import { AssessmentSchema } from '@/domain/assessment'
+import { OrganisationSchema } from '@/domain/organisation'
+
+/** Version 1 as it shipped: the schema strings and the record shapes of the first release. */
+function openV1(name: string) {
+  const db = new Dexie(name)
+  db.version(1).stores({
+    organisations: 'id, name',
+    assessments: 'id, organisationId, &[organisationId+year]',
+    answers: '[assessmentId+questionId], assessmentId',
+  })
+  return db
+}
+
+const organisation = {
+  id: 'org-1',
+  name: 'Ressourcerie du Val d’Oust',
+  legalForm: 'association',
+  employees: 12,
+  volunteers: 25,
+  members: 1400,
+  region: '53',
+  siren: '732829320',
+  createdAt: '2026-01-10T09:00:00.000Z',
+  updatedAt: '2026-01-10T09:00:00.000Z',
+}
+const assessments = [2024, 2025].map((year) => ({
+  id: `a-${year}`,
+  organisationId: 'org-1',
+  year,
+  guideId: 'csess-2016',
+  guideVersion: 1,
+  status: 'draft',
+  retainedThemeIds: ['gov', 'strategy'],
+  participants: 'Bureau, deux salariées',
+  createdAt: `${year}-03-01T09:00:00.000Z`,
+  updatedAt: `${year}-03-02T09:00:00.000Z`,
+}))
+const answers = [
+  { assessmentId: 'a-2024', questionId: 'gov.rules.explicit', response: { kind: 'level', level: 2 }, note: 'Statuts à revoir', evidence: ['Statuts'], applicabilityOverride: null, updatedAt: '2024-03-02T09:00:00.000Z' },
+  { assessmentId: 'a-2025', questionId: 'gov.rules.explicit', response: { kind: 'level', level: 3 }, note: '', evidence: [], applicabilityOverride: null, updatedAt: '2025-03-02T09:00:00.000Z' },
+  { assessmentId: 'a-2025', questionId: 'gov.participation.turnout', response: { kind: 'na', reason: 'pas d’élection' }, note: 'n/a', evidence: [], applicabilityOverride: null, updatedAt: '2025-03-02T09:00:00.000Z' },
+  { assessmentId: 'a-2025', questionId: 'employment.dialogue.staff-reps', response: { kind: 'unknown' }, note: '', evidence: [], applicabilityOverride: { reason: 'CSE volontaire' }, updatedAt: '2025-03-02T09:00:00.000Z' },
+]
+
+let name = ''
+afterEach(() => Dexie.delete(name))
+
+describe('database upgrades', () => {
+  it('opens a version 1 database with the current code and loses nothing', async () => {
+    name = `upgrade-${crypto.randomUUID()}`
+    const v1 = openV1(name)
+    await v1.table('organisations').add(organisation)
+    await v1.table('assessments').bulkAdd(assessments)
+    await v1.table('answers').bulkAdd(answers)
+    v1.close()
+
+    const db = new CapEssDatabase(name)
+    await db.open()
+    expect(db.verno).toBe(2)
+
+    expect(OrganisationSchema.parse(await db.organisations.get('org-1'))).toEqual(organisation)
+    const upgraded = await db.assessments.toArray()
+    expect(upgraded).toHaveLength(2)
+    for (const [i, a] of upgraded.entries()) {
+      expect(AssessmentSchema.parse(a)).toEqual({ ...assessments[i], previousAssessmentId: null, completedAt: null, snapshot: null, presentedAt: null })
+    }
+    const stored = await db.answers.toArray()
+    expect(stored).toHaveLength(answers.length)
+    for (const original of answers) {
+      const found = stored.find((a) => a.assessmentId === original.assessmentId && a.questionId === original.questionId)
+      expect(AnswerSchema.parse(found)).toEqual({ ...original, carriedOver: false })
+    }
+    // The new tables exist and work.
+    expect(await db.actions.count()).toBe(0)
+    expect(await db.indicatorValues.where('assessmentId').equals('a-2025').count()).toBe(0)
+    db.close()
+  })
+})

@@ -1,0 +1,107 @@
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createAction, listActions, updateAction } from '@/db/actionRepository'
+import { saveAnswerPatch, listAnswers, AssessmentLockedError } from '@/db/answerRepository'
+import { completeAssessment, createAssessment, reopenAssessment, setPresentedAt } from '@/db/assessmentWrites'
+import { CapEssDatabase } from '@/db/database'
+import { createCustomIndicator, listIndicatorValues, saveIndicatorValue } from '@/db/indicatorRepository'
+import { listObjectives, saveObjective } from '@/db/objectiveRepository'
+import { createOrganisation } from '@/db/organisationWrites'
+import { migrationSteps } from '@/domain/guide/migration'
+import { takeSnapshot } from '@/domain/snapshot'
+import { scoreAssessment } from '@/domain/scoring'
+import { indexGuide } from '@/domain/guide/guideIndex'
+import { ValidationError } from '@/domain/validation'
+import { guideV1, guideV2 } from '../fixtures/guideVersions'
+import { profile } from '../fixtures/factories'
+
+let db: CapEssDatabase
+let orgId: string
+beforeEach(async () => {
+  db = new CapEssDatabase(`test-${crypto.randomUUID()}`)
+  await db.open()
+  orgId = (await createOrganisation({ name: 'Coop', legalForm: 'scic', employees: 8, volunteers: 0, members: 90, region: '76', siren: '' }, db)).id
+})
+afterEach(() => db.delete())
+
+const themes = { retainedThemeIds: ['t'], participants: '' }
+
+describe('yearly cycle in the database', () => {
+  it('starts year 2 from year 1 through the guide migration map, in one transaction', async () => {
+    const { assessment: y1 } = await createAssessment(orgId, { year: 2025, ...themes }, { guideId: 'mini', guideVersion: 1 }, null, db)
+    await saveAnswerPatch(y1.id, 't.d.kept', { response: { kind: 'level', level: 2 }, note: 'à suivre' }, db)
+    await saveAnswerPatch(y1.id, 't.d.old-name', { response: { kind: 'level', level: 3 } }, db)
+    await saveAnswerPatch(y1.id, 't.d.gone', { response: { kind: 'level', level: 1 } }, db)
+
+    const steps = migrationSteps([guideV1, guideV2], 1, 2)
+    const created = await createAssessment(orgId, { year: 2026, ...themes }, { guideId: 'mini', guideVersion: 2 }, { fromAssessmentId: y1.id, steps }, db)
+    expect(created.dropped).toEqual(['t.d.gone'])
+    expect(created.assessment).toMatchObject({ previousAssessmentId: y1.id, guideVersion: 2, status: 'draft' })
+    const carried = await listAnswers(created.assessment.id, db)
+    expect(carried.map((a) => [a.questionId, a.carriedOver]).sort()).toEqual([
+      ['t.d.kept', true],
+      ['t.d.new-name', true],
+    ])
+    // Year 1 is untouched.
+    expect((await listAnswers(y1.id, db)).map((a) => a.questionId).sort()).toEqual(['t.d.gone', 't.d.kept', 't.d.old-name'])
+
+    // « Inchangé »: confirming keeps the answer and clears the mark; a new level also confirms.
+    await saveAnswerPatch(created.assessment.id, 't.d.kept', { carriedOver: false }, db)
+    await saveAnswerPatch(created.assessment.id, 't.d.new-name', { response: { kind: 'level', level: 4 } }, db)
+    expect((await listAnswers(created.assessment.id, db)).every((a) => !a.carriedOver)).toBe(true)
+  })
+
+  it('writes nothing when the new year is taken, even with a prefill', async () => {
+    const { assessment: y1 } = await createAssessment(orgId, { year: 2025, ...themes }, { guideId: 'mini', guideVersion: 1 }, null, db)
+    await saveAnswerPatch(y1.id, 't.d.kept', { response: { kind: 'level', level: 2 } }, db)
+    await expect(
+      createAssessment(orgId, { year: 2025, ...themes }, { guideId: 'mini', guideVersion: 1 }, { fromAssessmentId: y1.id, steps: [] }, db),
+    ).rejects.toBeInstanceOf(ValidationError)
+    expect(await db.assessments.count()).toBe(1)
+    expect(await db.answers.count()).toBe(1)
+  })
+
+  it('completes with a snapshot, locks the answers, reopens, and records the AG date', async () => {
+    const { assessment } = await createAssessment(orgId, { year: 2026, ...themes }, { guideId: 'mini', guideVersion: 1 }, null, db)
+    const scores = scoreAssessment(indexGuide(guideV1), ['t'], profile(), new Map())
+    await completeAssessment(assessment.id, takeSnapshot(scores, assessment, '2027-01-10T00:00:00.000Z'), db)
+    await expect(saveAnswerPatch(assessment.id, 't.d.kept', { note: 'x' }, db)).rejects.toBeInstanceOf(AssessmentLockedError)
+
+    await expect(setPresentedAt(assessment.id, '2025-06-01', db)).rejects.toBeInstanceOf(ValidationError)
+    expect((await setPresentedAt(assessment.id, '2027-06-12', db)).presentedAt).toBe('2027-06-12')
+
+    const reopened = await reopenAssessment(assessment.id, db)
+    expect(reopened).toMatchObject({ status: 'draft', snapshot: null, completedAt: null, presentedAt: '2027-06-12' })
+    await saveAnswerPatch(assessment.id, 't.d.kept', { note: 'x' }, db)
+  })
+
+  it('stores indicator values, custom indicators and objectives per exercise', async () => {
+    const { assessment } = await createAssessment(orgId, { year: 2026, ...themes }, { guideId: 'mini', guideVersion: 1 }, null, db)
+    await saveIndicatorValue(assessment.id, 'gov.ind.vote-turnout', { value: 42.5 }, db)
+    await saveIndicatorValue(assessment.id, 'gov.ind.vote-turnout', { note: 'AG de juin' }, db)
+    expect(await listIndicatorValues([assessment.id], db)).toEqual([
+      expect.objectContaining({ indicatorId: 'gov.ind.vote-turnout', value: 42.5, note: 'AG de juin' }),
+    ])
+    const custom = await createCustomIndicator(orgId, { label: 'Heures de bénévolat', themeId: 'gov', unit: 'hours' }, db)
+    expect(custom.id).toMatch(/^custom\./)
+    await expect(createCustomIndicator(orgId, { label: ' ', themeId: 'gov', unit: 'hours' }, db)).rejects.toBeInstanceOf(ValidationError)
+
+    await saveObjective({ assessmentId: assessment.id, subjectKind: 'question', subjectId: 't.d.kept' }, { oneYear: 3, threeYear: 4 }, db)
+    await expect(saveObjective({ assessmentId: assessment.id, subjectKind: 'question', subjectId: 't.d.kept' }, { oneYear: -1 }, db)).rejects.toThrow()
+    expect(await listObjectives([assessment.id], db)).toEqual([expect.objectContaining({ oneYear: 3, threeYear: 4, comparator: 'at-least' })])
+  })
+
+  it('keeps actions across years with their done date, and refuses a due date before creation', async () => {
+    const input = { title: 'Former les élu·es', description: '', themeId: 'gov', questionId: '', indicatorId: '', owner: 'Claire', dueDate: '', priority: 'high', status: 'todo' }
+    const action = await createAction(orgId, input, null, db)
+    const past = await createAction(orgId, { ...input, dueDate: '2001-01-01' }, null, db).catch((e: unknown) => e)
+    expect(past).toBeInstanceOf(ValidationError)
+    expect((past as ValidationError).fieldErrors.dueDate.key).toBe('validation.dueBeforeCreation')
+
+    const done = await updateAction(action.id, { ...input, status: 'done' }, db)
+    expect(done.doneAt).not.toBeNull()
+    const edited = await updateAction(action.id, { ...input, status: 'done', owner: 'Paul' }, db)
+    expect(edited.doneAt).toBe(done.doneAt)
+    expect(await listActions(orgId, db)).toHaveLength(1)
+  })
+})
