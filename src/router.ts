@@ -33,6 +33,19 @@ export const router = createRouter({
       component: () => import('./pages/AssessmentResultsPage.vue'),
       props: true,
     },
+    {
+      path: '/evaluations/:assessmentId/indicateurs',
+      name: ROUTES.assessmentIndicators,
+      component: () => import('./pages/AssessmentIndicatorsPage.vue'),
+      props: true,
+    },
+    {
+      path: '/organisations/:organisationId/comparaison',
+      name: ROUTES.comparison,
+      component: () => import('./pages/ComparisonPage.vue'),
+      props: (route) => ({ organisationId: route.params.organisationId, before: route.query.avant, after: route.query.apres }),
+    },
+    { path: '/organisations/:organisationId/plan', name: ROUTES.plan, component: () => import('./pages/ActionPlanPage.vue'), props: true },
     { path: '/:pathMatch(.*)*', name: ROUTES.notFound, component: () => import('./pages/NotFoundPage.vue') },
   ],
   scrollBehavior(to, _from, saved) {

@@ -10,6 +10,9 @@ export const ROUTES = {
   assessment: 'assessment',
   assessmentTheme: 'assessment-theme',
   assessmentResults: 'assessment-results',
+  assessmentIndicators: 'assessment-indicators',
+  comparison: 'comparison',
+  plan: 'plan',
   notFound: 'not-found',
 } as const
 

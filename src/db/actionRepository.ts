@@ -1,4 +1,4 @@
-import { ActionInputSchema, ActionSchema, doneAtAfter, type Action, type ActionInput } from '@/domain/actions'
+import { ActionInputSchema, ActionSchema, doneAtAfter, type Action } from '@/domain/actions'
 import { parseInput, ValidationError, fieldErrorsFromZod } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
 
@@ -15,7 +15,7 @@ function validAction(record: unknown): Action {
 
 export async function createAction(
   organisationId: string,
-  input: ActionInput,
+  input: unknown,
   originAssessmentId: string | null,
   db = database(),
 ): Promise<Action> {
@@ -34,7 +34,7 @@ export async function createAction(
   return action
 }
 
-export async function updateAction(id: string, input: ActionInput, db = database()): Promise<Action> {
+export async function updateAction(id: string, input: unknown, db = database()): Promise<Action> {
   const fields = parseInput(ActionInputSchema, input)
   return db.transaction('rw', db.actions, async () => {
     const existing = await db.actions.get(id)

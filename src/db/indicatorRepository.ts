@@ -4,7 +4,6 @@ import {
   CustomIndicatorSchema,
   IndicatorRecordSchema,
   type CustomIndicator,
-  type CustomIndicatorInput,
   type IndicatorRecord,
 } from '@/domain/indicators'
 import { parseInput } from '@/domain/validation'
@@ -34,7 +33,7 @@ export async function listCustomIndicators(organisationId: string, db = database
   return db.customIndicators.where('organisationId').equals(organisationId).sortBy('createdAt')
 }
 
-export async function createCustomIndicator(organisationId: string, input: CustomIndicatorInput, db = database()): Promise<CustomIndicator> {
+export async function createCustomIndicator(organisationId: string, input: unknown, db = database()): Promise<CustomIndicator> {
   const fields = parseInput(CustomIndicatorInputSchema, input)
   const indicator = CustomIndicatorSchema.parse({ id: `${CUSTOM_INDICATOR_PREFIX}${newId()}`, organisationId, ...fields, createdAt: nowIso() })
   await db.customIndicators.add(indicator)

@@ -10,6 +10,7 @@ import {
 } from '@/db/assessmentWrites'
 import { createCustomIndicator, listCustomIndicators, listIndicatorValues, saveIndicatorValue } from '@/db/indicatorRepository'
 import { listObjectives, saveObjective as storeObjective } from '@/db/objectiveRepository'
+import { createAction } from '@/db/actionRepository'
 import { getOrganisation } from '@/db/organisationRepository'
 import { clearTyping, forgetTyping, noteTyping, pendingTyping } from '@/db/typingJournal'
 import { NOTE_SAVE_DELAY_MS } from '@/constants'
@@ -19,7 +20,7 @@ import { indexGuide, type GuideIndex } from '@/domain/guide/guideIndex'
 import { loadGuide, loadMaturityScale } from '@/domain/guide/registry'
 import type { MaturityScale } from '@/domain/guide/schema'
 import type { Organisation } from '@/domain/organisation'
-import type { CustomIndicator, CustomIndicatorInput, IndicatorRecord } from '@/domain/indicators'
+import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
 import type { Objective } from '@/domain/objectives'
 import { progress, questionState, scoreAssessment, type QuestionScore } from '@/domain/scoring'
 import { takeSnapshot } from '@/domain/snapshot'
@@ -292,11 +293,17 @@ export const useAssessmentStore = defineStore('assessment', () => {
   }
 
   /** Throws a ValidationError when a field is wrong. */
-  async function addCustomIndicator(input: CustomIndicatorInput) {
+  async function addCustomIndicator(input: unknown) {
     if (!organisation.value) return
     const created = await createCustomIndicator(organisation.value.id, input)
     customIndicators.value = [...customIndicators.value, created]
     return created
+  }
+
+  /** An action of the progress plan, born from this assessment (for example from a weak answer). */
+  async function addAction(input: unknown) {
+    if (!assessment.value) throw new Error('No assessment open')
+    return createAction(assessment.value.organisationId, input, assessment.value.id)
   }
 
   /** Throws a ValidationError when no theme is left. */
@@ -337,6 +344,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     saveIndicator,
     saveObjective,
     addCustomIndicator,
+    addAction,
   }
 })
 
