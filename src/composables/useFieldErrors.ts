@@ -7,7 +7,8 @@ export function useFieldErrorText() {
   return (error: FieldError | undefined): string => {
     if (!error) return ''
     const params = Object.fromEntries(
-      Object.entries(error.params).map(([k, v]) => [k, typeof v === 'number' && k !== 'year' ? v.toLocaleString(locale.value) : v]),
+      // Only amounts are grouped (« 500 000 »); years and other numbers stay as typed (« 2025 »).
+      Object.entries(error.params).map(([k, v]) => [k, typeof v === 'number' && (k === 'max' || k === 'min') ? v.toLocaleString(locale.value) : v]),
     )
     return t(error.key, params)
   }

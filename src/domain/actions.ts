@@ -60,6 +60,21 @@ export const ActionSchema = z
   })
 export type Action = z.infer<typeof ActionSchema>
 
+/** The editable fields of a stored action, as the form and the input schema take them. */
+export function actionInputOf(action: Action): ActionInput {
+  return {
+    title: action.title,
+    description: action.description,
+    themeId: action.themeId,
+    questionId: action.questionId,
+    indicatorId: action.indicatorId,
+    owner: action.owner,
+    dueDate: action.dueDate ?? '',
+    priority: action.priority,
+    status: action.status,
+  }
+}
+
 /** The done date follows the status: set when an action becomes done, kept while it stays done. */
 export function doneAtAfter(previous: Pick<Action, 'status' | 'doneAt'> | null, status: ActionStatus, now: string): string | null {
   if (status !== 'done') return null

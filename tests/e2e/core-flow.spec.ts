@@ -1,11 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
-
-const card = (page: Page, questionId: string) => page.locator(`[data-question-id="${questionId}"]`)
-
-async function choose(page: Page, questionId: string, name: RegExp) {
-  await card(page, questionId).getByRole('radio', { name }).check()
-}
+import { card, choose } from './helpers'
 
 test('a new user describes the organisation, answers two themes, reloads, and finds the scores the formula gives', async ({ page }) => {
   await page.goto('/')

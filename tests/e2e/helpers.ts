@@ -1,0 +1,24 @@
+import { expect, type Page } from '@playwright/test'
+
+export const card = (page: Page, questionId: string) => page.locator(`[data-question-id="${questionId}"]`)
+
+export async function choose(page: Page, questionId: string, name: RegExp) {
+  await card(page, questionId).getByRole('radio', { name }).check()
+}
+
+/** Creates an organisation through the form, as a user would, and lands on its home page. */
+export async function createOrganisation(page: Page, name: string, employees = '12') {
+  await page.goto('/organisations/nouvelle')
+  await page.getByLabel('Nom de l’organisation').fill(name)
+  await page.getByRole('radio', { name: 'Association' }).check()
+  await page.getByLabel('Salarié·es').fill(employees)
+  await page.getByLabel('Bénévoles').fill('10')
+  await page.getByLabel('Membres').fill('80')
+  await page.getByLabel('Région').selectOption({ label: 'Occitanie' })
+  await page.getByRole('button', { name: 'Créer l’organisation' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+}
+
+export async function waitSaved(page: Page) {
+  await expect(page.getByRole('status').first()).toContainText('Enregistré sur cet appareil')
+}
