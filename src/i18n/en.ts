@@ -405,6 +405,7 @@ const en: MessageSchema = {
     titleYear: 'Results for {year}',
     intro: 'These scores measure your progress from one year to the next, not a comparison with others: the guide sets no pass mark.',
     global: 'Overall score',
+    frozen: 'Scores frozen on {date}, when the self-assessment was completed: they will not change.',
     byTheme: 'Scores per theme',
     radarLabel: 'Radar chart of the scores per theme, out of 100. The same values are in the table that follows.',
     themeTableCaption: 'Score and coverage of each theme kept',

@@ -406,6 +406,7 @@ export default {
     titleYear: 'Résultats de l’exercice {year}',
     intro: 'Ces scores servent à mesurer vos progrès d’une année sur l’autre, pas à vous comparer à d’autres : le guide ne fixe aucune note à atteindre.',
     global: 'Score global',
+    frozen: 'Scores figés le {date}, quand l’auto-évaluation a été terminée : ils ne changeront plus.',
     byTheme: 'Scores par thème',
     radarLabel: 'Graphique radar des scores par thème, sur 100. Les mêmes valeurs figurent dans le tableau qui suit.',
     themeTableCaption: 'Score et couverture de chaque thème retenu',

@@ -63,6 +63,12 @@ export const useAssessmentStore = defineStore('assessment', () => {
     return scoreAssessment(guide.value, assessment.value.retainedThemeIds, organisation.value, answers)
   })
 
+  /**
+   * What the results show: the snapshot frozen at completion (history never re-scores an old year), the live
+   * scores while the assessment is a draft.
+   */
+  const shownScores = computed(() => assessment.value?.snapshot ?? scores.value)
+
   /** Every question of a theme with its state, retained or not (a theme left out this year can still be read). */
   function questionsOfTheme(themeId: string): QuestionScore[] {
     if (!guide.value || !organisation.value) return []
@@ -328,6 +334,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     saveState,
     lastSavedAt,
     scores,
+    shownScores,
     progressByTheme,
     overallProgress,
     open,

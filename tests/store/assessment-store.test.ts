@@ -109,6 +109,19 @@ describe('assessment store', () => {
     expect(store.questionsOfTheme('employment')[0].state).toMatchObject({ kind: 'not-applicable', by: 'profile' })
   })
 
+  it('shows the frozen snapshot of a completed assessment even when live scoring would now differ', async () => {
+    const store = await openStore()
+    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
+    await store.save('strategy.openness.employees', { response: { kind: 'level', level: 0 } })
+    await store.complete()
+    expect(store.shownScores?.global.score).toBe(0.5)
+    // The organisation loses its employees: the employee question would now be left out of a live score.
+    await db.organisations.update(store.organisation!.id, { employees: 0 })
+    await store.open(assessmentId)
+    expect(store.scores?.global.score).toBe(1)
+    expect(store.shownScores?.global.score).toBe(0.5)
+  })
+
   it('says when the assessment does not exist', async () => {
     const store = useAssessmentStore()
     expect(await store.open('nope')).toBe(false)
