@@ -35,7 +35,8 @@ export const ActionInputSchema = z.strictObject({
 })
 export type ActionInput = z.input<typeof ActionInputSchema>
 
-export const ActionSchema = z
+/** The fields; `ActionSchema` adds the due-date rule (zod cannot omit fields of a refined object). */
+export const ActionFieldsSchema = z
   .strictObject({
     id: z.string().min(1),
     organisationId: z.string().min(1),
@@ -54,10 +55,13 @@ export const ActionSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .refine((a) => a.dueDate === null || a.dueDate >= a.createdAt.slice(0, 10), {
-    error: 'validation.dueBeforeCreation',
-    path: ['dueDate'],
-  })
+
+/** An action cannot be due before the day it was created. */
+export function dueDateIsPossible(a: { dueDate: string | null; createdAt: string }): boolean {
+  return a.dueDate === null || a.dueDate >= a.createdAt.slice(0, 10)
+}
+
+export const ActionSchema = ActionFieldsSchema.refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] })
 export type Action = z.infer<typeof ActionSchema>
 
 /** The editable fields of a stored action, as the form and the input schema take them. */

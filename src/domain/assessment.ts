@@ -23,7 +23,8 @@ export const AssessmentInputSchema = z.strictObject({
 })
 export type AssessmentInput = z.input<typeof AssessmentInputSchema>
 
-export const AssessmentSchema = z.strictObject({
+/** The fields; `AssessmentSchema` adds the rule that ties status and snapshot (zod cannot omit fields of a refined object). */
+export const AssessmentFieldsSchema = z.strictObject({
   id: z.string().min(1),
   organisationId: z.string().min(1),
   year: z.int().min(YEAR_MIN).max(YEAR_MAX),
@@ -41,7 +42,14 @@ export const AssessmentSchema = z.strictObject({
   presentedAt: z.iso.date().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-}).refine((a) => (a.status === 'completed') === (a.snapshot !== null), { error: 'a completed assessment has a snapshot, a draft has none' })
+})
+
+/** A completed assessment has a snapshot, a draft has none. */
+export function snapshotMatchesStatus(a: Pick<z.infer<typeof AssessmentFieldsSchema>, 'status' | 'snapshot'>): boolean {
+  return (a.status === 'completed') === (a.snapshot !== null)
+}
+
+export const AssessmentSchema = AssessmentFieldsSchema.refine(snapshotMatchesStatus, { error: 'validation.snapshotStatus', path: ['snapshot'] })
 export type Assessment = z.infer<typeof AssessmentSchema>
 
 /**

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { ActionFieldsSchema, dueDateIsPossible } from '../actions.ts'
+import { AnswerSchema } from '../answer.ts'
+import { AssessmentFieldsSchema, snapshotMatchesStatus } from '../assessment.ts'
+import { CustomIndicatorSchema, IndicatorRecordSchema } from '../indicators.ts'
+import { ObjectiveSchema } from '../objectives.ts'
+import { OrganisationSchema } from '../organisation.ts'
+
+/**
+ * The backup file: everything, or one organisation, nested so that every problem has a readable path
+ * (`organisations[0].assessments[2].answers[14].response.level`). Built from the domain schemas, never retyped.
+ */
+export const BACKUP_FORMAT = 'cap-ess'
+export const BACKUP_FORMAT_VERSION = 2
+/** Larger than a facilitator's portfolio of 200 organisations over ten years, small enough for any browser. */
+export const BACKUP_MAX_BYTES = 100 * 1024 * 1024
+
+export const BackupAssessmentSchema = AssessmentFieldsSchema.omit({ organisationId: true })
+  .extend({
+    answers: z.array(AnswerSchema.omit({ assessmentId: true })),
+    indicatorValues: z.array(IndicatorRecordSchema.omit({ assessmentId: true })),
+    objectives: z.array(ObjectiveSchema.omit({ assessmentId: true })),
+  })
+  .refine(snapshotMatchesStatus, { error: 'validation.snapshotStatus', path: ['snapshot'] })
+
+export const BackupActionSchema = ActionFieldsSchema.omit({ organisationId: true }).refine(dueDateIsPossible, {
+  error: 'validation.dueBeforeCreation',
+  path: ['dueDate'],
+})
+
+export const BackupOrganisationSchema = OrganisationSchema.extend({
+  assessments: z.array(BackupAssessmentSchema),
+  actions: z.array(BackupActionSchema),
+  customIndicators: z.array(CustomIndicatorSchema.omit({ organisationId: true })),
+})
+
+export const BackupEnvelopeSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  exportedAt: z.iso.datetime(),
+  appVersion: z.string().min(1).max(50),
+  scope: z.enum(['all', 'organisation']),
+  organisations: z.array(z.unknown()),
+})
+
+export const BackupFileSchema = BackupEnvelopeSchema.extend({ organisations: z.array(BackupOrganisationSchema) })
+
+export type BackupFile = z.infer<typeof BackupFileSchema>
+export type BackupOrganisation = z.infer<typeof BackupOrganisationSchema>
+export type BackupAssessment = z.infer<typeof BackupAssessmentSchema>
