@@ -35,7 +35,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
     environment: 'happy-dom',
-    include: ['tests/{unit,db,store,component}/**/*.test.ts'],
+    include: ['tests/{unit,db,store,component,fuzz}/**/*.test.ts'],
     // The JSON report lets .ci/run print one "N passed, N failed" line for the whole suite.
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },

@@ -9,6 +9,12 @@ import { upgradeToV2 } from './upgrades'
 
 export const DATABASE_NAME = 'cap-ess'
 
+/** A device-level setting (not part of any organisation, not exported). */
+export interface Setting {
+  key: string
+  value: string
+}
+
 /**
  * The only place that knows IndexedDB. Index only what is queried; every new version gets an upgrade and a
  * test that opens a database of the previous version with real data.
@@ -21,6 +27,7 @@ export class CapEssDatabase extends Dexie {
   customIndicators!: EntityTable<CustomIndicator, 'id'>
   objectives!: Table<Objective, [string, string]>
   actions!: EntityTable<Action, 'id'>
+  settings!: Table<Setting, string>
 
   constructor(name: string = DATABASE_NAME) {
     super(name)
@@ -38,6 +45,8 @@ export class CapEssDatabase extends Dexie {
         actions: 'id, organisationId',
       })
       .upgrade(upgradeToV2)
+    // v3 (data safety): device-level settings such as the date of the last backup. A new table, no data to move.
+    this.version(3).stores({ settings: 'key' })
   }
 }
 

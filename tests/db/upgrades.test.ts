@@ -62,7 +62,7 @@ describe('database upgrades', () => {
 
     const db = new CapEssDatabase(name)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
 
     expect(OrganisationSchema.parse(await db.organisations.get('org-1'))).toEqual(organisation)
     const upgraded = await db.assessments.toArray()
@@ -77,8 +77,44 @@ describe('database upgrades', () => {
       expect(AnswerSchema.parse(found)).toEqual({ ...original, carriedOver: false })
     }
     // The new tables exist and work.
+    expect(await db.settings.count()).toBe(0)
     expect(await db.actions.count()).toBe(0)
     expect(await db.indicatorValues.where('assessmentId').equals('a-2025').count()).toBe(0)
+    db.close()
+  })
+})
+
+describe('database upgrade from version 2', () => {
+  it('opens a version 2 database with the current code and loses nothing', async () => {
+    name = `upgrade2-${crypto.randomUUID()}`
+    const v2 = new Dexie(name)
+    v2.version(1).stores({ organisations: 'id, name', assessments: 'id, organisationId, &[organisationId+year]', answers: '[assessmentId+questionId], assessmentId' })
+    v2.version(2).stores({
+      indicatorValues: '[assessmentId+indicatorId], assessmentId',
+      customIndicators: 'id, organisationId',
+      objectives: '[assessmentId+subjectId], assessmentId',
+      actions: 'id, organisationId',
+    })
+    const assessment = { ...assessments[0], previousAssessmentId: null, completedAt: null, snapshot: null, presentedAt: null }
+    const records = {
+      organisations: [organisation],
+      assessments: [assessment],
+      answers: answers.filter((a) => a.assessmentId === 'a-2024').map((a) => ({ ...a, carriedOver: false })),
+      indicatorValues: [{ assessmentId: 'a-2024', indicatorId: 'gov.ind.vote-turnout', value: 41.5, note: 'AG', updatedAt: '2024-03-02T09:00:00.000Z' }],
+      customIndicators: [{ id: 'custom.1', organisationId: 'org-1', label: 'Heures', themeId: 'gov', unit: 'hours', createdAt: '2024-03-02T09:00:00.000Z' }],
+      objectives: [{ assessmentId: 'a-2024', subjectKind: 'question', subjectId: 'gov.rules.explicit', comparator: 'at-least', oneYear: 3, threeYear: 4, updatedAt: '2024-03-02T09:00:00.000Z' }],
+      actions: [
+        { id: 'act-1', organisationId: 'org-1', originAssessmentId: 'a-2024', title: 'Statuts', description: '', themeId: 'gov', questionId: null, indicatorId: null, owner: 'Claire', dueDate: null, priority: 'normal', status: 'done', doneAt: '2024-05-01T09:00:00.000Z', createdAt: '2024-03-02T09:00:00.000Z', updatedAt: '2024-05-01T09:00:00.000Z' },
+      ],
+    }
+    for (const [table, rows] of Object.entries(records)) await v2.table(table).bulkAdd(rows)
+    v2.close()
+
+    const db = new CapEssDatabase(name)
+    await db.open()
+    expect(db.verno).toBe(3)
+    for (const [table, rows] of Object.entries(records)) expect(await db.table(table).toArray(), table).toEqual(rows)
+    await db.settings.put({ key: 'lastBackupAt', value: '2026-01-01T00:00:00.000Z' })
     db.close()
   })
 })

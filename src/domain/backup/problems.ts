@@ -51,9 +51,9 @@ export function problemsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, input: 
     if (last === 'level' && (issue.code === 'too_big' || issue.code === 'too_small' || issue.code === 'invalid_type')) {
       return { path: where, key: 'import.problem.level', params: { value: shortValue(value) } }
     }
+    if (value === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') return { path: where, key: 'import.problem.missing', params: {} }
     switch (issue.code) {
       case 'invalid_type':
-        if (value === undefined) return { path: where, key: 'import.problem.missing', params: {} }
         return { path: where, key: 'import.problem.type', params: { expected: EXPECTED[issue.expected] ?? 'other', value: shortValue(value) } }
       case 'too_big':
         return {
