@@ -9,7 +9,4 @@ export function useDates() {
 }
 
 /** Today as YYYY-MM-DD in the user's own time zone. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
+export { localDay as todayIso } from '@/domain/dates'

@@ -34,13 +34,15 @@ export async function createAction(
   return action
 }
 
+/** Changes only the fields given (a quick status change does not rewrite a title edited in another tab). */
 export async function updateAction(id: string, input: unknown, db = database()): Promise<Action> {
-  const fields = parseInput(ActionInputSchema, input)
+  const fields = parseInput(ActionInputSchema.partial(), input)
   return db.transaction('rw', db.actions, async () => {
     const existing = await db.actions.get(id)
     if (!existing) throw new Error(`Action ${id} not found`)
     const now = nowIso()
-    const action = validAction({ ...existing, ...fields, doneAt: doneAtAfter(existing, fields.status, now), updatedAt: now })
+    const status = fields.status ?? existing.status
+    const action = validAction({ ...existing, ...fields, doneAt: doneAtAfter(existing, status, now), updatedAt: now })
     await db.actions.put(action)
     return action
   })

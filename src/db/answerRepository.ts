@@ -1,13 +1,8 @@
 import { AnswerSchema, applyAnswerPatch, emptyAnswer, type Answer, type AnswerPatch } from '@/domain/answer'
 import { database, nowIso } from './database'
+import { assertDraft } from './locks'
 
-/** A completed assessment is frozen: its answers change only after it is reopened. */
-export class AssessmentLockedError extends Error {
-  constructor(readonly assessmentId: string) {
-    super(`Assessment ${assessmentId} is completed; reopen it to change its answers`)
-    this.name = 'AssessmentLockedError'
-  }
-}
+export { AssessmentLockedError } from './locks'
 
 export async function listAnswers(assessmentId: string, db = database()): Promise<Answer[]> {
   return db.answers.where('assessmentId').equals(assessmentId).toArray()
@@ -25,8 +20,7 @@ export async function saveAnswerPatch(
   db = database(),
 ): Promise<Answer> {
   return db.transaction('rw', db.answers, db.assessments, async () => {
-    const assessment = await db.assessments.get(assessmentId)
-    if (assessment?.status === 'completed') throw new AssessmentLockedError(assessmentId)
+    await assertDraft(db, assessmentId)
     const now = nowIso()
     const stored = (await db.answers.get([assessmentId, questionId])) ?? emptyAnswer(assessmentId, questionId, now)
     const answer = AnswerSchema.parse(applyAnswerPatch(stored, patch, now))

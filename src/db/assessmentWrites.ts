@@ -1,4 +1,4 @@
-import { AnswerSchema } from '@/domain/answer'
+import { AnswerSchema, type Answer } from '@/domain/answer'
 import { AssessmentInputSchema, AssessmentSchema, agDateProblem, type Assessment } from '@/domain/assessment'
 import type { GuideRef } from '@/domain/guide/current'
 import type { GuideMigration } from '@/domain/guide/schema'
@@ -6,11 +6,14 @@ import { prefillFromPrevious } from '@/domain/prefill'
 import type { ScoreSnapshot } from '@/domain/snapshot'
 import { ValidationError, parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
+import { AssessmentLockedError } from './locks'
 
 export interface Prefill {
   fromAssessmentId: string
   /** Guide migrations from the previous assessment's guide version to this one's, in order. */
   steps: GuideMigration[]
+  /** The questions of this assessment's guide version: answers to anything else are not carried over. */
+  questionIds: ReadonlySet<string>
 }
 
 export interface CreatedAssessment {
@@ -54,7 +57,7 @@ export async function createAssessment(
     await db.assessments.add(assessment)
     if (!prefill) return { assessment, dropped: [], renamed: [] }
     const previous = await db.answers.where('assessmentId').equals(prefill.fromAssessmentId).toArray()
-    const { answers, dropped, renamed } = prefillFromPrevious(previous, prefill.steps, assessment.id, now)
+    const { answers, dropped, renamed } = prefillFromPrevious(previous, prefill.steps, prefill.questionIds, assessment.id, now)
     await db.answers.bulkAdd(answers.map((a) => AnswerSchema.parse(a)))
     return { assessment, dropped, renamed }
   })
@@ -72,19 +75,35 @@ async function updateAssessment(id: string, change: (existing: Assessment) => Pa
 
 export async function setRetainedThemes(id: string, themeIds: string[], db = database()): Promise<Assessment> {
   const { retainedThemeIds } = parseInput(AssessmentInputSchema.pick({ retainedThemeIds: true }), { retainedThemeIds: themeIds })
-  return updateAssessment(id, () => ({ retainedThemeIds }), db)
-}
-
-/** Freezes the scores: from now on the history shows this snapshot, whatever later versions of the formula say. */
-export function completeAssessment(id: string, snapshot: ScoreSnapshot, db = database()): Promise<Assessment> {
   return updateAssessment(
     id,
     (existing) => {
-      if (existing.status !== 'draft') throw new Error('Only a draft can be completed')
-      return { status: 'completed', snapshot, completedAt: nowIso() }
+      if (existing.status === 'completed') throw new AssessmentLockedError(id)
+      return { retainedThemeIds }
     },
     db,
   )
+}
+
+/**
+ * Freezes the scores: from now on the history shows this snapshot, whatever later versions of the formula say.
+ * The snapshot is computed from the answers as stored, in the same transaction, so it holds exactly what
+ * another tab or a failed write left in the database, nothing only shown on one screen.
+ */
+export async function completeAssessment(
+  id: string,
+  snapshotOf: (assessment: Assessment, answers: ReadonlyMap<string, Answer>) => ScoreSnapshot,
+  db = database(),
+): Promise<Assessment> {
+  return db.transaction('rw', db.assessments, db.answers, async () => {
+    const existing = await db.assessments.get(id)
+    if (!existing) throw new Error(`Assessment ${id} not found`)
+    if (existing.status !== 'draft') throw new AssessmentLockedError(id)
+    const answers = new Map((await db.answers.where('assessmentId').equals(id).toArray()).map((a) => [a.questionId, a]))
+    const assessment = AssessmentSchema.parse({ ...existing, status: 'completed', snapshot: snapshotOf(existing, answers), completedAt: nowIso(), updatedAt: nowIso() })
+    await db.assessments.put(assessment)
+    return assessment
+  })
 }
 
 /** Back to draft: the snapshot is discarded and will be replaced when the assessment is completed again. */

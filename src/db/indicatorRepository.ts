@@ -8,6 +8,7 @@ import {
 } from '@/domain/indicators'
 import { parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
+import { assertDraft } from './locks'
 
 export async function listIndicatorValues(assessmentIds: string[], db = database()): Promise<IndicatorRecord[]> {
   return db.indicatorValues.where('assessmentId').anyOf(assessmentIds).toArray()
@@ -20,7 +21,8 @@ export async function saveIndicatorValue(
   patch: Partial<Pick<IndicatorRecord, 'value' | 'note'>>,
   db = database(),
 ): Promise<IndicatorRecord> {
-  return db.transaction('rw', db.indicatorValues, async () => {
+  return db.transaction('rw', db.indicatorValues, db.assessments, async () => {
+    await assertDraft(db, assessmentId)
     const now = nowIso()
     const stored = (await db.indicatorValues.get([assessmentId, indicatorId])) ?? { assessmentId, indicatorId, value: null, note: '', updatedAt: now }
     const record = IndicatorRecordSchema.parse({ ...stored, ...patch, updatedAt: now })

@@ -1,5 +1,6 @@
 import { ObjectiveSchema, type Objective } from '@/domain/objectives'
 import { database, nowIso } from './database'
+import { assertDraft } from './locks'
 
 export async function listObjectives(assessmentIds: string[], db = database()): Promise<Objective[]> {
   return db.objectives.where('assessmentId').anyOf(assessmentIds).toArray()
@@ -11,7 +12,8 @@ export async function saveObjective(
   patch: Partial<Pick<Objective, 'comparator' | 'oneYear' | 'threeYear'>>,
   db = database(),
 ): Promise<Objective> {
-  return db.transaction('rw', db.objectives, async () => {
+  return db.transaction('rw', db.objectives, db.assessments, async () => {
+    await assertDraft(db, key.assessmentId)
     const now = nowIso()
     const stored = (await db.objectives.get([key.assessmentId, key.subjectId])) ?? {
       ...key,

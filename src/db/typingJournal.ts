@@ -1,26 +1,40 @@
-import type { AnswerPatch } from '@/domain/answer'
+import { z } from 'zod'
+import { ApplicabilityOverrideSchema, ResponseSchema, type AnswerPatch } from '@/domain/answer'
 
 /**
  * Typing is written to IndexedDB after a pause, and an IndexedDB write started while a tab closes may never
  * finish. So every keystroke is also noted here, synchronously, in localStorage; whatever is still here when
- * the assessment is opened again is replayed. Entries are removed once IndexedDB holds them.
+ * the assessment is opened again is replayed. Entries are removed once IndexedDB holds them. What is read back
+ * is validated: a damaged journal is dropped, never replayed.
  */
 const KEY = 'cap-ess.typing-journal'
 
-export interface JournalEntry {
-  patch: AnswerPatch
+const JournalEntrySchema = z.strictObject({
+  patch: z.strictObject({
+    response: ResponseSchema.nullable().optional(),
+    note: z.string().optional(),
+    evidence: z.array(z.string()).optional(),
+    applicabilityOverride: ApplicabilityOverrideSchema.nullable().optional(),
+    carriedOver: z.boolean().optional(),
+  }),
   /** When the user typed it: a replay never overwrites an answer changed after that. */
-  at: string
-}
-type Journal = Record<string, Record<string, JournalEntry>>
+  at: z.iso.datetime(),
+})
+const JournalSchema = z.record(z.string(), z.record(z.string(), JournalEntrySchema))
+export type JournalEntry = z.infer<typeof JournalEntrySchema>
+type Journal = z.infer<typeof JournalSchema>
 
 function read(): Journal {
   try {
     const raw = localStorage.getItem(KEY)
-    return raw ? (JSON.parse(raw) as Journal) : {}
+    if (!raw) return {}
+    const parsed = JournalSchema.safeParse(JSON.parse(raw))
+    if (parsed.success) return parsed.data
+    localStorage.removeItem(KEY)
   } catch {
-    return {}
+    // Unreadable or refused storage: nothing to replay.
   }
+  return {}
 }
 
 function write(journal: Journal) {

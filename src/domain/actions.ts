@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { localDay } from './dates.ts'
 
 /** The plan de progrès: actions live across exercises until done or dropped. */
 export const ActionStatusSchema = z.enum(['todo', 'doing', 'done', 'dropped'])
@@ -56,9 +57,9 @@ export const ActionFieldsSchema = z
     updatedAt: z.iso.datetime(),
   })
 
-/** An action cannot be due before the day it was created. */
+/** An action cannot be due before the day it was created (that day as the calendar showed it, not in UTC). */
 export function dueDateIsPossible(a: { dueDate: string | null; createdAt: string }): boolean {
-  return a.dueDate === null || a.dueDate >= a.createdAt.slice(0, 10)
+  return a.dueDate === null || a.dueDate >= localDay(a.createdAt)
 }
 
 export const ActionSchema = ActionFieldsSchema.refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] })

@@ -13,6 +13,7 @@ export interface PrefillResult extends Omit<MigratedIds, 'mapping'> {
 export function prefillFromPrevious(
   previous: ReadonlyArray<Answer>,
   steps: ReadonlyArray<GuideMigration>,
+  targetQuestionIds: ReadonlySet<string>,
   assessmentId: string,
   now: string,
 ): PrefillResult {
@@ -21,10 +22,19 @@ export function prefillFromPrevious(
     steps,
   )
   const answers: Answer[] = []
+  const taken = new Set<string>()
   for (const answer of previous) {
     const questionId = mapping.get(answer.questionId)
     if (!questionId) continue
+    // An id the target guide does not know (an incomplete map), or a second old question merged into one new
+    // question: not carried over, and reported with the dropped ones.
+    if (!targetQuestionIds.has(questionId) || taken.has(questionId)) {
+      dropped.push(answer.questionId)
+      continue
+    }
+    taken.add(questionId)
     answers.push({ ...answer, assessmentId, questionId, carriedOver: answer.response !== null, updatedAt: now })
   }
-  return { answers, dropped, renamed }
+  const droppedSet = new Set(dropped)
+  return { answers, dropped, renamed: renamed.filter(([from]) => !droppedSet.has(from)) }
 }

@@ -3,6 +3,7 @@ import { LEVEL_MAX } from './answer.ts'
 import { unmetConditionsAlong, type NotApplicableReason } from './applicability.ts'
 import type { GuideIndex, QuestionEntry } from './guide/guideIndex.ts'
 import type { OrganisationProfile } from './organisation.ts'
+import type { ScoreSummary, ThemeScoreSummary } from './snapshot.ts'
 
 /**
  * Scoring, as stated in DESIGN.md and shown in the app (« Comment est-ce calculé ? »):
@@ -21,32 +22,17 @@ export type QuestionState =
   | { kind: 'not-applicable'; by: 'profile'; reasons: NotApplicableReason[] }
   | { kind: 'not-applicable'; by: 'user'; reason: string }
 
-export interface ScoreSummary {
-  /** Weighted mean in 0..1, or null when nothing applicable has been answered. */
-  score: number | null
-  answered: number
-  applicable: number
-  /** answered / applicable in 0..1, or null when nothing applies. */
-  coverage: number | null
-}
-
 export interface QuestionScore {
   entry: QuestionEntry
   state: QuestionState
 }
 
-export interface DomaineScore extends ScoreSummary {
-  domaineId: string
-}
-
-export interface ThemeScore extends ScoreSummary {
-  themeId: string
-  domaines: DomaineScore[]
-}
+// The shapes of scores are the snapshot's zod schemas (one source of types); type-only imports, no cycle at run time.
+export type { ScoreSummary, ThemeScoreSummary as ThemeScore, DomaineScoreSummary as DomaineScore } from './snapshot.ts'
 
 export interface AssessmentScores {
   global: ScoreSummary
-  themes: ThemeScore[]
+  themes: ThemeScoreSummary[]
   questions: QuestionScore[]
 }
 
@@ -89,7 +75,7 @@ export function scoreAssessment(
 ): AssessmentScores {
   const retained = new Set(retainedThemeIds)
   const questions: QuestionScore[] = []
-  const themes: ThemeScore[] = []
+  const themes: ThemeScoreSummary[] = []
   for (const theme of index.guide.themes) {
     if (!retained.has(theme.id)) continue
     const themeQuestions = index

@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import type { AssessmentScores, ScoreSummary } from './scoring.ts'
+import type { AssessmentScores } from './scoring.ts'
 import { SCORING_VERSION } from './scoring.ts'
 
 /**
  * Written when an assessment is completed: the scores as they were, with the guide and scoring versions that
  * produced them, so the history never changes when the formula or the guide changes.
  */
-const SummarySchema = z.strictObject({
+export const ScoreSummarySchema = z.strictObject({
   score: z.number().min(0).max(1).nullable(),
   answered: z.int().min(0),
   applicable: z.int().min(0),
@@ -18,10 +18,14 @@ export const ScoreSnapshotSchema = z.strictObject({
   guideId: z.string().min(1),
   guideVersion: z.int().min(1),
   scoringVersion: z.int().min(1),
-  global: SummarySchema,
-  themes: z.array(SummarySchema.extend({ themeId: z.string().min(1), domaines: z.array(SummarySchema.extend({ domaineId: z.string().min(1) })) })),
+  global: ScoreSummarySchema,
+  themes: z.array(ScoreSummarySchema.extend({ themeId: z.string().min(1), domaines: z.array(ScoreSummarySchema.extend({ domaineId: z.string().min(1) })) })),
 })
 export type ScoreSnapshot = z.infer<typeof ScoreSnapshotSchema>
+/** A score with the coverage it rests on (0..1, null when there is nothing to score). */
+export type ScoreSummary = z.infer<typeof ScoreSummarySchema>
+export type ThemeScoreSummary = ScoreSnapshot['themes'][number]
+export type DomaineScoreSummary = ThemeScoreSummary['domaines'][number]
 
 function summary(s: ScoreSummary) {
   return { score: s.score, answered: s.answered, applicable: s.applicable, coverage: s.coverage }

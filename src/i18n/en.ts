@@ -147,7 +147,7 @@ const en: MessageSchema = {
   assessment: {
     title: 'Self-assessment',
     exercise: 'Year {year}',
-    status: { draft: 'Draft', completed: 'Completed', completedOn: 'Completed on {date}', presented: 'Presented at the AG on {date}' },
+    status: { draft: 'Draft', completed: 'Completed', completedOn: 'Completed on {date}', presented: 'Presented at the general assembly (AG) on {date}', reopened: 'Draft (reopened after its presentation at the AG on {date})' },
     statusLabel: 'Status:',
     startFrom: {
       legend: 'Starting point',
@@ -168,6 +168,9 @@ const en: MessageSchema = {
       intro: 'When the answers are ready for the general assembly, complete the self-assessment: its scores are then frozen and the history will not change, even if the guide or the scoring method change.',
       button: 'Complete and freeze the scores',
       done: 'The scores of this year are frozen.',
+      unconfirmed: 'One answer carried over from last year is not confirmed yet: it will count as it is. | {n} answers carried over from last year are not confirmed yet: they will count as they are.',
+      unsaved: 'Some changes could not be saved: try saving them again (“Try again” on the theme page) before completing.',
+      failed: 'Completing failed: nothing was frozen. Try again.',
     },
     reopen: {
       button: 'Reopen the self-assessment',
@@ -217,6 +220,11 @@ const en: MessageSchema = {
     saved: 'Saved on this device at {time}.',
     error: 'Saving failed. Your answers are still on screen: try again before closing the page.',
     retry: 'Try again',
+    error_: {
+      quota: 'Saving failed: this device’s storage is full. Your answers are still on screen; free some space, then try again.',
+      locked: 'This self-assessment was completed, perhaps in another tab: your last changes, still on screen, were not saved. Reopen it to save them.',
+      refused: 'The browser refuses to save (private browsing or storage turned off?). Your answers are still on screen: do not close the page, and try again.',
+    },
   },
   theme: {
     heading: 'Theme {n}: {label}',
@@ -344,6 +352,9 @@ const en: MessageSchema = {
     listTitle: 'No action | One action | {n} actions',
     none: 'No action matches these filters.',
     themeOf: 'Theme: {theme}',
+    questionOf: 'Question: {question}',
+    indicatorOf: 'Indicator: {indicator}',
+    saveFailed: 'Saving failed: nothing was changed. Try again.',
     statusChanged: '“{title}”: {status}.',
     noTheme: 'No theme',
     noQuestion: 'No question in particular',
@@ -390,7 +401,9 @@ const en: MessageSchema = {
     noObjectives: 'No 1-year objective was set in {year}.',
     subject: 'Question or indicator',
     target: 'Objective',
-    reached: 'Reached in {year}',
+    reached: 'Value in {year}',
+    sameYear: 'Choose two different years.',
+    objectivesNextYear: 'The 1-year objectives set in {year} are judged on the following year: choose it as the compared year.',
     met: 'Objective met?',
     metYes: 'Yes',
     metNo: 'No',

@@ -148,7 +148,7 @@ export default {
   assessment: {
     title: 'Auto-évaluation',
     exercise: 'Exercice {year}',
-    status: { draft: 'Brouillon', completed: 'Terminée', completedOn: 'Terminée le {date}', presented: 'Présentée en AG le {date}' },
+    status: { draft: 'Brouillon', completed: 'Terminée', completedOn: 'Terminée le {date}', presented: 'Présentée en AG le {date}', reopened: 'Brouillon (rouverte après sa présentation en AG le {date})' },
     statusLabel: 'État :',
     startFrom: {
       legend: 'Point de départ',
@@ -169,6 +169,9 @@ export default {
       intro: 'Quand les réponses sont prêtes pour l’assemblée générale, terminez l’auto-évaluation : ses scores sont alors figés et l’historique ne changera plus, même si le guide ou la méthode de calcul évoluent.',
       button: 'Terminer et figer les scores',
       done: 'Les scores de cet exercice sont figés.',
+      unconfirmed: 'Une réponse reprise de l’an dernier n’est pas encore confirmée : elle comptera telle quelle. | {n} réponses reprises de l’an dernier ne sont pas encore confirmées : elles compteront telles quelles.',
+      unsaved: 'Des changements n’ont pas pu être enregistrés : réessayez de les enregistrer (bouton « Réessayer » sur la page du thème) avant de terminer.',
+      failed: 'La clôture a échoué : rien n’a été figé. Réessayez.',
     },
     reopen: {
       button: 'Rouvrir l’auto-évaluation',
@@ -218,6 +221,11 @@ export default {
     saved: 'Enregistré sur cet appareil à {time}.',
     error: 'L’enregistrement a échoué. Vos réponses restent affichées : réessayez avant de fermer la page.',
     retry: 'Réessayer',
+    error_: {
+      quota: 'L’enregistrement a échoué : l’espace de stockage de cet appareil est plein. Vos réponses restent affichées ; libérez de la place, puis réessayez.',
+      locked: 'Cette auto-évaluation a été terminée, peut-être dans un autre onglet : vos derniers changements, toujours affichés, n’ont pas été enregistrés. Rouvrez-la pour les enregistrer.',
+      refused: 'Le navigateur refuse d’enregistrer (navigation privée ou stockage désactivé ?). Vos réponses restent affichées : ne fermez pas la page et réessayez.',
+    },
   },
   theme: {
     heading: 'Thème {n} : {label}',
@@ -345,6 +353,9 @@ export default {
     listTitle: 'Aucune action | Une action | {n} actions',
     none: 'Aucune action ne correspond à ces filtres.',
     themeOf: 'Thème : {theme}',
+    questionOf: 'Question : {question}',
+    indicatorOf: 'Indicateur : {indicator}',
+    saveFailed: 'L’enregistrement a échoué : rien n’a été changé. Réessayez.',
     statusChanged: '« {title} » : {status}.',
     noTheme: 'Aucun thème',
     noQuestion: 'Aucune question en particulier',
@@ -360,7 +371,7 @@ export default {
       priority: 'Priorité',
       status: 'État',
     },
-    status: { todo: 'À faire', doing: 'En cours', done: 'Fait', dropped: 'Abandonné' },
+    status: { todo: 'À faire', doing: 'En cours', done: 'Faite', dropped: 'Abandonnée' },
     priority: { high: 'Haute', normal: 'Normale', low: 'Basse' },
   },
   comparison: {
@@ -391,7 +402,9 @@ export default {
     noObjectives: 'Aucun objectif à 1 an n’a été fixé en {year}.',
     subject: 'Question ou indicateur',
     target: 'Objectif',
-    reached: 'Atteint en {year}',
+    reached: 'Valeur en {year}',
+    sameYear: 'Choisissez deux exercices différents.',
+    objectivesNextYear: 'Les objectifs à 1 an fixés en {year} se jugent sur l’exercice qui suit : choisissez-le comme exercice comparé.',
     met: 'Objectif atteint ?',
     metYes: 'Oui',
     metNo: 'Non',

@@ -10,7 +10,8 @@ import {
 } from '@/db/assessmentWrites'
 import { createCustomIndicator, listCustomIndicators, listIndicatorValues, saveIndicatorValue } from '@/db/indicatorRepository'
 import { listObjectives, saveObjective as storeObjective } from '@/db/objectiveRepository'
-import { createAction } from '@/db/actionRepository'
+import { createAction, listActions } from '@/db/actionRepository'
+import { writeErrorKind } from '@/db/errors'
 import { getOrganisation } from '@/db/organisationRepository'
 import { clearTyping, forgetTyping, noteTyping, pendingTyping } from '@/db/typingJournal'
 import { NOTE_SAVE_DELAY_MS } from '@/constants'
@@ -22,6 +23,7 @@ import type { MaturityScale } from '@/domain/guide/schema'
 import type { Organisation } from '@/domain/organisation'
 import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
 import type { Objective } from '@/domain/objectives'
+import { isOpen, type Action } from '@/domain/actions'
 import { progress, questionState, scoreAssessment, type QuestionScore } from '@/domain/scoring'
 import { takeSnapshot } from '@/domain/snapshot'
 
@@ -41,6 +43,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const indicatorValues = reactive(new Map<string, IndicatorRecord>())
   const objectives = reactive(new Map<string, Objective>())
   const customIndicators = ref<CustomIndicator[]>([])
+  const actions = ref<Action[]>([])
   const loadFailed = ref(false)
   const isLoading = ref(false)
 
@@ -51,9 +54,15 @@ export const useAssessmentStore = defineStore('assessment', () => {
   /** Fields whose last write failed, per question: kept until a write of the same fields succeeds. */
   const failed = reactive(new Map<string, AnswerPatch>())
   const lastSavedAt = ref<Date | null>(null)
+  /** Failed indicator and objective writes, each with the write to retry. */
+  const failedOther = reactive(new Map<string, () => Promise<void>>())
+  /** The last write error, so the message can say why (storage full, refused, assessment completed elsewhere). */
+  const lastError = ref<unknown>(null)
+
+  const lastErrorKind = computed(() => writeErrorKind(lastError.value))
 
   const saveState = computed<SaveState>(() => {
-    if (failed.size > 0) return 'error'
+    if (failed.size > 0 || failedOther.size > 0) return 'error'
     if (writesInFlight.value > 0 || typedCount.value > 0) return 'saving'
     return lastSavedAt.value ? 'saved' : 'idle'
   })
@@ -92,7 +101,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   /** Answers copied from last year that still wait for « inchangé » or a new answer (retained themes only). */
   const carriedOverCount = computed(
-    () => scores.value?.questions.filter((q) => answers.get(q.entry.question.id)?.carriedOver).length ?? 0,
+    () =>
+      scores.value?.questions.filter(
+        (q) => answers.get(q.entry.question.id)?.carriedOver && !(q.state.kind === 'not-applicable' && q.state.by === 'profile'),
+      ).length ?? 0,
   )
 
   let openRequest = 0
@@ -121,15 +133,17 @@ export const useAssessmentStore = defineStore('assessment', () => {
       }
       isLoading.value = true
       await replayTyping(assessmentId)
-      const [guideData, scaleData, stored, values, targets, custom] = await Promise.all([
+      const [guideData, scaleData, stored, values, targets, custom, plan] = await Promise.all([
         loadGuide(found.guideId, found.guideVersion),
         loadMaturityScale(),
         listAnswers(assessmentId),
         listIndicatorValues([assessmentId]),
         listObjectives([assessmentId]),
         listCustomIndicators(found.organisationId),
+        listActions(found.organisationId),
       ])
       if (request !== openRequest) return false
+      actions.value = plan
       answers.clear()
       for (const answer of stored) answers.set(answer.questionId, answer)
       indicatorValues.clear()
@@ -138,6 +152,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
       for (const objective of targets) objectives.set(objective.subjectId, objective)
       customIndicators.value = custom
       failed.clear()
+      failedOther.clear()
+      lastError.value = null
       lastSavedAt.value = null
       guide.value = indexGuide(guideData)
       scale.value = scaleData
@@ -153,14 +169,23 @@ export const useAssessmentStore = defineStore('assessment', () => {
     }
   }
 
-  /** Typing a closed tab could not write is written now, unless the answer changed after it was typed. */
+  /**
+   * Typing a closed tab could not write is written now, unless the answer changed after it was typed. An entry
+   * that cannot be written (the assessment was completed meanwhile) is dropped: it must never keep the
+   * assessment from opening.
+   */
   async function replayTyping(assessmentId: string) {
     const pending = Object.entries(pendingTyping(assessmentId))
     if (pending.length === 0) return
     const stored = new Map((await listAnswers(assessmentId)).map((a) => [a.questionId, a]))
     for (const [questionId, { patch, at }] of pending) {
       const current = stored.get(questionId)
-      if (!current || current.updatedAt < at) await saveAnswerPatch(assessmentId, questionId, patch)
+      if (current && current.updatedAt >= at) continue
+      try {
+        await saveAnswerPatch(assessmentId, questionId, patch)
+      } catch (error) {
+        console.warn('A note typed before the page closed could not be written', error)
+      }
     }
     clearTyping(assessmentId)
   }
@@ -190,6 +215,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
       lastSavedAt.value = new Date()
     } catch (error) {
       failed.set(questionId, { ...failed.get(questionId), ...patch })
+      lastError.value = error
       console.error('Saving answer failed', error)
     } finally {
       writesInFlight.value--
@@ -244,6 +270,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
   async function retryFailed() {
     const id = assessment.value?.id
     if (!id) return
+    await Promise.all([...failedOther.entries()].map(([key, run]) => writeOther(key, run)))
     await Promise.all(
       [...failed.entries()].map(([questionId, fields]) => {
         const answer = answers.get(questionId)
@@ -254,12 +281,21 @@ export const useAssessmentStore = defineStore('assessment', () => {
     )
   }
 
-  /** Freezes the current scores in a snapshot; answers become read-only until reopened. */
-  async function complete() {
-    if (!assessment.value || !scores.value) return
+  /**
+   * Freezes the scores in a snapshot computed from the stored answers; answers become read-only until reopened.
+   * Refused while a change shown on screen is not stored (a failed write): it would be lost behind the lock.
+   */
+  async function complete(): Promise<'completed' | 'unsaved-changes'> {
+    const index = guide.value
+    const profile = organisation.value
+    if (!assessment.value || !index || !profile) throw new Error('No assessment open')
     await flushTyped()
-    const snapshot = takeSnapshot(scores.value, assessment.value, new Date().toISOString())
-    assessment.value = await completeAssessment(assessment.value.id, snapshot)
+    if (saveState.value === 'error') return 'unsaved-changes'
+    const takenAt = new Date().toISOString()
+    assessment.value = await completeAssessment(assessment.value.id, (stored, storedAnswers) =>
+      takeSnapshot(scoreAssessment(index, stored.retainedThemeIds, profile, storedAnswers), stored, takenAt),
+    )
+    return 'completed'
   }
 
   async function reopen() {
@@ -273,29 +309,40 @@ export const useAssessmentStore = defineStore('assessment', () => {
     assessment.value = await storePresentedAt(assessment.value.id, date)
   }
 
-  /** Values are checked against the indicator's unit by the caller (parseIndicatorDraft) before they get here. */
-  async function saveIndicator(indicatorId: string, patch: Partial<Pick<IndicatorRecord, 'value' | 'note'>>) {
-    const id = assessment.value?.id
-    if (!id) return
+  /**
+   * Indicator values and objectives: written at once; a failed write is kept (with its retry) and shown in the
+   * save status like a failed answer, and the field keeps what the user typed.
+   */
+  async function writeOther(key: string, run: () => Promise<void>) {
     writesInFlight.value++
     try {
-      indicatorValues.set(indicatorId, await saveIndicatorValue(id, indicatorId, patch))
+      await run()
+      failedOther.delete(key)
       lastSavedAt.value = new Date()
+    } catch (error) {
+      failedOther.set(key, run)
+      lastError.value = error
+      console.error('Saving failed', error)
     } finally {
       writesInFlight.value--
     }
   }
 
-  async function saveObjective(subject: Pick<Objective, 'subjectKind' | 'subjectId'>, patch: Partial<Pick<Objective, 'comparator' | 'oneYear' | 'threeYear'>>) {
+  /** Values are checked against the indicator's unit by the caller (parseIndicatorDraft) before they get here. */
+  function saveIndicator(indicatorId: string, patch: Partial<Pick<IndicatorRecord, 'value' | 'note'>>) {
     const id = assessment.value?.id
-    if (!id) return
-    writesInFlight.value++
-    try {
+    if (!id) return Promise.resolve()
+    return writeOther(`indicator:${indicatorId}:${Object.keys(patch).join()}`, async () => {
+      indicatorValues.set(indicatorId, await saveIndicatorValue(id, indicatorId, patch))
+    })
+  }
+
+  function saveObjective(subject: Pick<Objective, 'subjectKind' | 'subjectId'>, patch: Partial<Pick<Objective, 'comparator' | 'oneYear' | 'threeYear'>>) {
+    const id = assessment.value?.id
+    if (!id) return Promise.resolve()
+    return writeOther(`objective:${subject.subjectId}:${Object.keys(patch).join()}`, async () => {
       objectives.set(subject.subjectId, await storeObjective({ assessmentId: id, ...subject }, patch))
-      lastSavedAt.value = new Date()
-    } finally {
-      writesInFlight.value--
-    }
+    })
   }
 
   /** Throws a ValidationError when a field is wrong. */
@@ -309,7 +356,14 @@ export const useAssessmentStore = defineStore('assessment', () => {
   /** An action of the progress plan, born from this assessment (for example from a weak answer). */
   async function addAction(input: unknown) {
     if (!assessment.value) throw new Error('No assessment open')
-    return createAction(assessment.value.organisationId, input, assessment.value.id)
+    const action = await createAction(assessment.value.organisationId, input, assessment.value.id)
+    actions.value = [...actions.value, action]
+    return action
+  }
+
+  /** An open action already linked to this question: offered once, not again after a reload. */
+  function openActionFor(questionId: string): Action | undefined {
+    return actions.value.find((a) => a.questionId === questionId && isOpen(a))
   }
 
   /** Throws a ValidationError when no theme is left. */
@@ -332,6 +386,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     carriedOverCount,
     loadFailed,
     saveState,
+    lastError,
+    lastErrorKind,
     lastSavedAt,
     scores,
     shownScores,
@@ -352,6 +408,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     saveObjective,
     addCustomIndicator,
     addAction,
+    openActionFor,
   }
 })
 

@@ -43,8 +43,13 @@ export const useHistoryStore = defineStore('history', () => {
   const loadFailed = ref(false)
   const isLoaded = ref(false)
 
+  let request = 0
+
+  /** Loads one organisation's history; a later call wins over an earlier one still running. */
   async function load(organisationId: string): Promise<void> {
+    const mine = ++request
     loadFailed.value = false
+    if (organisation.value?.id !== organisationId) isLoaded.value = false
     try {
       const [owner, assessments, plan, custom] = await Promise.all([
         getOrganisation(organisationId),
@@ -52,6 +57,7 @@ export const useHistoryStore = defineStore('history', () => {
         listActions(organisationId),
         listCustomIndicators(organisationId),
       ])
+      if (mine !== request) return
       if (!owner) {
         loadFailed.value = true
         return
@@ -69,15 +75,24 @@ export const useHistoryStore = defineStore('history', () => {
         const own = assessment.guideVersion === CURRENT_GUIDE.guideVersion ? index : indexGuide(await loadGuide(assessment.guideId, assessment.guideVersion))
         const raw = new Map(answerLists[i].map((a) => [a.questionId, a]))
         const steps = await loadMigrationSteps(assessment.guideId, assessment.guideVersion, CURRENT_GUIDE.guideVersion)
-        const { mapping } = migrateQuestionIds(raw.keys(), steps)
+        const { mapping } = migrateQuestionIds(new Set([...raw.keys(), ...targets.filter((o) => o.assessmentId === assessment.id).map((o) => o.subjectId)]), steps)
         loaded.push({
           assessment,
           snapshot: assessment.snapshot ?? takeSnapshot(scoreAssessment(own, assessment.retainedThemeIds, owner, raw), assessment, assessment.updatedAt),
           answers: new Map([...raw].flatMap(([id, a]) => (mapping.has(id) ? [[mapping.get(id)!, a] as const] : []))),
           indicators: new Map(values.filter((v) => v.assessmentId === assessment.id).map((v) => [v.indicatorId, v])),
-          objectives: new Map(targets.filter((o) => o.assessmentId === assessment.id).map((o) => [o.subjectId, o])),
+          objectives: new Map(
+            targets
+              .filter((o) => o.assessmentId === assessment.id)
+              .flatMap((o) => {
+                if (o.subjectKind !== 'question') return [[o.subjectId, o] as const]
+                const id = mapping.get(o.subjectId)
+                return id ? [[id, { ...o, subjectId: id }] as const] : []
+              }),
+          ),
         })
       }
+      if (mine !== request) return
       guide.value = index
       organisation.value = owner
       years.value = loaded.sort((a, b) => a.assessment.year - b.assessment.year)
@@ -86,7 +101,7 @@ export const useHistoryStore = defineStore('history', () => {
       isLoaded.value = true
     } catch (error) {
       console.error('Loading the history failed', error)
-      loadFailed.value = true
+      if (mine === request) loadFailed.value = true
     }
   }
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAction, listActions, updateAction } from '@/db/actionRepository'
 import { saveAnswerPatch, listAnswers, AssessmentLockedError } from '@/db/answerRepository'
-import { completeAssessment, createAssessment, reopenAssessment, setPresentedAt } from '@/db/assessmentWrites'
+import { completeAssessment, createAssessment, reopenAssessment, setPresentedAt, setRetainedThemes } from '@/db/assessmentWrites'
 import { CapEssDatabase } from '@/db/database'
 import { createCustomIndicator, listIndicatorValues, saveIndicatorValue } from '@/db/indicatorRepository'
 import { listObjectives, saveObjective } from '@/db/objectiveRepository'
@@ -34,7 +34,7 @@ describe('yearly cycle in the database', () => {
     await saveAnswerPatch(y1.id, 't.d.gone', { response: { kind: 'level', level: 1 } }, db)
 
     const steps = migrationSteps([guideV1, guideV2], 1, 2)
-    const created = await createAssessment(orgId, { year: 2026, ...themes }, { guideId: 'mini', guideVersion: 2 }, { fromAssessmentId: y1.id, steps }, db)
+    const created = await createAssessment(orgId, { year: 2026, ...themes }, { guideId: 'mini', guideVersion: 2 }, { fromAssessmentId: y1.id, steps, questionIds: new Set(['t.d.kept', 't.d.new-name', 't.d.added']) }, db)
     expect(created.dropped).toEqual(['t.d.gone'])
     expect(created.assessment).toMatchObject({ previousAssessmentId: y1.id, guideVersion: 2, status: 'draft' })
     const carried = await listAnswers(created.assessment.id, db)
@@ -55,7 +55,7 @@ describe('yearly cycle in the database', () => {
     const { assessment: y1 } = await createAssessment(orgId, { year: 2025, ...themes }, { guideId: 'mini', guideVersion: 1 }, null, db)
     await saveAnswerPatch(y1.id, 't.d.kept', { response: { kind: 'level', level: 2 } }, db)
     await expect(
-      createAssessment(orgId, { year: 2025, ...themes }, { guideId: 'mini', guideVersion: 1 }, { fromAssessmentId: y1.id, steps: [] }, db),
+      createAssessment(orgId, { year: 2025, ...themes }, { guideId: 'mini', guideVersion: 1 }, { fromAssessmentId: y1.id, steps: [], questionIds: new Set(['t.d.kept']) }, db),
     ).rejects.toBeInstanceOf(ValidationError)
     expect(await db.assessments.count()).toBe(1)
     expect(await db.answers.count()).toBe(1)
@@ -64,8 +64,13 @@ describe('yearly cycle in the database', () => {
   it('completes with a snapshot, locks the answers, reopens, and records the AG date', async () => {
     const { assessment } = await createAssessment(orgId, { year: 2026, ...themes }, { guideId: 'mini', guideVersion: 1 }, null, db)
     const scores = scoreAssessment(indexGuide(guideV1), ['t'], profile(), new Map())
-    await completeAssessment(assessment.id, takeSnapshot(scores, assessment, '2027-01-10T00:00:00.000Z'), db)
+    await completeAssessment(assessment.id, () => takeSnapshot(scores, assessment, '2027-01-10T00:00:00.000Z'), db)
+    // Everything of a completed assessment is frozen, whichever tab tries to write.
     await expect(saveAnswerPatch(assessment.id, 't.d.kept', { note: 'x' }, db)).rejects.toBeInstanceOf(AssessmentLockedError)
+    await expect(saveIndicatorValue(assessment.id, 'gov.ind.vote-turnout', { value: 3 }, db)).rejects.toBeInstanceOf(AssessmentLockedError)
+    await expect(saveObjective({ assessmentId: assessment.id, subjectKind: 'question', subjectId: 't.d.kept' }, { oneYear: 2 }, db)).rejects.toBeInstanceOf(AssessmentLockedError)
+    await expect(setRetainedThemes(assessment.id, ['t'], db)).rejects.toBeInstanceOf(AssessmentLockedError)
+    await expect(completeAssessment(assessment.id, () => takeSnapshot(scores, assessment, '2027-01-10T00:00:00.000Z'), db)).rejects.toBeInstanceOf(AssessmentLockedError)
 
     await expect(setPresentedAt(assessment.id, '2025-06-01', db)).rejects.toBeInstanceOf(ValidationError)
     expect((await setPresentedAt(assessment.id, '2027-06-12', db)).presentedAt).toBe('2027-06-12')
@@ -102,6 +107,10 @@ describe('yearly cycle in the database', () => {
     expect(done.doneAt).not.toBeNull()
     const edited = await updateAction(action.id, { ...input, status: 'done', owner: 'Paul' }, db)
     expect(edited.doneAt).toBe(done.doneAt)
+    // A quick status change touches only the status (another tab's title edit survives).
+    await db.actions.update(action.id, { title: 'Titre changé ailleurs' })
+    const reopened = await updateAction(action.id, { status: 'doing' }, db)
+    expect(reopened).toMatchObject({ title: 'Titre changé ailleurs', owner: 'Paul', status: 'doing', doneAt: null })
     expect(await listActions(orgId, db)).toHaveLength(1)
   })
 })

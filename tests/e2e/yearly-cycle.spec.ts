@@ -14,6 +14,7 @@ test('two years: complete year 1, start year 2 pre-filled, change three answers,
   await choose(page, 'gov.rules.explicit', /^2 · /)
   await choose(page, 'gov.rules.respect', /^2 · /)
   await choose(page, 'gov.participation.turnout', /^3 · /)
+  await choose(page, 'gov.participation.engagement', /^1 · /)
   await waitSaved(page)
   // A 1-year objective on the first question, and an action from its weak answer, in one click.
   const first = card(page, 'gov.rules.explicit')
@@ -34,9 +35,9 @@ test('two years: complete year 1, start year 2 pre-filled, change three answers,
   await expect(page.getByText('Présentée en AG le 15 juin 2026')).toBeVisible()
   await expectNoAxeViolations(page, 'completed assessment overview')
 
-  // Organisation home: year 1 scored (2+2+3)/3/4 = 0.583 → 58, the action is open, the next step is year 2.
+  // Organisation home: year 1 scored (2+2+3+1)/4/4 = 0.5 → 50, the action is open, the next step is year 2.
   await page.getByRole('link', { name: '← Épicerie solidaire des Deux Rives' }).click()
-  await expect(page.getByTestId('years-table').locator('tr[data-year="2025"]')).toContainText('58')
+  await expect(page.getByTestId('years-table').locator('tr[data-year="2025"] td').nth(1)).toHaveText('50')
   await expect(page.getByTestId('open-actions')).toContainText('Progresser : Notre fonctionnement repose-t-il')
   await expect(page.getByTestId('next-step')).toContainText('Préparez 2026')
   await expectNoAxeViolations(page, 'organisation home')
@@ -47,7 +48,7 @@ test('two years: complete year 1, start year 2 pre-filled, change three answers,
   await expect(page.getByRole('radio', { name: /Repartir des réponses de 2025/ })).toBeChecked()
   await expectNoAxeViolations(page, 'new assessment with prefill')
   await page.getByRole('button', { name: 'Commencer l’auto-évaluation' }).click()
-  await expect(page.getByTestId('carried-over')).toContainText('3 réponses reprises de l’exercice précédent attendent votre confirmation.')
+  await expect(page.getByTestId('carried-over')).toContainText('4 réponses reprises de l’exercice précédent attendent votre confirmation.')
   await page.getByRole('link', { name: 'Reprendre où j’en étais' }).click()
 
   await expect(card(page, 'gov.rules.explicit').getByRole('radio', { name: /^2 · / })).toBeChecked()
@@ -56,6 +57,8 @@ test('two years: complete year 1, start year 2 pre-filled, change three answers,
   await choose(page, 'gov.rules.explicit', /^4 · /)
   await choose(page, 'gov.rules.respect', /^1 · /)
   await choose(page, 'gov.participation.turnout', /^4 · /)
+  await card(page, 'gov.participation.engagement').getByRole('button', { name: 'Inchangé' }).click()
+  await expect(card(page, 'gov.participation.engagement').getByRole('radio', { name: /^1 · / })).toBeFocused()
   await waitSaved(page)
   await expect(page.getByTestId('carried-over')).toHaveCount(0)
 
@@ -64,26 +67,29 @@ test('two years: complete year 1, start year 2 pre-filled, change three answers,
   await expect(card(page, 'gov.rules.respect').getByRole('radio', { name: /^1 · / })).toBeChecked()
   await expect(page.getByTestId('carried-over')).toHaveCount(0)
 
-  // Comparison: year 2 = (4+1+4)/3/4 = 0.75 → 75; delta +17; two better, one worse; last year's objective met.
+  // Comparison: year 2 = (4+1+4+1)/4/4 = 0.625 → 63; delta +13; two better, one worse, one same; objective met.
   await page.goto(page.url().replace(/\/evaluations\/.*$/, '/'))
   await page.getByRole('link', { name: 'Épicerie solidaire des Deux Rives' }).click()
   await page.getByRole('link', { name: 'Comparer deux exercices' }).click()
   const row = page.getByTestId('comparison-table').locator('tr[data-theme-id="gov"]')
-  await expect(row.locator('td').nth(0)).toHaveText('58')
-  await expect(row.locator('td').nth(1)).toHaveText('75')
-  await expect(row.getByTestId('delta')).toHaveText('+17')
+  await expect(row.locator('td').nth(0)).toHaveText('50')
+  await expect(row.locator('td').nth(1)).toHaveText('63')
+  await expect(row.getByTestId('delta')).toHaveText('+13')
   await expect(row).toContainText('2 en progrès')
   await expect(row).toContainText('1 en recul')
-  await expect(page.getByTestId('objectives-table')).toContainText('Oui')
+  await expect(row).toContainText('1 stable')
+  const objectiveRow = page.getByTestId('objectives-table').locator('tbody tr')
+  await expect(objectiveRow).toHaveCount(1)
+  await expect(objectiveRow.locator('td')).toHaveText(['niveau 3', 'niveau 4', 'Oui'])
   const historyRow = page.getByTestId('history-table').locator('tr', { hasText: 'Gouvernance démocratique' })
-  await expect(historyRow.locator('td')).toHaveText(['58', '75'])
+  await expect(historyRow.locator('td')).toHaveText(['50', '63'])
   await page.locator('summary', { hasText: '1. Gouvernance démocratique' }).click()
   await expect(page.getByTestId('questions-gov').locator('tr[data-question-id="gov.rules.respect"]')).toContainText('En recul')
   await expect(page.locator('canvas[role="img"]')).toHaveCount(2)
   await expectNoAxeViolations(page, 'comparison')
 
   await page.reload()
-  await expect(page.getByTestId('comparison-table').locator('tr[data-theme-id="gov"]').getByTestId('delta')).toHaveText('+17')
+  await expect(page.getByTestId('comparison-table').locator('tr[data-theme-id="gov"]').getByTestId('delta')).toHaveText('+13')
 })
 
 test('the progress plan filters actions and refuses a due date before creation', async ({ page }) => {
@@ -119,9 +125,9 @@ test('the progress plan filters actions and refuses a due date before creation',
   await filters.getByLabel('Thème').selectOption({ label: 'Tous les thèmes' })
 
   // Done actions leave the open list but keep their done date.
-  await list.locator('> li', { hasText: 'Former le bureau' }).getByLabel('État').selectOption({ label: 'Fait' })
+  await list.locator('> li', { hasText: 'Former le bureau' }).getByLabel('État').selectOption({ label: 'Faite' })
   await expect(list.locator('> li')).toHaveCount(1)
-  await filters.getByLabel('État').selectOption({ label: 'Fait' })
+  await filters.getByLabel('État').selectOption({ label: 'Faite' })
   await expect(list).toContainText('Former le bureau')
   await expect(list).toContainText('faite le')
   await expectNoAxeViolations(page, 'progress plan')
@@ -140,6 +146,9 @@ test('indicators take values by unit, refuse a wrong one, and keep them', async 
   await turnout.getByRole('textbox').first().fill('140')
   await turnout.getByRole('textbox').first().press('Tab')
   await expect(turnout.getByText('Un pourcentage est compris entre 0 et 100.')).toBeVisible()
+  // Nothing was stored: after a reload the field is empty.
+  await page.reload()
+  await expect(turnout.getByRole('textbox').first()).toHaveValue('')
   await turnout.getByRole('textbox').first().fill('42,5')
   await turnout.getByRole('textbox').first().press('Tab')
   await expect(turnout.getByText('Un pourcentage est compris entre 0 et 100.')).toHaveCount(0)

@@ -5,6 +5,7 @@ import { createAssessment } from '@/db/assessmentWrites'
 import { CapEssDatabase, useDatabase } from '@/db/database'
 import { createOrganisation } from '@/db/organisationWrites'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
+import { takeSnapshot } from '@/domain/snapshot'
 import { useAssessmentStore } from '@/stores/assessment'
 
 let db: CapEssDatabase
@@ -120,6 +121,30 @@ describe('assessment store', () => {
     await store.open(assessmentId)
     expect(store.scores?.global.score).toBe(1)
     expect(store.shownScores?.global.score).toBe(0.5)
+  })
+
+  it('refuses to complete while a change on screen is not stored, and freezes what is stored', async () => {
+    const store = await openStore()
+    vi.spyOn(db.answers, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'))
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
+    expect(store.lastErrorKind).toBe('quota')
+    expect(await store.complete()).toBe('unsaved-changes')
+    expect((await db.assessments.get(assessmentId))?.status).toBe('draft')
+    await store.retryFailed()
+    expect(await store.complete()).toBe('completed')
+    expect(store.assessment?.snapshot?.global.answered).toBe(1)
+  })
+
+  it('still opens an assessment completed while a typed note was waiting in the journal', async () => {
+    const first = await openStore()
+    first.saveTyped('gov.rules.explicit', { note: 'jamais écrite' })
+    await db.assessments.update(assessmentId, { status: 'completed', snapshot: takeSnapshot(first.scores!, first.assessment!, new Date().toISOString()) })
+    setActivePinia(createPinia())
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const second = await openStore()
+    expect(second.isLocked).toBe(true)
+    expect(localStorage.getItem('cap-ess.typing-journal')).toBeNull()
   })
 
   it('says when the assessment does not exist', async () => {

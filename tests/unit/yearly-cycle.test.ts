@@ -13,6 +13,8 @@ import { takeSnapshot } from '@/domain/snapshot'
 import { answer, answers, level, miniIndex, profile, unknown } from '../fixtures/factories'
 import { guideV1, guideV2 } from '../fixtures/guideVersions'
 
+const v2Questions = new Set(guideV2.themes.flatMap((t) => t.domaines.flatMap((d) => d.questions.map((q) => q.id))))
+
 describe('guide migration map', () => {
   it('carries kept and renamed questions and drops removed ones, with a notice', () => {
     const steps = migrationSteps([guideV1, guideV2], 1, 2)
@@ -46,7 +48,7 @@ describe('guide migration map', () => {
       answer('t.d.old-name', level(1)),
       answer('t.d.gone', level(4)),
     ]
-    const result = prefillFromPrevious(previous, migrationSteps([guideV1, guideV2], 1, 2), 'a2', '2027-03-01T00:00:00.000Z')
+    const result = prefillFromPrevious(previous, migrationSteps([guideV1, guideV2], 1, 2), v2Questions, 'a2', '2027-03-01T00:00:00.000Z')
     expect(result.answers.map((a) => [a.assessmentId, a.questionId, a.carriedOver])).toEqual([
       ['a2', 't.d.kept', true],
       ['a2', 't.d.new-name', true],
@@ -54,6 +56,15 @@ describe('guide migration map', () => {
     expect(result.answers[0]).toMatchObject({ note: 'vu en CA', evidence: ['PV'], response: { kind: 'level', level: 3 } })
     expect(result.dropped).toEqual(['t.d.gone'])
     expect(previous[0].assessmentId).toBe('a1')
+  })
+
+  it('never carries two answers onto one question, nor onto a question the new guide lacks', () => {
+    const merging = { fromVersion: 1, renamed: { 't.d.old-name': 't.d.kept' }, removed: ['t.d.gone'] }
+    const previous = [answer('t.d.kept', level(3)), answer('t.d.old-name', level(1)), answer('t.d.orphan', level(2))]
+    const result = prefillFromPrevious(previous, [merging], v2Questions, 'a2', '2027-03-01T00:00:00.000Z')
+    expect(result.answers.map((a) => a.questionId)).toEqual(['t.d.kept'])
+    expect(result.dropped).toEqual(['t.d.old-name', 't.d.orphan'])
+    expect(result.renamed).toEqual([])
   })
 })
 
