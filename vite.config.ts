@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import pkg from './package.json' with { type: 'json' }
 import { validateGuideFileText } from './src/domain/guide/validateGuideFile.ts'
 
 const guideDir = fileURLToPath(new URL('./guide-data', import.meta.url))
@@ -24,6 +25,8 @@ export default defineConfig({
   plugins: [vue(), validateGuideData()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   define: {
+    // Written into every backup file, so a file says which version of the app made it.
+    'import.meta.env.PACKAGE_VERSION': JSON.stringify(pkg.version),
     // Compile-time flags: drop code paths the app never uses from the first-screen bundle.
     __VUE_OPTIONS_API__: 'false',
     __VUE_PROD_DEVTOOLS__: 'false',

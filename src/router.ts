@@ -46,6 +46,7 @@ export const router = createRouter({
       props: (route) => ({ organisationId: route.params.organisationId, before: route.query.avant, after: route.query.apres }),
     },
     { path: '/organisations/:organisationId/plan', name: ROUTES.plan, component: () => import('./pages/ActionPlanPage.vue'), props: true },
+    { path: '/donnees', name: ROUTES.data, component: () => import('./pages/DataPage.vue') },
     { path: '/:pathMatch(.*)*', name: ROUTES.notFound, component: () => import('./pages/NotFoundPage.vue') },
   ],
   scrollBehavior(to, _from, saved) {

@@ -13,6 +13,7 @@ export const ROUTES = {
   assessmentIndicators: 'assessment-indicators',
   comparison: 'comparison',
   plan: 'plan',
+  data: 'data',
   notFound: 'not-found',
 } as const
 

@@ -1,4 +1,6 @@
 import { AnswerSchema, applyAnswerPatch, emptyAnswer, type Answer, type AnswerPatch } from '@/domain/answer'
+import { liveQuery } from 'dexie'
+import type { Assessment } from '@/domain/assessment'
 import { database, nowIso } from './database'
 import { assertDraft } from './locks'
 
@@ -27,4 +29,25 @@ export async function saveAnswerPatch(
     await db.answers.put(answer)
     return answer
   })
+}
+
+/**
+ * Calls back with the assessment and its answers whenever they change, in this tab or another one (Dexie's
+ * liveQuery observes IndexedDB across tabs). Returns the function that stops watching.
+ */
+export function watchAssessment(
+  assessmentId: string,
+  onChange: (assessment: Assessment | undefined, answers: Answer[]) => void,
+  db = database(),
+): () => void {
+  const subscription = liveQuery(() =>
+    db.transaction('r', db.assessments, db.answers, async () => {
+      const [assessment, answers] = await Promise.all([db.assessments.get(assessmentId), listAnswers(assessmentId, db)])
+      return { assessment, answers }
+    }),
+  ).subscribe({
+    next: ({ assessment, answers }) => onChange(assessment, answers),
+    error: (error: unknown) => console.error('Watching the assessment failed', error),
+  })
+  return () => subscription.unsubscribe()
 }

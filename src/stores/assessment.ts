@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
-import { listAnswers, saveAnswerPatch } from '@/db/answerRepository'
+import { listAnswers, saveAnswerPatch, watchAssessment } from '@/db/answerRepository'
 import { getAssessment } from '@/db/assessmentRepository'
 import {
   completeAssessment,
@@ -108,6 +108,24 @@ export const useAssessmentStore = defineStore('assessment', () => {
   )
 
   let openRequest = 0
+  let stopWatching: (() => void) | null = null
+  /** Writes under way per question: while one runs, the screen is ahead of the database for that question. */
+  const writing = new Map<string, number>()
+
+  /**
+   * Another tab (or this one) changed the stored answers: take them, except for questions with a change of this
+   * tab not yet stored (typing waiting for its pause, a write under way or failed), which stay as on screen.
+   */
+  function mergeStored(stored: Assessment | undefined, storedAnswers: Answer[]) {
+    if (!stored || assessment.value?.id !== stored.id) return
+    assessment.value = stored
+    for (const answer of storedAnswers) {
+      const id = answer.questionId
+      if (typed.has(id) || (writing.get(id) ?? 0) > 0 || failed.has(id)) continue
+      const local = answers.get(id)
+      if (!local || local.updatedAt !== answer.updatedAt || JSON.stringify(local) !== JSON.stringify(answer)) answers.set(id, answer)
+    }
+  }
 
   /**
    * Loads an assessment with its organisation, guide version, answers, indicator values and objectives.
@@ -159,6 +177,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
       scale.value = scaleData
       organisation.value = owner
       assessment.value = found
+      stopWatching?.()
+      stopWatching = watchAssessment(assessmentId, mergeStored)
       return true
     } catch (error) {
       console.error('Opening the assessment failed', error)
@@ -204,6 +224,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   async function write(assessmentId: string, questionId: string, patch: AnswerPatch, typedAt?: string) {
     writesInFlight.value++
+    writing.set(questionId, (writing.get(questionId) ?? 0) + 1)
     try {
       await saveAnswerPatch(assessmentId, questionId, patch)
       if (typedAt) forgetTyping(assessmentId, questionId, typedAt)
@@ -219,6 +240,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
       console.error('Saving answer failed', error)
     } finally {
       writesInFlight.value--
+      writing.set(questionId, (writing.get(questionId) ?? 1) - 1)
     }
   }
 

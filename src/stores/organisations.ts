@@ -24,6 +24,8 @@ export const useOrganisationsStore = defineStore('organisations', () => {
   async function create(input: unknown) {
     const { createOrganisation } = await organisationWrites()
     const organisation = await createOrganisation(input)
+    // The first data worth keeping: ask the browser not to evict it when the disk fills (result on /donnees).
+    void navigator.storage?.persist?.().catch(() => false)
     await load()
     return organisation
   }

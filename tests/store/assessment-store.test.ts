@@ -147,6 +147,23 @@ describe('assessment store', () => {
     expect(localStorage.getItem('cap-ess.typing-journal')).toBeNull()
   })
 
+  it('sees answers written by another tab, without overwriting its own pending typing', async () => {
+    const store = await openStore()
+    store.saveTyped('gov.rules.respect', { note: 'en cours de frappe ici' })
+    const otherTab = new CapEssDatabase(db.name)
+    await otherTab.open()
+    const { saveAnswerPatch } = await import('@/db/answerRepository')
+    await saveAnswerPatch(assessmentId, 'gov.rules.explicit', { response: { kind: 'level', level: 4 } }, otherTab)
+    await saveAnswerPatch(assessmentId, 'gov.rules.respect', { evidence: ['PV'] }, otherTab)
+    await vi.waitFor(() => expect(store.answerOf('gov.rules.explicit')?.response).toEqual({ kind: 'level', level: 4 }))
+    expect(store.answerOf('gov.rules.respect')?.note).toBe('en cours de frappe ici')
+    await store.flushTyped()
+    // Once this tab's note is stored, both tabs' fields are there, in the database and on screen.
+    expect(await stored('gov.rules.respect')).toMatchObject({ note: 'en cours de frappe ici', evidence: ['PV'] })
+    await vi.waitFor(() => expect(store.answerOf('gov.rules.respect')?.evidence).toEqual(['PV']))
+    otherTab.close()
+  })
+
   it('says when the assessment does not exist', async () => {
     const store = useAssessmentStore()
     expect(await store.open('nope')).toBe(false)

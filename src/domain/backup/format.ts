@@ -12,8 +12,7 @@ import { OrganisationSchema } from '../organisation.ts'
  */
 export const BACKUP_FORMAT = 'cap-ess'
 export const BACKUP_FORMAT_VERSION = 2
-/** Larger than a facilitator's portfolio of 200 organisations over ten years, small enough for any browser. */
-export const BACKUP_MAX_BYTES = 100 * 1024 * 1024
+export { BACKUP_MAX_BYTES } from './limits.ts'
 
 export const BackupAssessmentSchema = AssessmentFieldsSchema.omit({ organisationId: true })
   .extend({
