@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { VitePWA } from 'vite-plugin-pwa'
 import pkg from './package.json' with { type: 'json' }
 import { validateGuideFileText } from './src/domain/guide/validateGuideFile.ts'
 
@@ -22,7 +23,41 @@ function validateGuideData(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [vue(), validateGuideData()],
+  plugins: [
+    vue(),
+    validateGuideData(),
+    // Offline after the first visit: every asset (lazy chart chunks and the guide included) is precached.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Cap ESS : auto-évaluation des bonnes pratiques de l’ESS',
+        short_name: 'Cap ESS',
+        description: 'L’auto-évaluation annuelle des bonnes pratiques de l’économie sociale et solidaire, hors ligne et sans compte.',
+        lang: 'fr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#123541',
+        background_color: '#f7f5f0',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,ttf,json,txt}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+        // A new version waits for the user's « Mettre à jour »: never a reload under someone's feet.
+        clientsClaim: false,
+        skipWaiting: false,
+      },
+    }),
+  ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   define: {
     // Written into every backup file, so a file says which version of the app made it.
@@ -35,6 +70,8 @@ export default defineConfig({
     __VUE_I18N_LEGACY_API__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
   },
+  // The manifest lets tests/budgets read which chunks the first screen loads.
+  build: { manifest: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
     environment: 'happy-dom',

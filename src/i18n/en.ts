@@ -9,6 +9,13 @@ const en: MessageSchema = {
   },
   common: { cancel: 'Cancel', save: 'Save', loading: 'Loading…' },
   locale: { label: 'Language' },
+  pwa: {
+    needRefresh: 'A new version of Cap ESS is ready. Your data is saved: update whenever you like.',
+    update: 'Update',
+    later: 'Later',
+    offlineReady: 'Cap ESS is ready to work without a connection on this device.',
+    dismiss: 'Close',
+  },
   provenance: {
     official: 'Official guide',
     'official-incomplete': 'Official guide (partial list)',

@@ -10,6 +10,13 @@ export default {
   },
   common: { cancel: 'Annuler', save: 'Enregistrer', loading: 'Chargement…' },
   locale: { label: 'Langue' },
+  pwa: {
+    needRefresh: 'Une nouvelle version de Cap ESS est prête. Vos données sont enregistrées : vous pouvez mettre à jour quand vous voulez.',
+    update: 'Mettre à jour',
+    later: 'Plus tard',
+    offlineReady: 'Cap ESS est prêt à fonctionner sans connexion sur cet appareil.',
+    dismiss: 'Fermer',
+  },
   provenance: {
     official: 'Guide officiel',
     'official-incomplete': 'Guide officiel (liste partielle)',

@@ -54,7 +54,7 @@ test('a new user describes the organisation, answers two themes, reloads, and fi
   await card(page, 'gov.rules.explicit').getByLabel('Note').fill('Statuts revus en 2024, « règlement intérieur » à écrire.')
   await card(page, 'gov.rules.explicit').getByLabel('Ajouter un justificatif').fill('Statuts 2024')
   await card(page, 'gov.rules.explicit').getByRole('button', { name: 'Ajouter', exact: true }).click()
-  await expect(page.getByRole('status').first()).toContainText('Enregistré sur cet appareil')
+  await expect(page.getByTestId('save-status')).toContainText('Enregistré sur cet appareil')
   const themeProgress = page.getByRole('progressbar', { name: /Avancement du thème « Gouvernance démocratique »/ })
   await expect(themeProgress).toHaveAttribute('value', '3')
   await expect(themeProgress).toHaveAttribute('max', '12')
@@ -64,7 +64,7 @@ test('a new user describes the organisation, answers two themes, reloads, and fi
   await page.getByRole('link', { name: /Thème suivant : Concertation/ }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thème 2 : Concertation')
   await choose(page, 'strategy.project.document', /^4 · Évaluée et améliorée/)
-  await expect(page.getByRole('status').first()).toContainText('Enregistré sur cet appareil')
+  await expect(page.getByTestId('save-status')).toContainText('Enregistré sur cet appareil')
   await expectNoAxeViolations(page, 'theme 2')
   // A note typed just before leaving, still waiting for its pause, is written when the page goes away.
   await card(page, 'strategy.project.document').getByLabel('Note').fill('Projet stratégique 2025-2028 voté en AG')

@@ -20,5 +20,5 @@ export async function createOrganisation(page: Page, name: string, employees = '
 }
 
 export async function waitSaved(page: Page) {
-  await expect(page.getByRole('status').first()).toContainText('Enregistré sur cet appareil')
+  await expect(page.getByTestId('save-status')).toContainText('Enregistré sur cet appareil')
 }
