@@ -1,0 +1,134 @@
+// npm run bench: figures for a facilitator's portfolio at three sizes, measured in Debian's Chromium on the
+// built app. Prints figures; it is not a test and asserts nothing about speed.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { portfolio } from './portfolio.mjs'
+
+const SIZES = (process.env.BENCH_SIZES ?? '1,20,200').split(',').map(Number)
+const BASE = 'http://127.0.0.1:4174'
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const SAVES = 40
+
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4174', '--strictPort'], { stdio: 'ignore' })
+process.on('exit', () => server.kill())
+for (let i = 0; i < 60; i++) {
+  try {
+    if ((await fetch(BASE)).ok) break
+  } catch {
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+const ms = (t) => `${Math.round(t)} ms`
+const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]
+const rows = []
+
+for (const size of SIZES) {
+  const dir = mkdtempSync(join(tmpdir(), 'cap-ess-bench-'))
+  const file = join(dir, 'portfolio.json')
+  writeFileSync(file, JSON.stringify(portfolio(size)))
+  const mb = (statSync(file).size / 1024 / 1024).toFixed(1)
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    locale: 'fr-FR',
+    bypassCSP: true, // only to inject a bare Dexie beside the app for the baseline
+    acceptDownloads: true,
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.setDefaultTimeout(600_000)
+  const label = `${size} org × 10 years (${mb} MB file)`
+
+  // Import of the whole portfolio: checking (parse + validation), then writing.
+  await page.goto(`${BASE}/donnees`)
+  let t = performance.now()
+  await page.getByLabel('Fichier de sauvegarde (.json)').setInputFiles(file)
+  await page.getByTestId('import-preview').waitFor()
+  const check = performance.now() - t
+  t = performance.now()
+  await page.getByTestId('import-preview').getByRole('button', { name: 'Importer' }).click()
+  await page.getByTestId('import-done').waitFor()
+  const write = performance.now() - t
+
+  // Export of the whole portfolio.
+  t = performance.now()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()])
+  await download.path()
+  const exportTime = performance.now() - t
+
+  // Organisation home with ten years, and the comparison of the last two.
+  t = performance.now()
+  await page.goto(`${BASE}/organisations/org-0`)
+  await page.locator('[data-testid=years-table] tbody tr').nth(9).waitFor()
+  const home = performance.now() - t
+  t = performance.now()
+  await page.goto(`${BASE}/organisations/org-0/comparaison`)
+  await page.locator('[data-testid=comparison-table] tbody tr').first().waitFor()
+  const comparison = performance.now() - t
+
+  // Cold load to the first question: no HTTP cache, no service worker.
+  const cold = await context.newPage()
+  const cdp = await context.newCDPSession(cold)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  await cdp.send('Network.setBypassServiceWorker', { bypass: true })
+  t = performance.now()
+  await cold.goto(`${BASE}/evaluations/a-0-2025/themes/gov`)
+  await cold.locator('[data-question-id] input[type=radio]').first().waitFor()
+  const firstQuestion = performance.now() - t
+
+  // Saving one answer, from the click to « Enregistré », against a bare Dexie put in the same page.
+  const saves = await cold.evaluate(async (count) => {
+    const status = document.querySelector('[data-testid=save-status]')
+    const radios = [...document.querySelectorAll('[data-question-id] input[type=radio]')].slice(0, 5)
+    const times = []
+    for (let i = 0; i < count; i++) {
+      const done = new Promise((resolve) => {
+        let saving = false
+        const observer = new MutationObserver(() => {
+          if (status.textContent.includes('Enregistrement')) saving = true
+          else if (saving && status.textContent.includes('Enregistré')) {
+            observer.disconnect()
+            resolve()
+          }
+        })
+        observer.observe(status, { childList: true, characterData: true, subtree: true })
+      })
+      const start = performance.now()
+      radios[i % 2 === 0 ? 3 : 2].click()
+      await done
+      times.push(performance.now() - start)
+    }
+    return times
+  }, SAVES)
+  await cold.addScriptTag({ path: 'node_modules/dexie/dist/dexie.js' })
+  const puts = await cold.evaluate(async (count) => {
+    const db = new window.Dexie('bench-baseline')
+    db.version(1).stores({ answers: '[assessmentId+questionId], assessmentId' })
+    await db.open()
+    const times = []
+    for (let i = 0; i < count; i++) {
+      const start = performance.now()
+      await db.answers.put({ assessmentId: 'a', questionId: `q${i % 5}`, response: { kind: 'level', level: i % 5 }, note: '', updatedAt: new Date().toISOString() })
+      times.push(performance.now() - start)
+    }
+    await db.delete()
+    return times
+  }, SAVES)
+
+  rows.push([label, ms(check), ms(write), ms(exportTime), ms(home), ms(comparison), ms(firstQuestion), `${ms(quantile(saves, 0.5))} / ${ms(quantile(saves, 0.95))}`, `${ms(quantile(puts, 0.5))} / ${ms(quantile(puts, 0.95))}`])
+  console.log(`done: ${label}`)
+  await context.close()
+  rmSync(dir, { recursive: true, force: true })
+}
+
+const header = ['portfolio', 'import: check', 'import: write', 'export', 'org home (10 years)', 'comparison', 'cold load → 1st question', 'save answer p50/p95', 'bare Dexie put p50/p95']
+console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
+for (const row of rows) console.log(`| ${row.join(' | ')} |`)
+console.log('\nPDF of a full assessment: not measured yet (the PDF report is issue 4).')
+server.kill()
+process.exit(0)
