@@ -1,26 +1,17 @@
 // npm run bench: figures for a facilitator's portfolio at three sizes, measured in Debian's Chromium on the
 // built app. Prints figures; it is not a test and asserts nothing about speed.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { portfolio } from './portfolio.mjs'
+import { startPreview } from './server.mjs'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,20,200').split(',').map(Number)
-const BASE = 'http://127.0.0.1:4174'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const SAVES = 40
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4174', '--strictPort'], { stdio: 'ignore' })
-process.on('exit', () => server.kill())
-for (let i = 0; i < 60; i++) {
-  try {
-    if ((await fetch(BASE)).ok) break
-  } catch {
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
+const { base: BASE, stop } = await startPreview(4174)
 
 const ms = (t) => `${Math.round(t)} ms`
 const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]
@@ -130,5 +121,5 @@ const header = ['portfolio', 'import: check', 'import: write', 'export', 'org ho
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
 for (const row of rows) console.log(`| ${row.join(' | ')} |`)
 console.log('\nPDF of a full assessment: not measured yet (the PDF report is issue 4).')
-server.kill()
+stop()
 process.exit(0)

@@ -154,6 +154,7 @@ const en: MessageSchema = {
   },
   assessment: {
     title: 'Self-assessment',
+    breadcrumb: 'Breadcrumb',
     exercise: 'Year {year}',
     status: { draft: 'Draft', completed: 'Completed', completedOn: 'Completed on {date}', presented: 'Presented at the general assembly (AG) on {date}', reopened: 'Draft (reopened after its presentation at the AG on {date})' },
     statusLabel: 'Status:',

@@ -155,6 +155,7 @@ export default {
   },
   assessment: {
     title: 'Auto-évaluation',
+    breadcrumb: 'Fil d’Ariane',
     exercise: 'Exercice {year}',
     status: { draft: 'Brouillon', completed: 'Terminée', completedOn: 'Terminée le {date}', presented: 'Présentée en AG le {date}', reopened: 'Brouillon (rouverte après sa présentation en AG le {date})' },
     statusLabel: 'État :',

@@ -1,0 +1,62 @@
+// npm run lighthouse: Lighthouse 12 on Debian's Chromium, on the first screen (a first visit) and on a question
+// page (a returning user, whose data is in the profile). Prints the scores; exits 1 below the targets.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { startPreview } from './server.mjs'
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium'
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 95 }
+
+const { base: BASE, stop } = await startPreview(4175)
+
+const dir = mkdtempSync(join(tmpdir(), 'cap-ess-lh-'))
+const profile = join(dir, 'profile')
+
+// A returning user's profile: one organisation and an assessment, made through the app.
+const context = await chromium.launchPersistentContext(profile, { executablePath: CHROME, headless: true, args: FLAGS, locale: 'fr-FR' })
+const page = context.pages()[0] ?? (await context.newPage())
+await page.goto(`${BASE}/organisations/nouvelle`)
+await page.getByLabel('Nom de l’organisation').fill('Asso pour Lighthouse')
+await page.getByRole('radio', { name: 'Association' }).check()
+for (const label of ['Salarié·es', 'Bénévoles', 'Membres']) await page.getByLabel(label).fill('5')
+await page.getByLabel('Région').selectOption({ label: 'Bretagne' })
+await page.getByRole('button', { name: 'Créer l’organisation' }).click()
+await page.getByTestId('next-step').getByRole('link', { name: 'Nouvelle auto-évaluation' }).click()
+await page.getByRole('button', { name: 'Commencer l’auto-évaluation' }).click()
+await page.getByRole('link', { name: 'Commencer les questions' }).click()
+await page.locator('[data-question-id]').first().waitFor()
+const questionUrl = page.url()
+await context.close()
+
+function run(url, name, extra) {
+  const output = join(dir, `${name}.json`)
+  execFileSync(
+    'npx',
+    ['lighthouse', url, `--chrome-flags=${[...FLAGS, ...extra].join(' ')}`, '--only-categories=performance,accessibility,best-practices,seo', '--output=json', `--output-path=${output}`, '--quiet'],
+    { env: { ...process.env, CHROME_PATH: CHROME }, stdio: 'inherit' },
+  )
+  const report = JSON.parse(readFileSync(output, 'utf8'))
+  const scores = Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round(v.score * 100)]))
+  const audits = report.audits
+  return { name, scores, fcp: audits['first-contentful-paint'].displayValue, lcp: audits['largest-contentful-paint'].displayValue, tbt: audits['total-blocking-time'].displayValue }
+}
+
+const results = [run(`${BASE}/`, 'first-screen', []), run(questionUrl, 'question-page', [`--user-data-dir=${profile}`, '--disable-storage-reset'])]
+let failed = false
+console.log('\n| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT |\n|---|---|---|---|---|---|---|---|')
+for (const r of results) {
+  console.log(`| ${r.name} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} | ${r.fcp} | ${r.lcp} | ${r.tbt} |`)
+  for (const [category, target] of Object.entries(TARGETS)) {
+    if (r.scores[category] < target) {
+      failed = true
+      console.error(`${r.name}: ${category} ${r.scores[category]} is below the target ${target}`)
+    }
+  }
+}
+rmSync(dir, { recursive: true, force: true })
+stop()
+process.exit(failed ? 1 : 0)
