@@ -32,6 +32,7 @@ for (const size of SIZES) {
   })
   const page = context.pages()[0] ?? (await context.newPage())
   page.setDefaultTimeout(600_000)
+  const step = (name) => console.log(`  ${size} org: ${name}`)
   const label = `${size} org × 10 years (${mb} MB file)`
 
   // Import of the whole portfolio: checking (parse + validation), then writing.
@@ -46,12 +47,14 @@ for (const size of SIZES) {
   const write = performance.now() - t
 
   // Export of the whole portfolio.
+  step('export')
   t = performance.now()
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()])
   await download.path()
   const exportTime = performance.now() - t
 
   // Organisation home with ten years, and the comparison of the last two.
+  step('home and comparison')
   t = performance.now()
   await page.goto(`${BASE}/organisations/org-0`)
   await page.locator('[data-testid=years-table] tbody tr').nth(9).waitFor()
@@ -62,6 +65,7 @@ for (const size of SIZES) {
   const comparison = performance.now() - t
 
   // Cold load to the first question: no HTTP cache, no service worker.
+  step('cold load')
   const cold = await context.newPage()
   const cdp = await context.newCDPSession(cold)
   await cdp.send('Network.enable')
@@ -73,6 +77,7 @@ for (const size of SIZES) {
   const firstQuestion = performance.now() - t
 
   // Saving one answer, from the click to « Enregistré », against a bare Dexie put in the same page.
+  step('saves')
   const saves = await cold.evaluate(async (count) => {
     const status = document.querySelector('[data-testid=save-status]')
     const radios = [...document.querySelectorAll('[data-question-id] input[type=radio]')].slice(0, 5)
