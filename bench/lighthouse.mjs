@@ -57,6 +57,7 @@ for (const r of results) {
     }
   }
 }
-rmSync(dir, { recursive: true, force: true })
+if (process.env.LH_KEEP) console.log(`reports kept in ${dir}`)
+else rmSync(dir, { recursive: true, force: true })
 stop()
 process.exit(failed ? 1 : 0)
