@@ -7,6 +7,7 @@ test('after one visit, everything works with no network: reload, deep link, answ
   await page.getByTestId('next-step').getByRole('link', { name: 'Nouvelle auto-évaluation' }).click()
   await page.getByRole('button', { name: 'Commencer l’auto-évaluation' }).click()
   await page.getByRole('link', { name: 'Commencer les questions' }).click()
+  await expect(page).toHaveURL(/\/themes\/gov$/)
   const themeUrl = page.url()
 
   // The service worker has cached everything once it is active.
