@@ -18,6 +18,7 @@ import { NOTE_SAVE_DELAY_MS } from '@/constants'
 import { applyAnswerPatch, emptyAnswer, type Answer, type AnswerPatch } from '@/domain/answer'
 import type { Assessment } from '@/domain/assessment'
 import { indexGuide, type GuideIndex } from '@/domain/guide/guideIndex'
+import { CURRENT_GUIDE } from '@/domain/guide/current'
 import { loadGuide, loadMaturityScale } from '@/domain/guide/registry'
 import type { MaturityScale } from '@/domain/guide/schema'
 import type { Organisation } from '@/domain/organisation'
@@ -134,6 +135,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
    */
   async function open(assessmentId: string): Promise<boolean> {
     const request = ++openRequest
+    // Most assessments use the current guide: fetch it and the scale while IndexedDB answers (both are cached).
+    void loadGuide(CURRENT_GUIDE.guideId, CURRENT_GUIDE.guideVersion).catch(() => {})
+    void loadMaturityScale().catch(() => {})
     await flushTyped()
     loadFailed.value = false
     try {

@@ -23,9 +23,12 @@ export function loadGuide(guideId: string, guideVersion: number): Promise<Guide>
   return pending
 }
 
-export async function loadMaturityScale(): Promise<MaturityScale> {
-  const mod = await import('../../../guide-data/maturity-scale.json')
-  return MaturityScaleSchema.parse(mod.default)
+let scale: Promise<MaturityScale> | null = null
+
+export function loadMaturityScale(): Promise<MaturityScale> {
+  scale ??= import('../../../guide-data/maturity-scale.json').then((mod) => MaturityScaleSchema.parse(mod.default))
+  scale.catch(() => (scale = null))
+  return scale
 }
 
 /** The migrations that carry answers from one version of a guide to a later one (empty when they are equal). */
