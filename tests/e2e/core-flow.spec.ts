@@ -34,6 +34,13 @@ test('a new user describes the organisation, answers two themes, reloads, and fi
   await expect(page.getByText('732 829 320')).toBeVisible()
   await expectNoAxeViolations(page, 'organisation')
 
+  // The profile can be edited; the form comes back filled in.
+  await page.getByRole('link', { name: 'Modifier le profil' }).click()
+  await expect(page.getByLabel('Membres')).toHaveValue('1400')
+  await expectNoAxeViolations(page, 'organisation edit')
+  await page.getByRole('link', { name: 'Annuler' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ressourcerie du Val d’Oust')
+
   await page.getByRole('link', { name: 'Nouvelle auto-évaluation' }).click()
   await page.getByLabel('Exercice (année)').fill('2026')
   await expect(page.getByRole('checkbox')).toHaveCount(8)
