@@ -7,6 +7,3 @@ export function useDates() {
     day: (iso: string) => d(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso), 'date'),
   }
 }
-
-/** Today as YYYY-MM-DD in the user's own time zone. */
-export { localDay as todayIso } from '@/domain/dates'

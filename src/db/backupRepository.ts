@@ -58,12 +58,15 @@ export async function exportBackup(appVersion: string, organisationId: string | 
   })
 }
 
-/** Name and latest change of each organisation on this device, for the import preview. */
-export async function organisationSummaries(db = database()): Promise<Map<string, { name: string; modified: string }>> {
+/**
+ * Name and latest change of the given organisations that exist on this device, for the import preview: only the
+ * file's organisations are read, not the whole database.
+ */
+export async function organisationSummaries(ids: string[], db = database()): Promise<Map<string, { name: string; modified: string }>> {
   const result = new Map<string, { name: string; modified: string }>()
-  for (const org of await db.organisations.toArray()) {
-    const full = await readOrganisation(db, org.id)
-    if (full) result.set(org.id, { name: org.name, modified: lastModified(full) })
+  for (const id of ids) {
+    const full = await readOrganisation(db, id)
+    if (full) result.set(id, { name: full.name, modified: lastModified(full) })
   }
   return result
 }

@@ -34,7 +34,6 @@ export const ActionInputSchema = z.strictObject({
   priority: z.enum(ACTION_PRIORITIES, { error: 'validation.choose' }),
   status: z.enum(ACTION_STATUSES, { error: 'validation.choose' }),
 })
-export type ActionInput = z.input<typeof ActionInputSchema>
 
 /** The fields; `ActionSchema` adds the due-date rule (zod cannot omit fields of a refined object). */
 export const ActionFieldsSchema = z
@@ -64,21 +63,6 @@ export function dueDateIsPossible(a: { dueDate: string | null; createdAt: string
 
 export const ActionSchema = ActionFieldsSchema.refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] })
 export type Action = z.infer<typeof ActionSchema>
-
-/** The editable fields of a stored action, as the form and the input schema take them. */
-export function actionInputOf(action: Action): ActionInput {
-  return {
-    title: action.title,
-    description: action.description,
-    themeId: action.themeId,
-    questionId: action.questionId,
-    indicatorId: action.indicatorId,
-    owner: action.owner,
-    dueDate: action.dueDate ?? '',
-    priority: action.priority,
-    status: action.status,
-  }
-}
 
 /** The done date follows the status: set when an action becomes done, kept while it stays done. */
 export function doneAtAfter(previous: Pick<Action, 'status' | 'doneAt'> | null, status: ActionStatus, now: string): string | null {

@@ -21,7 +21,6 @@ export const AssessmentInputSchema = z.strictObject({
   retainedThemeIds: z.array(z.string().min(1)).min(1, { error: 'validation.noTheme' }),
   participants: z.string().trim().max(PARTICIPANTS_MAX, { error: 'validation.tooLong' }),
 })
-export type AssessmentInput = z.input<typeof AssessmentInputSchema>
 
 /** The fields; `AssessmentSchema` adds the rule that ties status and snapshot (zod cannot omit fields of a refined object). */
 export const AssessmentFieldsSchema = z.strictObject({

@@ -31,7 +31,6 @@ export const CustomIndicatorInputSchema = z.strictObject({
   themeId: z.string().min(1, { error: 'validation.choose' }),
   unit: z.enum(CustomIndicatorUnitSchema.options, { error: 'validation.choose' }),
 })
-export type CustomIndicatorInput = z.input<typeof CustomIndicatorInputSchema>
 
 export const CustomIndicatorSchema = z.strictObject({
   id: z.string().startsWith(CUSTOM_INDICATOR_PREFIX),
@@ -105,11 +104,4 @@ export function parseIndicatorDraft(unit: IndicatorUnit, draft: IndicatorDraft, 
       if (draft.trim() === '') return { ok: true, value: null }
       return z.iso.date().safeParse(draft.trim()).success ? { ok: true, value: draft.trim() } : { ok: false, error: 'validation.date' }
   }
-}
-
-/** Numbers that can be compared from year to year (for trends and targets). */
-export function numericValue(value: IndicatorValue | null | undefined): number | null {
-  if (typeof value === 'number') return value
-  if (typeof value === 'boolean') return value ? 1 : 0
-  return null
 }

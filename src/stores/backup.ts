@@ -93,26 +93,28 @@ export const useBackupStore = defineStore('backup', () => {
   /** Reads and checks a file; ends on « refused » (with located problems) or on a preview of what will change. */
   async function readFile(file: File) {
     pendingFile = null
+    // Checked on the File before reading it into memory (readBackupJson checks the text again, for other callers).
     if (file.size > BACKUP_MAX_BYTES) {
       step.value = { kind: 'refused', problems: [{ path: '', key: 'import.problem.fileTooLarge', params: { max: Math.round(BACKUP_MAX_BYTES / 1024 / 1024) } }], truncated: 0 }
       return
     }
     step.value = { kind: 'reading', done: 0, total: 0 }
-    const [{ organisationSummaries }, { parseBackup }, { previewImport }] = await backupCode()
-    const text = await file.text()
-    let json: unknown = null
-    try {
-      json = JSON.parse(text)
-    } catch {
-      // parseBackup says « not JSON » with the same rules.
-    }
-    const result = await parseBackup(text, await catalogFor(json), (done, total) => (step.value = { kind: 'reading', done, total }))
+    const [{ organisationSummaries }, { readBackupJson, validateBackup }, { previewImport }] = await backupCode()
+    const read = readBackupJson(await file.text())
+    const result =
+      'json' in read
+        ? await validateBackup(read.json, await catalogFor(read.json), (done, total) => (step.value = { kind: 'reading', done, total }))
+        : read
     if (!result.ok) {
       step.value = { kind: 'refused', problems: result.problems, truncated: result.truncated }
       return
     }
     pendingFile = result.file
-    step.value = { kind: 'preview', items: previewImport(result.file, await organisationSummaries()), migratedFrom: result.migratedFrom }
+    step.value = {
+      kind: 'preview',
+      items: previewImport(result.file, await organisationSummaries(result.file.organisations.map((o) => o.id))),
+      migratedFrom: result.migratedFrom,
+    }
   }
 
   /** Writes the previewed file with the user's choices, in one transaction: all of it or nothing. */

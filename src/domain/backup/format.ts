@@ -46,4 +46,3 @@ export const BackupFileSchema = BackupEnvelopeSchema.extend({ organisations: z.a
 
 export type BackupFile = z.infer<typeof BackupFileSchema>
 export type BackupOrganisation = z.infer<typeof BackupOrganisationSchema>
-export type BackupAssessment = z.infer<typeof BackupAssessmentSchema>

@@ -17,7 +17,8 @@ export type ParseResult =
   | { ok: true; file: BackupFile; migratedFrom: number | null }
   | { ok: false; problems: ImportProblem[]; truncated: number }
 
-const refuse = (key: string, params: Record<string, string | number> = {}): ParseResult => ({ ok: false, problems: [{ path: '', key, params }], truncated: 0 })
+const refused = (key: string, params: Record<string, string | number> = {}) => ({ ok: false as const, problems: [{ path: '', key, params }], truncated: 0 })
+const refuse = (key: string, params: Record<string, string | number> = {}): ParseResult => refused(key, params)
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
@@ -30,13 +31,29 @@ export async function parseBackup(
   catalog: GuideCatalog,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ParseResult> {
-  if (text.length > BACKUP_MAX_BYTES) return refuse('import.problem.fileTooLarge', { max: Math.round(BACKUP_MAX_BYTES / 1024 / 1024) })
-  let json: unknown
+  const read = readBackupJson(text)
+  return 'json' in read ? validateBackup(read.json, catalog, onProgress) : read
+}
+
+/**
+ * The first half of `parseBackup`: the text as JSON, or a refusal. Split out so a caller can look at the JSON
+ * (which guide versions it uses) before validating it, without parsing a large file twice.
+ */
+export function readBackupJson(text: string): { json: unknown } | Extract<ParseResult, { ok: false }> {
+  if (text.length > BACKUP_MAX_BYTES) return refused('import.problem.fileTooLarge', { max: Math.round(BACKUP_MAX_BYTES / 1024 / 1024) })
   try {
-    json = JSON.parse(text)
+    return { json: JSON.parse(text) }
   } catch {
-    return refuse('import.problem.notJson')
+    return refused('import.problem.notJson')
   }
+}
+
+/** The second half of `parseBackup`: format, version, schema and integrity of parsed JSON. */
+export async function validateBackup(
+  json: unknown,
+  catalog: GuideCatalog,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<ParseResult> {
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as Record<string, unknown>).format !== BACKUP_FORMAT) {
     return refuse('import.problem.otherApp')
   }
