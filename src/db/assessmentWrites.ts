@@ -1,5 +1,5 @@
 import { AnswerSchema, type Answer } from '@/domain/answer'
-import { AssessmentInputSchema, AssessmentSchema, agDateProblem, type Assessment } from '@/domain/assessment'
+import { AgRecordInputSchema, AssessmentInputSchema, AssessmentSchema, agDateProblem, type Assessment } from '@/domain/assessment'
 import type { GuideRef } from '@/domain/guide/current'
 import type { GuideMigration } from '@/domain/guide/schema'
 import { prefillFromPrevious } from '@/domain/prefill'
@@ -121,6 +121,25 @@ export async function setPresentedAt(id: string, date: string | null, db = datab
         if (problem) throw new ValidationError({ presentedAt: { key: problem, params: { from: existing.year, to: existing.year + 2 } } })
       }
       return { presentedAt: date }
+    },
+    db,
+  )
+}
+
+/**
+ * The AG page: the date of the AG and the report's texts, written together (the form is saved as a whole).
+ * Allowed on a completed assessment: the debate happens after completion and does not touch the answers.
+ */
+export async function saveAgRecord(id: string, input: unknown, db = database()): Promise<Assessment> {
+  const { presentedAt, ...agRecord } = parseInput(AgRecordInputSchema, input)
+  return updateAssessment(
+    id,
+    (existing) => {
+      if (presentedAt !== null) {
+        const problem = agDateProblem(presentedAt, existing.year)
+        if (problem) throw new ValidationError({ presentedAt: { key: problem, params: { from: existing.year, to: existing.year + 2 } } })
+      }
+      return { presentedAt, agRecord }
     },
     db,
   )

@@ -22,6 +22,33 @@ export const AssessmentInputSchema = z.strictObject({
   participants: z.string().trim().max(PARTICIPANTS_MAX, { error: 'validation.tooLong' }),
 })
 
+export const AG_TEXT_MAX = 10_000
+
+const agText = z.string({ error: 'validation.invalid' }).trim().max(AG_TEXT_MAX, { error: 'validation.tooLong' })
+
+/**
+ * The texts of the AG report: why these themes and how the work was done (written before the AG), then the
+ * debate (questions raised, objectives adopted), written after it. They are the report's, not the answers':
+ * they can be written on a completed assessment, whose answers stay locked.
+ */
+export const AgRecordSchema = z.strictObject({
+  approach: agText,
+  questionsRaised: agText,
+  objectivesAdopted: agText,
+})
+export type AgRecord = z.infer<typeof AgRecordSchema>
+
+/** The AG form: the texts and the date of the AG (kept in `presentedAt`, '' for none). */
+export const AgRecordInputSchema = AgRecordSchema.extend({
+  presentedAt: z
+    .string({ error: 'validation.date' })
+    .trim()
+    .refine((s) => s === '' || z.iso.date().safeParse(s).success, { error: 'validation.date' })
+    .transform((s) => (s === '' ? null : s)),
+})
+
+export const EMPTY_AG_RECORD: AgRecord = { approach: '', questionsRaised: '', objectivesAdopted: '' }
+
 /** The fields; `AssessmentSchema` adds the rule that ties status and snapshot (zod cannot omit fields of a refined object). */
 export const AssessmentFieldsSchema = z.strictObject({
   id: z.string().min(1),
@@ -39,6 +66,8 @@ export const AssessmentFieldsSchema = z.strictObject({
   snapshot: ScoreSnapshotSchema.nullable(),
   /** The date of the assemblée générale where it was presented. */
   presentedAt: z.iso.date().nullable(),
+  /** What the AG report says beyond the answers (absent until first written; format 2 files may lack it). */
+  agRecord: AgRecordSchema.optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 })
