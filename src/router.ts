@@ -42,6 +42,12 @@ export const router = createRouter({
       props: true,
     },
     {
+      path: '/evaluations/:assessmentId/rapport',
+      name: ROUTES.assessmentReport,
+      component: () => import('./pages/AssessmentReportPage.vue'),
+      props: true,
+    },
+    {
       path: '/organisations/:organisationId/comparaison',
       name: ROUTES.comparison,
       component: () => import('./pages/ComparisonPage.vue'),

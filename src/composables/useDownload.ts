@@ -1,6 +1,6 @@
-/** Saves a text as a file the user downloads (no server: the file is made in the page). */
-export function downloadText(fileName: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+/** Saves a file the user downloads (no server: the file is made in the page). */
+export function downloadBlob(fileName: string, blob: Blob) {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = fileName
@@ -8,4 +8,8 @@ export function downloadText(fileName: string, text: string, type: string) {
   link.click()
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+export function downloadText(fileName: string, text: string, type: string) {
+  downloadBlob(fileName, new Blob([text], { type }))
 }

@@ -11,6 +11,7 @@ export const ROUTES = {
   assessmentTheme: 'assessment-theme',
   assessmentResults: 'assessment-results',
   assessmentIndicators: 'assessment-indicators',
+  assessmentReport: 'assessment-report',
   comparison: 'comparison',
   plan: 'plan',
   data: 'data',

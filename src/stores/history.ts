@@ -2,7 +2,8 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { createAction, listActions, updateAction } from '@/db/actionRepository'
 import { listAnswers } from '@/db/answerRepository'
-import { listAssessments } from '@/db/assessmentRepository'
+import { getAssessment, listAssessments } from '@/db/assessmentRepository'
+import { saveAgRecord as writeAgRecord } from '@/db/assessmentWrites'
 import { listCustomIndicators, listIndicatorValues } from '@/db/indicatorRepository'
 import { listObjectives } from '@/db/objectiveRepository'
 import { getOrganisation } from '@/db/organisationRepository'
@@ -121,6 +122,24 @@ export const useHistoryStore = defineStore('history', () => {
     })
   }
 
+  /** Loads the history of the organisation an assessment belongs to; false when there is no such assessment. */
+  async function loadForAssessment(assessmentId: string): Promise<boolean> {
+    const assessment = await getAssessment(assessmentId)
+    if (!assessment) {
+      loadFailed.value = true
+      return false
+    }
+    await load(assessment.organisationId)
+    return true
+  }
+
+  /** The AG date and the report's texts; throws a ValidationError (nothing written) when a field is wrong. */
+  async function saveAgRecord(assessmentId: string, input: unknown) {
+    const saved = await writeAgRecord(assessmentId, input)
+    years.value = years.value.map((y) => (y.assessment.id === assessmentId ? { ...y, assessment: saved } : y))
+    return saved
+  }
+
   /** Throws a ValidationError (nothing written) when a field is wrong. */
   async function addAction(input: unknown, originAssessmentId: string | null) {
     if (!organisation.value) throw new Error('No organisation loaded')
@@ -135,7 +154,7 @@ export const useHistoryStore = defineStore('history', () => {
     return action
   }
 
-  return { organisation, years, guide, actions, customIndicators, loadFailed, isLoaded, load, byId, compare, addAction, editAction }
+  return { organisation, years, guide, actions, customIndicators, loadFailed, isLoaded, load, loadForAssessment, byId, compare, saveAgRecord, addAction, editAction }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useHistoryStore, import.meta.hot))

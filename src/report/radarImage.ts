@@ -1,0 +1,52 @@
+import { Chart, RadarController } from 'chart.js'
+import { CHART_COLORS, SERIES_STYLES, wrapLabel } from '@/components/results/chartSetup'
+
+Chart.register(RadarController)
+
+/**
+ * The radar of the theme scores as a PNG for the PDF, drawn by Chart.js on a canvas that never reaches the page.
+ * White background: a transparent PNG prints grey on some printers.
+ */
+export function radarPng(labels: string[], series: { label: string; values: (number | null)[] }[], size = 900): string {
+  const canvas = document.createElement('canvas')
+  canvas.width = size
+  canvas.height = size
+  const chart = new Chart(canvas, {
+    type: 'radar',
+    data: {
+      labels: labels.map((l) => wrapLabel(l, 22)),
+      datasets: series.map((s, i) => ({ label: s.label, data: s.values, ...SERIES_STYLES[i % SERIES_STYLES.length], borderWidth: 3, pointRadius: 5, spanGaps: true })),
+    },
+    options: {
+      responsive: false,
+      animation: false,
+      devicePixelRatio: 1,
+      scales: {
+        r: {
+          min: 0,
+          max: 100,
+          ticks: { stepSize: 25, color: CHART_COLORS.text, backdropColor: 'transparent', font: { size: 18 } },
+          grid: { color: CHART_COLORS.grid },
+          pointLabels: { color: CHART_COLORS.text, font: { size: 22 } },
+        },
+      },
+      plugins: { legend: { display: series.length > 1, labels: { font: { size: 22 }, color: CHART_COLORS.text } }, tooltip: { enabled: false } },
+    },
+    plugins: [
+      {
+        id: 'white-background',
+        beforeDraw: (c) => {
+          c.ctx.save()
+          c.ctx.fillStyle = '#ffffff'
+          c.ctx.fillRect(0, 0, c.width, c.height)
+          c.ctx.restore()
+        },
+      },
+    ],
+  })
+  try {
+    return chart.toBase64Image('image/png')
+  } finally {
+    chart.destroy()
+  }
+}

@@ -1,0 +1,29 @@
+import type { ActionPriority, ActionStatus } from '@/domain/actions'
+import type { IndicatorUnit } from '@/domain/guide/schema'
+import type { IndicatorValue } from '@/domain/indicators'
+import type { Target } from '@/domain/objectives'
+import type { LegalForm } from '@/domain/organisation'
+
+/**
+ * Everything the documents need from the UI language, so the generators stay free of vue-i18n (they run in a
+ * lazy chunk) and can be driven by the tests with plain functions. Keys are relative to `report.`.
+ */
+export interface ReportText {
+  locale: 'fr' | 'en'
+  t(key: string, params?: Record<string, string | number>): string
+  /** « 12 juin 2026 » */
+  day(iso: string): string
+  /** « 42,5 % », « 1 234,56 € », « oui » */
+  value(unit: IndicatorUnit, value: IndicatorValue | null, suffix?: string): string
+  target(unit: IndicatorUnit | 'level', target: Target, suffix?: string): string
+  /** « 3 – Pratique établie » */
+  level(level: number): string
+  legalForm(form: LegalForm): string
+  status(status: ActionStatus): string
+  priority(priority: ActionPriority): string
+  /** « +7 », « −3 », « = » */
+  signed(delta: number): string
+}
+
+/** The steps a user sees while a document is made. */
+export type PdfStep = 'font' | 'chart' | 'layout' | 'file'
