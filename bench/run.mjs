@@ -1,6 +1,6 @@
 // npm run bench: figures for a facilitator's portfolio at three sizes, measured in Debian's Chromium on the
 // built app. Prints figures; it is not a test and asserts nothing about speed.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
@@ -125,6 +125,49 @@ for (const size of SIZES) {
 const header = ['portfolio', 'import: check', 'import: write', 'export', 'org home (10 years)', 'comparison', 'cold load → 1st question', 'save answer p50/p95', 'bare Dexie put p50/p95']
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
 for (const row of rows) console.log(`| ${row.join(' | ')} |`)
-console.log('\nPDF of a full assessment: not measured yet (the PDF report is issue 4).')
+await pdfBench()
 stop()
 process.exit(0)
+
+/**
+ * The AG report of a full assessment: every question answered with a note, three years of history, twenty
+ * actions. The first PDF also fetches the PDF code and the font; the next ones show the layout time alone.
+ */
+async function pdfBench() {
+  const dir = mkdtempSync(join(tmpdir(), 'cap-ess-bench-pdf-'))
+  const file = join(dir, 'portfolio.json')
+  writeFileSync(file, JSON.stringify(portfolio(1, 3, 2023)))
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    locale: 'fr-FR',
+    acceptDownloads: true,
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.setDefaultTimeout(120_000)
+  await page.goto(`${BASE}/donnees`)
+  await page.getByLabel('Fichier de sauvegarde (.json)').setInputFiles(file)
+  await page.getByTestId('import-preview').getByRole('button', { name: 'Importer' }).click()
+  await page.getByTestId('import-done').waitFor()
+  await page.goto(`${BASE}/evaluations/a-0-2025/rapport`)
+  await page.getByTestId('pdf-ag').waitFor()
+  const results = []
+  for (const [kind, testId] of [['AG report (1st, code and font fetched)', 'pdf-ag'], ['AG report (2nd)', 'pdf-ag'], ['AG report (3rd)', 'pdf-ag'], ['employees’ version', 'pdf-employees']]) {
+    const t = performance.now()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])
+    const path = await download.path()
+    const time = performance.now() - t
+    await page.getByTestId(testId).and(page.locator(':enabled')).waitFor()
+    const pdf = join(dir, `${results.length}.pdf`)
+    await download.saveAs(pdf)
+    const pages = /\/Type\s*\/Page[^s]/g
+    const bytes = statSync(path).size
+    results.push([kind, ms(time), `${(bytes / 1024).toFixed(0)} KB`, String((readFileSync(pdf, 'latin1').match(pages) ?? []).length)])
+  }
+  console.log('\nPDF of a full assessment (78 questions with notes, 3 years of history, 20 actions):')
+  console.log('\n| document | time (click → file) | size | pages |\n|---|---|---|---|')
+  for (const row of results) console.log(`| ${row.join(' | ')} |`)
+  await context.close()
+  rmSync(dir, { recursive: true, force: true })
+}

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
 import { card, choose, createOrganisation, waitSaved } from './helpers'
 
-test('after one visit, everything works with no network: reload, deep link, answer, results, backup', async ({ page, context }) => {
+test('after one visit, everything works with no network: reload, deep link, answer, results, backup, AG report PDF', async ({ page, context }) => {
   await createOrganisation(page, 'Salle sans Wi-Fi')
   await page.getByTestId('next-step').getByRole('link', { name: 'Nouvelle auto-évaluation' }).click()
   await page.getByRole('button', { name: 'Commencer l’auto-évaluation' }).click()
@@ -38,5 +38,12 @@ test('after one visit, everything works with no network: reload, deep link, answ
   await page.goto('/donnees')
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()])
   expect(download.suggestedFilename()).toMatch(/\.json$/)
+
+  // The AG report: its PDF code, the font and Chart.js come from the service worker's cache.
+  await page.goto(themeUrl.replace(/\/themes\/.*$/, '/rapport'))
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pdf-ag').click()])
+  expect(pdf.suggestedFilename()).toMatch(/^cap-ess_salle-sans-wi-fi_\d{4}_rapport-ag\.pdf$/)
+  await expect(page.getByTestId('report-status')).toContainText('a été créé')
+  await expect(page.getByTestId('report-problem')).toHaveCount(0)
   await context.setOffline(false)
 })

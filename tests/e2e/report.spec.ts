@@ -34,6 +34,9 @@ async function download(page: Page, testId: string): Promise<Download> {
   return file
 }
 
+// The service worker would answer the font requests from its cache; this spec routes them itself (offline.spec covers the worker).
+test.use({ serviceWorkers: 'block' })
+
 const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8' })
 
 test('the AG report: debate recorded after completion, PDF checked with poppler, CSV read back', async ({ page }, info) => {
@@ -54,6 +57,16 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   await page.reload()
   await expect(page.getByLabel('Questions soulevées pendant le débat')).toHaveValue('Faut-il réduire l’écart de rémunération ?')
   await expect(page.getByLabel('Date de l’assemblée générale')).toHaveValue('2026-06-20')
+
+  // A PDF that cannot be made says why, and nothing typed is lost.
+  await page.route('**/*.ttf', (route) => route.abort())
+  await page.getByTestId('pdf-ag').click()
+  await expect(page.getByTestId('report-problem')).toHaveText(
+    'Le PDF n’a pas pu être créé (la police de caractères n’a pas pu être chargée). Vos données ne sont pas touchées : réessayez, ou imprimez cette page.',
+  )
+  await expect(page.getByLabel('Questions soulevées pendant le débat')).toHaveValue('Faut-il réduire l’écart de rémunération ?')
+  await expectNoAxeViolations(page, 'report page with a PDF error')
+  await page.unroute('**/*.ttf')
 
   // The PDF, made in the page.
   const pdf = await download(page, 'pdf-ag')
