@@ -19,7 +19,11 @@ export function useReportText() {
       t: (key, params) => t(`report.${key}`, params ?? {}),
       day: dates.day,
       value: (unit, value, suffix) => formatValue(unit, value, suffix),
-      target: (unit, target, suffix) => (target === null ? '–' : unit === 'level' ? level(target as number) : formatValue(unit, target, suffix)),
+      target: (unit, target, comparator, suffix) => {
+        if (target === null) return '–'
+        const value = unit === 'level' ? level(target as number) : formatValue(unit, target, suffix)
+        return typeof target === 'boolean' ? value : t(comparator === 'at-most' ? 'report.pdf.atMost' : 'report.pdf.atLeast', { value })
+      },
       level,
       legalForm: (form) => t(`legalForm.${form}`),
       status: (s) => t(`plan.status.${s}`),
@@ -36,6 +40,7 @@ export function useReportText() {
       unit: (unit) => (unit === 'level' ? t('report.csv.columns.level') : t(`indicators.unit.${unit}`)),
       status: (s) => t(`plan.status.${s}`),
       priority: (p) => t(`plan.priority.${p}`),
+      comparator: (c) => t(c === 'at-most' ? 'report.csv.atMost' : 'report.csv.atLeast'),
       yes: t('indicators.yes'),
       no: t('indicators.no'),
     }

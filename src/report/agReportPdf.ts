@@ -77,7 +77,10 @@ function overview(w: PdfWriter, report: ReportModel, text: ReportText, radar: st
   w.heading(text.t('pdf.results'), 1)
   w.text(`${text.t('pdf.globalScore')} : ${scoreText(report.global, text)}`, { size: 14, bold: true, gapAfter: 1 })
   w.text(coverageText(report.global, text), { gapAfter: 1 })
-  const evolution = evolutionText(report.global, text, report.approach.previousYear)
+  const evolution =
+    report.approach.previousYear !== null && !report.approach.sameThemesAsPrevious
+      ? text.t('pdf.globalNotComparable', { year: report.approach.previousYear })
+      : evolutionText(report.global, text, report.approach.previousYear)
   if (evolution) w.text(evolution)
   w.space(2)
   const hasPrevious = report.approach.previousYear !== null
@@ -97,14 +100,14 @@ function overview(w: PdfWriter, report: ReportModel, text: ReportText, radar: st
   }
 }
 
-function objectivesTables(w: PdfWriter, theme: ReportTheme, text: ReportText) {
+function objectivesTables(w: PdfWriter, theme: ReportTheme, report: ReportModel, text: ReportText) {
   if (theme.review.length > 0) {
-    w.heading(text.t('pdf.review'), 3)
+    w.heading(text.t('pdf.review', { year: report.approach.previousYear ?? '' }), 3)
     w.table(
       [text.t('pdf.subject'), text.t('pdf.target'), text.t('pdf.result'), text.t('pdf.met')],
       theme.review.map((o) => [
         o.label,
-        text.target(o.unit, o.oneYear, o.suffix),
+        text.target(o.unit, o.oneYear, o.comparator, o.suffix),
         o.unit === 'level' ? (o.actual === null ? text.t('pdf.noValue') : text.level(o.actual as number)) : text.value(o.unit, o.actual, o.suffix),
         o.met === null ? text.t('pdf.metUnknown') : o.met ? text.t('pdf.metYes') : text.t('pdf.metNo'),
       ]),
@@ -116,7 +119,7 @@ function objectivesTables(w: PdfWriter, theme: ReportTheme, text: ReportText) {
   else
     w.table(
       [text.t('pdf.subject'), text.t('pdf.oneYear'), text.t('pdf.threeYear')],
-      theme.objectives.map((o) => [o.label, text.target(o.unit, o.oneYear, o.suffix), text.target(o.unit, o.threeYear, o.suffix)]),
+      theme.objectives.map((o) => [o.label, text.target(o.unit, o.oneYear, o.comparator, o.suffix), text.target(o.unit, o.threeYear, o.comparator, o.suffix)]),
       { columnStyles: { 0: { cellWidth: 100 } } },
     )
 }
@@ -127,7 +130,7 @@ function themeSection(w: PdfWriter, theme: ReportTheme, report: ReportModel, tex
   w.text(`${scoreText(theme.score, text)} · ${coverageText(theme.score, text)}`, { bold: true, gapAfter: 1 })
   const evolution = evolutionText(theme.score, text, report.approach.previousYear)
   if (evolution) w.text(evolution, { gapAfter: 1 })
-  if (theme.changes) w.text(text.t('pdf.changes', { better: theme.changes.better, worse: theme.changes.worse, same: theme.changes.same }), { gapAfter: 1 })
+  if (theme.changes && theme.score.previous !== null) w.text(text.t('pdf.changes', { year: report.approach.previousYear ?? '', better: theme.changes.better, worse: theme.changes.worse, same: theme.changes.same }), { gapAfter: 1 })
   w.space(1)
   w.table(
     [text.t('pdf.domaine'), text.t('pdf.score'), text.t('pdf.coverageColumn')],
@@ -140,7 +143,7 @@ function themeSection(w: PdfWriter, theme: ReportTheme, report: ReportModel, tex
   w.heading(text.t('pdf.axes'), 3)
   if (theme.axes.length) w.bullets(theme.axes.map((s) => `${s.text} (${text.level(s.level)})`))
   else w.text(text.t('pdf.noAxes'), { color: COLORS.muted })
-  objectivesTables(w, theme, text)
+  objectivesTables(w, theme, report, text)
   if (theme.actions.length) {
     w.heading(text.t('pdf.actions'), 3)
     actionsTable(w, theme.actions, text)

@@ -1,6 +1,8 @@
 import type { ActionPriority, ActionStatus } from '@/domain/actions'
 import type { IndicatorUnit } from '@/domain/guide/schema'
 import type { IndicatorValue } from '@/domain/indicators'
+import { localDay } from '@/domain/dates'
+import type { Comparator } from '@/domain/objectives'
 import type { AnnexState, ReportModel } from '@/domain/report/model'
 
 /**
@@ -18,10 +20,10 @@ export function csvNumber(value: number): string {
   return String(value).replace('.', ',')
 }
 
-/** 2026-06-12 → 12/06/2026; a full ISO date-time keeps only its day. */
+/** 2026-06-12 → 12/06/2026; an instant gives the day the calendar showed where the user is. */
 export function csvDate(iso: string | null): string {
   if (!iso) return ''
-  const [y, m, d] = iso.slice(0, 10).split('-')
+  const [y, m, d] = (iso.length > 10 ? localDay(iso) : iso).split('-')
   return `${d}/${m}/${y}`
 }
 
@@ -51,6 +53,7 @@ export interface CsvText {
   unit(unit: IndicatorUnit | 'level'): string
   status(status: ActionStatus): string
   priority(priority: ActionPriority): string
+  comparator(comparator: Comparator): string
   yes: string
   no: string
 }
@@ -92,7 +95,8 @@ export function indicatorsCsv(report: ReportModel, text: CsvText): string {
     text.column('indicator'),
     text.column('unit'),
     text.column('valueOf', { year: report.year }),
-    text.column('valueOf', { year: report.year - 1 }),
+    ...(report.approach.previousYear === null ? [] : [text.column('valueOf', { year: report.approach.previousYear })]),
+    text.column('comparator'),
     text.column('oneYear'),
     text.column('threeYear'),
     text.column('note'),
@@ -108,7 +112,8 @@ export function indicatorsCsv(report: ReportModel, text: CsvText): string {
         i.label,
         i.suffix ?? text.unit(i.unit),
         valueCell(i.unit, i.value, text),
-        valueCell(i.unit, i.previous, text),
+        ...(report.approach.previousYear === null ? [] : [valueCell(i.unit, i.previous, text)]),
+        objective ? text.comparator(objective.comparator) : null,
         target(objective?.oneYear),
         target(objective?.threeYear),
         i.note,

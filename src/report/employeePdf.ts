@@ -14,7 +14,8 @@ export async function employeePdf(summary: EmployeeSummary, text: ReportText, op
   const w = new PdfWriter(doc)
   w.text('Cap ESS', { size: 9, bold: true, color: COLORS.primary, gapAfter: 4 })
   w.text(text.t('employees.title'), { size: 18, bold: true, color: COLORS.primary, gapAfter: 2 })
-  w.text(`${summary.organisation} · ${text.t('pdf.exercise', { year: summary.year })}`, { size: 13, bold: true, gapAfter: 6 })
+  w.text(`${summary.organisation} · ${text.t('pdf.exercise', { year: summary.year })}`, { size: 13, bold: true, gapAfter: summary.draft ? 2 : 6 })
+  if (summary.draft) w.text(text.t('pdf.draft'), { bold: true, color: '#9a3412', gapAfter: 6 })
 
   w.heading(text.t('employees.what'), 2)
   w.text(text.t('employees.whatIntro', { year: summary.year }))
@@ -46,7 +47,7 @@ export async function employeePdf(summary: EmployeeSummary, text: ReportText, op
     )
   else w.text(text.t('employees.noPlan'), { color: COLORS.muted })
   w.text(text.t('employees.contact'), { color: COLORS.muted, size: 9 })
-  w.writeFooters(`${summary.organisation} · ${text.t('employees.footer', { year: summary.year })}`, (page, total) => text.t('pdf.page', { page, total }), 1)
+  w.writeFooters(`${summary.organisation} · ${text.t('employees.footer', { year: summary.year })}${summary.draft ? ` · ${text.t('pdf.draftShort')}` : ''}`, (page, total) => text.t('pdf.page', { page, total }), 1)
   options.onStep?.('file')
   return doc.output('blob')
 }

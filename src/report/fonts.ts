@@ -8,9 +8,19 @@ export const FONT = 'DejaVuSans'
 
 let cache: Promise<[string, string]> | null = null
 
+/** The font could not be fetched (offline before the first visit cached it, or a server error). */
+export class FontLoadError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'FontLoadError'
+  }
+}
+
 async function base64Of(url: string): Promise<string> {
-  const response = await fetch(url)
-  if (!response.ok) throw new Error(`font ${url}: HTTP ${response.status}`)
+  const response = await fetch(url).catch((error: unknown) => {
+    throw new FontLoadError(`font ${url}: ${String(error)}`)
+  })
+  if (!response.ok) throw new FontLoadError(`font ${url}: HTTP ${response.status}`)
   const bytes = new Uint8Array(await response.arrayBuffer())
   let binary = ''
   const CHUNK = 0x8000

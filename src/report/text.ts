@@ -1,7 +1,7 @@
 import type { ActionPriority, ActionStatus } from '@/domain/actions'
 import type { IndicatorUnit } from '@/domain/guide/schema'
 import type { IndicatorValue } from '@/domain/indicators'
-import type { Target } from '@/domain/objectives'
+import type { Comparator, Target } from '@/domain/objectives'
 import type { LegalForm } from '@/domain/organisation'
 
 /**
@@ -15,7 +15,8 @@ export interface ReportText {
   day(iso: string): string
   /** « 42,5 % », « 1 234,56 € », « oui » */
   value(unit: IndicatorUnit, value: IndicatorValue | null, suffix?: string): string
-  target(unit: IndicatorUnit | 'level', target: Target, suffix?: string): string
+  /** « au moins 3 – Pratique établie », « au plus 10 % » */
+  target(unit: IndicatorUnit | 'level', target: Target, comparator: Comparator, suffix?: string): string
   /** « 3 – Pratique établie » */
   level(level: number): string
   legalForm(form: LegalForm): string

@@ -6,9 +6,9 @@ import { ValidationError } from '@/domain/validation'
 import { i18n } from '@/i18n'
 import { assessmentOf } from '../fixtures/reportData'
 
-function mountForm(save: (input: Record<string, string>) => Promise<unknown>) {
+function mountForm(save: (input: Record<string, string>, assessmentId: string) => Promise<unknown>) {
   const assessment = assessmentOf('y2', 2025, ['gov'], { presentedAt: '2026-06-12', agRecord: { approach: 'Choisi en CA.', questionsRaised: '', objectivesAdopted: '' } })
-  return mount(ReportAgForm, { props: { assessment, save }, attachTo: document.body, global: { plugins: [i18n] } })
+  return mount(ReportAgForm, { props: { assessment, save: (id: string, input: Record<string, string>) => save(input, id) }, attachTo: document.body, global: { plugins: [i18n] } })
 }
 
 let wrapper: ReturnType<typeof mountForm> | undefined
@@ -41,10 +41,14 @@ describe('AG form', () => {
     expect(saved.at(-1)?.approach).toBe('Choisi en CA. Puis en AG.')
   })
 
-  it('shows a refused value beside its field, keeps the text, and says the save failed', async () => {
-    wrapper = mountForm(async () => {
-      throw new ValidationError({ presentedAt: { key: 'validation.agDateRange', params: { from: 2025, to: 2027 } } })
+  it('shows a refused date beside its field, keeps it, and still saves the texts with the last accepted date', async () => {
+    const saved: Record<string, string>[] = []
+    wrapper = mountForm(async (input, id) => {
+      expect(id).toBe('y2')
+      if (input.presentedAt === '2031-01-01') throw new ValidationError({ presentedAt: { key: 'validation.agDateRange', params: { from: 2025, to: 2027 } } })
+      saved.push(input)
     })
+    await wrapper.find('#ag-questionsRaised').setValue('Écart de salaires ?')
     await wrapper.find('#ag-date').setValue('2031-01-01')
     await wrapper.find('#ag-date').trigger('change')
     await settle()
@@ -54,5 +58,7 @@ describe('AG form', () => {
     expect(date.attributes('aria-describedby')).toBe('ag-date-error')
     expect((date.element as HTMLInputElement).value).toBe('2031-01-01')
     expect(wrapper.find('[data-testid="ag-save-state"]').text()).toContain('L’enregistrement a échoué')
+    expect(saved.length).toBeGreaterThan(0)
+    for (const input of saved) expect(input).toMatchObject({ presentedAt: '2026-06-12', questionsRaised: 'Écart de salaires ?' })
   })
 })

@@ -131,9 +131,14 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   }
   expect(answerRows.slice(1).filter((r) => r[6] !== '').length).toBeGreaterThan(50)
   const indicatorRows = parseCsv(readFileSync(await (await download(page, 'csv-indicators')).path(), 'utf8'))
+  const column = (title: string) => indicatorRows[0].indexOf(title)
+  expect(indicatorRows[0]).toEqual(expect.arrayContaining(['Valeur 2025', 'Valeur 2024', 'Sens de l’objectif', 'Note']))
   const budget = indicatorRows.find((r) => r[2] === 'custom.budget-formation')!
-  expect(frenchNumber(budget[5])).toBe(1234.56)
-  expect(budget[9]).toBe('Plan de développement des compétences')
+  expect(frenchNumber(budget[column('Valeur 2025')])).toBe(1234.56)
+  expect(budget[column('Note')]).toBe('Plan de développement des compétences')
+  // The generator sets every numeric guide indicator each year: this year's and last year's values are both there.
+  const previousValues = new Map((org.assessments[1].indicatorValues as { indicatorId: string; value: number }[]).map((v) => [v.indicatorId, v.value]))
+  for (const row of indicatorRows.slice(1).filter((r) => previousValues.has(r[2]))) expect(frenchNumber(row[column('Valeur 2024')])).toBe(previousValues.get(row[2]))
   const actionRows = parseCsv(readFileSync(await (await download(page, 'csv-actions')).path(), 'utf8'))
   const titles = new Set(org.actions.map((a) => a.title))
   expect(actionRows.length - 1).toBeGreaterThan(0)

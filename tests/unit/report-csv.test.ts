@@ -11,6 +11,7 @@ const text: CsvText = {
   unit: (u) => `unit:${u}`,
   status: (s) => `status:${s}`,
   priority: (p) => `priority:${p}`,
+  comparator: (c) => `comparator:${c}`,
   yes: 'oui',
   no: 'non',
 }

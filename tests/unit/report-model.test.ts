@@ -137,4 +137,23 @@ describe('report model', () => {
     expect(gov.applicable).toBeGreaterThan(1)
     expect(report.themes[1].score.score).toBeNull()
   })
+
+  it('does not compare global scores over different themes, and dates closed actions by their done date', () => {
+    const base = input()
+    const previous = { ...base.previous!, assessment: { ...base.previous!.assessment, retainedThemeIds: ['gov', 'ethics'] } }
+    const report = buildReport({ ...base, previous })
+    expect(report.approach.sameThemesAsPrevious).toBe(false)
+    expect(report.global.previous).toBeNull()
+    expect(report.themes.find((t) => t.id === 'gov')!.score.previous).not.toBeNull()
+    expect(buildReport(base).approach.sameThemesAsPrevious).toBe(true)
+    const late = action('late', { status: 'done', doneAt: '2022-05-01T00:00:00.000Z', updatedAt: '2025-10-01T00:00:00.000Z' })
+    expect(actionsForYear([late], 2025)).toEqual([])
+  })
+
+  it('marks the employees’ version of a draft', () => {
+    const base = input()
+    expect(employeeSummary(buildReport(base), 5).draft).toBe(true)
+    const completed = { ...base.year, assessment: { ...base.year.assessment, status: 'completed' as const } }
+    expect(employeeSummary(buildReport({ ...base, year: completed }), 5).draft).toBe(false)
+  })
 })

@@ -146,6 +146,8 @@ export interface ReportModel {
     /** The organisation's own words: why these themes, how the work was done. */
     text: string
     previousYear: number | null
+    /** The global scores of two exercises are means over their retained themes: comparable only over the same ones. */
+    sameThemesAsPrevious: boolean
   }
   global: ScoreLine
   themes: ReportTheme[]
@@ -184,7 +186,7 @@ function reportAction(a: Action): ReportAction {
  * exercise year (older closed actions were reported at an earlier AG).
  */
 export function actionsForYear(actions: ReadonlyArray<Action>, year: number): Action[] {
-  return actions.filter((a) => a.status === 'todo' || a.status === 'doing' || Number(a.updatedAt.slice(0, 4)) >= year)
+  return actions.filter((a) => a.status === 'todo' || a.status === 'doing' || Number((a.doneAt ?? a.updatedAt).slice(0, 4)) >= year)
 }
 
 const STATUS_ORDER: Record<ActionStatus, number> = { doing: 0, todo: 1, done: 2, dropped: 3 }
@@ -314,6 +316,7 @@ export function buildReport(input: ReportInput): ReportModel {
     questions: scores.questions.filter((q) => q.entry.theme.id === theme.id).map((q) => annexQuestion(q, year.answers.get(q.entry.question.id))),
   }))
   const record = assessment.agRecord ?? EMPTY_AG_RECORD
+  const sameThemes = previous !== null && [...retained].sort().join() === [...new Set(previous.assessment.retainedThemeIds)].sort().join()
   return {
     organisation: {
       name: organisation.name,
@@ -335,8 +338,9 @@ export function buildReport(input: ReportInput): ReportModel {
       participants: assessment.participants,
       text: record.approach,
       previousYear: previous?.assessment.year ?? null,
+      sameThemesAsPrevious: sameThemes,
     },
-    global: scoreLine(year.snapshot.global, previous?.snapshot.global),
+    global: scoreLine(year.snapshot.global, sameThemes ? previous?.snapshot.global : null),
     themes,
     otherActions: actions.filter((a) => !retainedIds.has(themeOfAction(a) ?? '')).map(reportAction),
     debate: { questionsRaised: record.questionsRaised, objectivesAdopted: record.objectivesAdopted },
@@ -354,6 +358,8 @@ export function buildReport(input: ReportInput): ReportModel {
 export interface EmployeeSummary {
   organisation: string
   year: number
+  /** Not completed: the scores may still change, and the document says so. */
+  draft: boolean
   presentedAt: string | null
   retained: ThemeRef[]
   participants: string
@@ -373,6 +379,7 @@ export function employeeSummary(report: ReportModel, count: number): EmployeeSum
   return {
     organisation: report.organisation.name,
     year: report.year,
+    draft: report.status !== 'completed',
     presentedAt: report.presentedAt,
     retained: report.approach.retained,
     participants: report.approach.participants,
