@@ -45,7 +45,12 @@ function run(url, name, extra) {
   return { name, scores, fcp: audits['first-contentful-paint'].displayValue, lcp: audits['largest-contentful-paint'].displayValue, tbt: audits['total-blocking-time'].displayValue }
 }
 
-const results = [run(`${BASE}/`, 'first-screen', []), run(questionUrl, 'question-page', [`--user-data-dir=${profile}`, '--disable-storage-reset'])]
+// LH_PAGES=question measures only the question page (quicker while working on it).
+const only = process.env.LH_PAGES
+const results = [
+  ...(only && only !== 'first' ? [] : [run(`${BASE}/`, 'first-screen', [])]),
+  ...(only && only !== 'question' ? [] : [run(questionUrl, 'question-page', [`--user-data-dir=${profile}`, '--disable-storage-reset'])]),
+]
 let failed = false
 console.log('\n| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT |\n|---|---|---|---|---|---|---|---|')
 for (const r of results) {

@@ -42,7 +42,12 @@ const run = (command: string, ...args: string[]) => execFileSync(command, args, 
 test('the AG report: debate recorded after completion, PDF checked with poppler, CSV read back', async ({ page }, info) => {
   const { org, last } = backupFile(info.outputPath('portfolio.json'))
   await importFile(page, info.outputPath('portfolio.json'))
-  await page.goto(`/evaluations/${last.id}/rapport`)
+  // A completed exercise not yet presented: the organisation's next step leads to the AG report.
+  await page.goto('/')
+  await page.getByRole('link', { name: NAME }).click()
+  await expect(page.getByTestId('next-step')).toContainText('préparez le rapport pour l’assemblée générale')
+  await page.getByTestId('next-step').getByRole('link', { name: 'Rapport AG et débat' }).click()
+  await expect(page).toHaveURL(new RegExp(`/evaluations/${last.id}/rapport$`))
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapport pour l’assemblée générale : exercice 2025')
   await expect(page.getByTestId('report-preview')).toContainText(NAME)
   await expectNoAxeViolations(page, 'report page')
