@@ -63,3 +63,15 @@ export const router = createRouter({
     return { top: 0 }
   },
 })
+
+/**
+ * An assessment page needs the guide's text and the maturity scale: fetching them with the page's own code, not
+ * after it, saves a round trip before the first question shows. The modules are the registry's, so nothing is
+ * fetched twice.
+ */
+router.beforeEach((to) => {
+  if (to.path.startsWith('/evaluations/')) {
+    void import('../guide-data/guide.csess-2016.v1.json').catch(() => {})
+    void import('../guide-data/maturity-scale.json').catch(() => {})
+  }
+})
