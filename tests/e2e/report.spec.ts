@@ -63,6 +63,12 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   await expect(page.getByLabel('Questions soulevées pendant le débat')).toHaveValue('Faut-il réduire l’écart de rémunération ?')
   await expect(page.getByLabel('Date de l’assemblée générale')).toHaveValue('2026-06-20')
 
+  // Printed, the page is the report alone: no header, buttons or form.
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByTestId('report-preview')).toBeVisible()
+  for (const hidden of [page.getByRole('banner'), page.getByTestId('pdf-ag'), page.getByLabel('Questions soulevées pendant le débat')]) await expect(hidden).toBeHidden()
+  await page.emulateMedia({ media: 'screen' })
+
   // A PDF that cannot be made says why, and nothing typed is lost.
   await page.route('**/*.ttf', (route) => route.abort())
   await page.getByTestId('pdf-ag').click()
@@ -102,6 +108,7 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   expect(flat).toContain(`Page 2 / ${pages}`)
   const info2 = run('pdfinfo', pdfPath)
   expect(info2).toMatch(/Title:\s+Ressourcerie Cœur d’Œuvre – Épinal : bonnes pratiques de l’ESS, exercice 2025/)
+  expect(readFileSync(pdfPath, 'latin1')).toContain('/Lang (fr-FR)')
   const fonts = run('pdffonts', pdfPath)
   // Regular and bold, both embedded (emb yes, sub yes); no standard font that lacks the French glyphs.
   const fontLines = fonts.split('\n').slice(2).filter((l) => l.trim())
