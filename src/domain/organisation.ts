@@ -83,4 +83,5 @@ export const OrganisationSchema = z.strictObject({
 export type Organisation = z.infer<typeof OrganisationSchema>
 
 /** The part of an organisation that applicability rules read. */
-export type OrganisationProfile = Pick<Organisation, 'legalForm' | 'employees' | 'volunteers' | 'members'>
+export const OrganisationProfileSchema = OrganisationSchema.pick({ legalForm: true, employees: true, volunteers: true, members: true })
+export type OrganisationProfile = z.infer<typeof OrganisationProfileSchema>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AssessmentScores } from './scoring.ts'
 import { SCORING_VERSION } from './scoring.ts'
+import { OrganisationProfileSchema, type OrganisationProfile } from './organisation.ts'
 
 /**
  * Written when an assessment is completed: the scores as they were, with the guide and scoring versions that
@@ -20,6 +21,11 @@ export const ScoreSnapshotSchema = z.strictObject({
   scoringVersion: z.int().min(1),
   global: ScoreSummarySchema,
   themes: z.array(ScoreSummarySchema.extend({ themeId: z.string().min(1), domaines: z.array(ScoreSummarySchema.extend({ domaineId: z.string().min(1) })) })),
+  /**
+   * The profile the scores were computed with: which questions applied depends on it, and the organisation may
+   * grow or change its legal form later. Absent from snapshots taken before it was kept.
+   */
+  profile: OrganisationProfileSchema.optional(),
 })
 export type ScoreSnapshot = z.infer<typeof ScoreSnapshotSchema>
 /** A score with the coverage it rests on (0..1, null when there is nothing to score). */
@@ -31,8 +37,14 @@ function summary(s: ScoreSummary) {
   return { score: s.score, answered: s.answered, applicable: s.applicable, coverage: s.coverage }
 }
 
-export function takeSnapshot(scores: AssessmentScores, guide: { guideId: string; guideVersion: number }, takenAt: string): ScoreSnapshot {
+export function takeSnapshot(
+  scores: AssessmentScores,
+  guide: { guideId: string; guideVersion: number },
+  takenAt: string,
+  profile?: OrganisationProfile,
+): ScoreSnapshot {
   return {
+    ...(profile ? { profile: { legalForm: profile.legalForm, employees: profile.employees, volunteers: profile.volunteers, members: profile.members } } : {}),
     takenAt,
     guideId: guide.guideId,
     guideVersion: guide.guideVersion,
@@ -44,4 +56,12 @@ export function takeSnapshot(scores: AssessmentScores, guide: { guideId: string;
       domaines: t.domaines.map((d) => ({ domaineId: d.domaineId, ...summary(d) })),
     })),
   }
+}
+
+/**
+ * The profile that decides which questions apply to an assessment: the one frozen with a completed assessment's
+ * scores, so its answers, strengths and report stay as they were; the organisation's current one otherwise.
+ */
+export function scoringProfile(assessment: { snapshot: Pick<ScoreSnapshot, 'profile'> | null }, organisation: OrganisationProfile): OrganisationProfile {
+  return assessment.snapshot?.profile ?? organisation
 }

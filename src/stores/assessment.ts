@@ -26,7 +26,7 @@ import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
 import type { Objective } from '@/domain/objectives'
 import { isOpen, type Action } from '@/domain/actions'
 import { progress, questionState, scoreAssessment, type QuestionScore } from '@/domain/scoring'
-import { takeSnapshot } from '@/domain/snapshot'
+import { scoringProfile, takeSnapshot } from '@/domain/snapshot'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
 
@@ -70,7 +70,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   const scores = computed(() => {
     if (!guide.value || !assessment.value || !organisation.value) return null
-    return scoreAssessment(guide.value, assessment.value.retainedThemeIds, organisation.value, answers)
+    return scoreAssessment(guide.value, assessment.value.retainedThemeIds, scoringProfile(assessment.value, organisation.value), answers)
   })
 
   /**
@@ -81,8 +81,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
 
   /** Every question of a theme with its state, retained or not (a theme left out this year can still be read). */
   function questionsOfTheme(themeId: string): QuestionScore[] {
-    if (!guide.value || !organisation.value) return []
-    const profile = organisation.value
+    if (!guide.value || !organisation.value || !assessment.value) return []
+    const profile = scoringProfile(assessment.value, organisation.value)
     return guide.value.questionsOfTheme(themeId).map((entry) => ({ entry, state: questionState(entry, answers.get(entry.question.id), profile) }))
   }
 
@@ -319,7 +319,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     if (saveState.value === 'error') return 'unsaved-changes'
     const takenAt = new Date().toISOString()
     assessment.value = await completeAssessment(assessment.value.id, (stored, storedAnswers) =>
-      takeSnapshot(scoreAssessment(index, stored.retainedThemeIds, profile, storedAnswers), stored, takenAt),
+      takeSnapshot(scoreAssessment(index, stored.retainedThemeIds, profile, storedAnswers), stored, takenAt, profile),
     )
     return 'completed'
   }

@@ -110,17 +110,22 @@ describe('assessment store', () => {
     expect(store.questionsOfTheme('employment')[0].state).toMatchObject({ kind: 'not-applicable', by: 'profile' })
   })
 
-  it('shows the frozen snapshot of a completed assessment even when live scoring would now differ', async () => {
+  it('reads a completed assessment with the profile it was completed with, until it is reopened', async () => {
     const store = await openStore()
     await store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
     await store.save('strategy.openness.employees', { response: { kind: 'level', level: 0 } })
     await store.complete()
     expect(store.shownScores?.global.score).toBe(0.5)
-    // The organisation loses its employees: the employee question would now be left out of a live score.
+    expect(store.assessment?.snapshot?.profile?.employees).toBeGreaterThan(0)
+    // The organisation loses its employees: the completed year still reads with the employees it had.
     await db.organisations.update(store.organisation!.id, { employees: 0 })
     await store.open(assessmentId)
-    expect(store.scores?.global.score).toBe(1)
     expect(store.shownScores?.global.score).toBe(0.5)
+    expect(store.scores?.global.score).toBe(0.5)
+    expect(store.questionsOfTheme('strategy').find((q) => q.entry.question.id === 'strategy.openness.employees')?.state).toMatchObject({ kind: 'answered', level: 0 })
+    // Reopened, it follows today's profile: the employee question no longer applies.
+    await store.reopen()
+    expect(store.scores?.global.score).toBe(1)
   })
 
   it('refuses to complete while a change on screen is not stored, and freezes what is stored', async () => {

@@ -156,4 +156,18 @@ describe('report model', () => {
     const completed = { ...base.year, assessment: { ...base.year.assessment, status: 'completed' as const } }
     expect(employeeSummary(buildReport({ ...base, year: completed }), 5).draft).toBe(false)
   })
+
+  it('reads a completed year with the profile frozen in its snapshot, not the organisation’s current one', () => {
+    const base = input()
+    // The organisation had volunteers when 2025 was completed; it has none today.
+    const answers = new Map(base.year.answers)
+    answers.set('gov.volunteers.welcome', answer('gov.volunteers.welcome', level(4), { assessmentId: 'y2' }))
+    const frozen = yearOf(base.year.assessment, answers)
+    const snapshot = { ...frozen.snapshot, profile: { legalForm: organisation.legalForm, employees: 14, volunteers: 12, members: 120 } }
+    const completed = { ...frozen, snapshot, assessment: { ...frozen.assessment, status: 'completed' as const, snapshot } }
+    const annex = (report: ReturnType<typeof buildReport>) => report.annex.flatMap((t) => t.questions).find((q) => q.id === 'gov.volunteers.welcome')!
+    expect(annex(buildReport({ ...base, year: completed }))).toMatchObject({ state: 'answered', level: 4 })
+    // A draft follows today's profile.
+    expect(annex(buildReport({ ...base, year: { ...frozen, answers } })).state).toBe('not-applicable-profile')
+  })
 })

@@ -8,7 +8,7 @@ import type { CustomIndicator, IndicatorRecord, IndicatorValue } from '../indica
 import { targetMet, type Comparator, type Objective, type Target } from '../objectives.ts'
 import type { Organisation } from '../organisation.ts'
 import { scoreAssessment, strongestAndWeakest, toPercent, type QuestionScore } from '../scoring.ts'
-import type { ScoreSnapshot, ScoreSummary } from '../snapshot.ts'
+import { scoringProfile, type ScoreSnapshot, type ScoreSummary } from '../snapshot.ts'
 
 /**
  * What the AG report says, built from the stored data by pure functions and independent of how it is drawn:
@@ -231,7 +231,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const { guide: index, organisation, year, previous } = input
   const assessment = year.assessment
   const retained = new Set(assessment.retainedThemeIds)
-  const scores = scoreAssessment(index, assessment.retainedThemeIds, organisation, year.answers)
+  const scores = scoreAssessment(index, assessment.retainedThemeIds, scoringProfile(assessment, organisation), year.answers)
   const comparison = previous
     ? compareAssessments({
         themeIds: assessment.retainedThemeIds,
