@@ -101,6 +101,9 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   }
   const guide = JSON.parse(readFileSync('guide-data/guide.csess-2016.v1.json', 'utf8')) as { themes: { officialTitle: string }[] }
   for (const theme of guide.themes) expect(flat).toContain(theme.officialTitle.replace(/\s+/g, ' '))
+  // Every word comes from the messages: no key is printed raw (dynamic ones such as trends and answer states included).
+  expect(flat).not.toMatch(/\b(report|pdf)\.[a-z]/)
+  expect(flat).toMatch(/en (hausse|baisse)|stable/)
   // Every note is in the annex (checked on one, long enough to wrap).
   expect(flat).toContain('Exercice 2025 : constat partagé en bureau')
   const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', pdfPath))![1])
@@ -157,4 +160,17 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   expect(actionRows.slice(1).every((r) => titles.has(r[0]))).toBe(true)
   // Open actions are all there (the generator leaves 15 of 20 open).
   expect(actionRows.slice(1).filter((r) => r[2] === 'À faire')).toHaveLength(org.actions.filter((a) => a.status === 'todo').length)
+
+  // In English, the headings and the words of the PDF follow the interface (the guide's own texts stay French).
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report for the general meeting: 2025 exercise')
+  const english = await download(page, 'pdf-ag')
+  const englishPath = info.outputPath('report-en.pdf')
+  await english.saveAs(englishPath)
+  const englishText = run('pdftotext', '-enc', 'UTF-8', englishPath, '-').replace(/\s+/g, ' ')
+  for (const words of ['Contents', 'Our approach', 'Overall results', 'Theme by theme', 'The debate at the general meeting', 'Annex: every answer', 'Presented to the general meeting of June 20, 2026']) {
+    expect(englishText).toContain(words)
+  }
+  expect(englishText).not.toMatch(/\b(report|pdf)\.[a-z]/)
+  expect(readFileSync(englishPath, 'latin1')).toContain('/Lang (en-GB)')
 })
