@@ -8,28 +8,18 @@ import { listCustomIndicators, listIndicatorValues } from '@/db/indicatorReposit
 import { listObjectives } from '@/db/objectiveRepository'
 import { getOrganisation } from '@/db/organisationRepository'
 import type { Action } from '@/domain/actions'
-import type { Answer } from '@/domain/answer'
-import type { Assessment } from '@/domain/assessment'
 import { compareAssessments } from '@/domain/comparison'
+import type { ExerciseData } from '@/domain/history'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
 import { indexGuide, type GuideIndex } from '@/domain/guide/guideIndex'
 import { migrateQuestionIds } from '@/domain/guide/migration'
 import { loadGuide, loadMigrationSteps } from '@/domain/guide/registry'
-import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
-import type { Objective } from '@/domain/objectives'
+import type { CustomIndicator } from '@/domain/indicators'
 import type { Organisation } from '@/domain/organisation'
 import { scoreAssessment } from '@/domain/scoring'
-import { takeSnapshot, type ScoreSnapshot } from '@/domain/snapshot'
+import { takeSnapshot } from '@/domain/snapshot'
 
-interface YearData {
-  assessment: Assessment
-  /** Frozen for a completed assessment, computed live for a draft. */
-  snapshot: ScoreSnapshot
-  /** Answers keyed by the current guide's question ids (older guide versions migrated). */
-  answers: Map<string, Answer>
-  indicators: Map<string, IndicatorRecord>
-  objectives: Map<string, Objective>
-}
+type YearData = ExerciseData
 
 /**
  * One organisation's history: every exercise with its scores, answers, indicators and objectives, and the

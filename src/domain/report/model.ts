@@ -3,12 +3,13 @@ import type { Answer } from '../answer.ts'
 import { EMPTY_AG_RECORD, type AgRecord, type Assessment } from '../assessment.ts'
 import { compareAssessments, countChanges, type QuestionChange } from '../comparison.ts'
 import type { GuideIndex } from '../guide/guideIndex.ts'
+import type { ExerciseData } from '../history.ts'
 import type { IndicatorUnit } from '../guide/schema.ts'
-import type { CustomIndicator, IndicatorRecord, IndicatorValue } from '../indicators.ts'
+import type { CustomIndicator, IndicatorValue } from '../indicators.ts'
 import { targetMet, type Comparator, type Objective, type Target } from '../objectives.ts'
 import type { Organisation } from '../organisation.ts'
 import { scoreAssessment, strongestAndWeakest, toPercent, type QuestionScore } from '../scoring.ts'
-import { scoringProfile, type ScoreSnapshot, type ScoreSummary } from '../snapshot.ts'
+import { scoringProfile, type ScoreSummary } from '../snapshot.ts'
 
 /**
  * What the AG report says, built from the stored data by pure functions and independent of how it is drawn:
@@ -17,13 +18,7 @@ import { scoringProfile, type ScoreSnapshot, type ScoreSummary } from '../snapsh
  */
 
 /** One exercise as the history store holds it (answers keyed by the current guide's question ids). */
-export interface ReportYear {
-  assessment: Assessment
-  snapshot: ScoreSnapshot
-  answers: ReadonlyMap<string, Answer>
-  indicators: ReadonlyMap<string, IndicatorRecord>
-  objectives: ReadonlyMap<string, Objective>
-}
+export type ReportYear = ExerciseData
 
 export interface ReportInput {
   guide: GuideIndex
