@@ -38,6 +38,11 @@ export const AnswerSchema = z.strictObject({
 })
 export type Answer = z.infer<typeof AnswerSchema>
 
+/** The maturity level given, or null for « non applicable », « je ne sais pas encore » or no answer. */
+export function levelOf(answer: Answer | undefined): number | null {
+  return answer?.response?.kind === 'level' ? answer.response.level : null
+}
+
 /** The fields one user gesture changes; everything else in the stored answer is left as it is. */
 export type AnswerPatch = Partial<Pick<Answer, 'response' | 'note' | 'evidence' | 'applicabilityOverride' | 'carriedOver'>>
 

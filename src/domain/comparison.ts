@@ -1,13 +1,9 @@
-import type { Answer } from './answer.ts'
+import { levelOf, type Answer } from './answer.ts'
 import type { ScoreSnapshot } from './snapshot.ts'
 import { toPercent } from './scoring.ts'
 
 /** How one question moved from one exercise to the other. */
 export type QuestionChange = 'better' | 'worse' | 'same' | 'new' | 'no-longer'
-
-function levelOf(answer: Answer | undefined): number | null {
-  return answer?.response?.kind === 'level' ? answer.response.level : null
-}
 
 export function compareLevels(before: number | null, after: number | null): QuestionChange | null {
   if (before === null && after === null) return null

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { levelOf, type Answer } from './answer.ts'
 import type { IndicatorUnit } from './guide/schema.ts'
-import { parseFrenchNumber, type IndicatorValue } from './indicators.ts'
+import { parseFrenchNumber, type IndicatorRecord, type IndicatorValue } from './indicators.ts'
 
 /**
  * Objectives at 1 year and 3 years for a question (a maturity level) or an indicator (a value), set during an
@@ -54,4 +55,12 @@ export function targetMet(target: Target, comparator: Comparator, actual: Indica
   if (typeof target === 'boolean') return typeof actual === 'boolean' ? actual === target : null
   if (typeof actual !== 'number') return null
   return comparator === 'at-least' ? actual >= target : actual <= target
+}
+
+/** What an exercise recorded for an objective's subject: the level of the question, or the indicator's value. */
+export function recordedValue(
+  objective: Pick<Objective, 'subjectKind' | 'subjectId'>,
+  exercise: { answers: ReadonlyMap<string, Answer>; indicators: ReadonlyMap<string, IndicatorRecord> },
+): IndicatorValue | null {
+  return objective.subjectKind === 'question' ? levelOf(exercise.answers.get(objective.subjectId)) : (exercise.indicators.get(objective.subjectId)?.value ?? null)
 }

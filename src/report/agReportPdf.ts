@@ -3,7 +3,7 @@ import type { AnnexQuestion, ReportModel, ReportTheme, ScoreLine } from '@/domai
 import { embedFonts } from './fonts'
 import { COLORS, PdfWriter } from './pdfWriter'
 import { radarPng } from './radarImage'
-import type { PdfStep, ReportText } from './text'
+import { coverageText, scoreText, type PdfStep, type ReportText } from './text'
 
 export interface PdfOptions {
   onStep?: (step: PdfStep) => void
@@ -19,14 +19,6 @@ export function newDocument(text: ReportText, title: string, subject: string, au
   doc.setLanguage(text.locale === 'en' ? 'en-GB' : 'fr-FR')
   doc.viewerPreferences({ DisplayDocTitle: true })
   return doc
-}
-
-export function scoreText(line: ScoreLine, text: ReportText): string {
-  return line.score === null ? text.t('pdf.noScore') : text.t('pdf.outOf100', { score: line.score })
-}
-
-export function coverageText(line: ScoreLine, text: ReportText): string {
-  return line.coverage === null ? text.t('pdf.nothingApplicable') : text.t('pdf.coverage', { answered: line.answered, applicable: line.applicable, percent: line.coverage })
 }
 
 function evolutionText(line: ScoreLine, text: ReportText, previousYear: number | null): string {

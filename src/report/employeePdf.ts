@@ -1,8 +1,8 @@
 import type { EmployeeSummary } from '@/domain/report/model'
-import { coverageText, newDocument, scoreText, type PdfOptions } from './agReportPdf'
+import { newDocument, type PdfOptions } from './agReportPdf'
 import { embedFonts } from './fonts'
 import { COLORS, PdfWriter } from './pdfWriter'
-import type { ReportText } from './text'
+import { coverageText, scoreText, type ReportText } from './text'
 
 /** Two or three pages to inform employees (and the CSE): what was assessed, the main results and the plan. */
 export async function employeePdf(summary: EmployeeSummary, text: ReportText, options: PdfOptions = {}): Promise<Blob> {

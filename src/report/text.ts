@@ -3,6 +3,7 @@ import type { IndicatorUnit } from '@/domain/guide/schema'
 import type { IndicatorValue } from '@/domain/indicators'
 import type { Comparator, Target } from '@/domain/objectives'
 import type { LegalForm } from '@/domain/organisation'
+import type { ScoreLine } from '@/domain/report/model'
 
 /**
  * Everything the documents need from the UI language, so the generators stay free of vue-i18n (they run in a
@@ -28,3 +29,13 @@ export interface ReportText {
 
 /** The steps a user sees while a document is made. */
 export type PdfStep = 'font' | 'chart' | 'layout' | 'file'
+
+/** « 62 / 100 », or why there is no score. */
+export function scoreText(line: ScoreLine, text: ReportText): string {
+  return line.score === null ? text.t('pdf.noScore') : text.t('pdf.outOf100', { score: line.score })
+}
+
+/** « questions répondues : 70 sur 78 (90 %) », or that nothing applies. */
+export function coverageText(line: ScoreLine, text: ReportText): string {
+  return line.coverage === null ? text.t('pdf.nothingApplicable') : text.t('pdf.coverage', { answered: line.answered, applicable: line.applicable, percent: line.coverage })
+}

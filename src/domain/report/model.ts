@@ -6,7 +6,7 @@ import type { GuideIndex } from '../guide/guideIndex.ts'
 import type { ExerciseData } from '../history.ts'
 import type { IndicatorUnit } from '../guide/schema.ts'
 import type { CustomIndicator, IndicatorValue } from '../indicators.ts'
-import { targetMet, type Comparator, type Objective, type Target } from '../objectives.ts'
+import { recordedValue, targetMet, type Comparator, type Objective, type Target } from '../objectives.ts'
 import type { Organisation } from '../organisation.ts'
 import { scoreAssessment, strongestAndWeakest, toPercent, type QuestionScore } from '../scoring.ts'
 import { scoringProfile, type ScoreSummary } from '../snapshot.ts'
@@ -17,15 +17,13 @@ import { scoringProfile, type ScoreSummary } from '../snapshot.ts'
  * people read them (0–100, rounded); texts from the guide are French (the guide exists only in French).
  */
 
-/** One exercise as the history store holds it (answers keyed by the current guide's question ids). */
-export type ReportYear = ExerciseData
 
 export interface ReportInput {
   guide: GuideIndex
   organisation: Organisation
-  year: ReportYear
+  year: ExerciseData
   /** The exercise before, for the comparison and to judge its 1-year objectives; null the first year. */
-  previous: ReportYear | null
+  previous: ExerciseData | null
   actions: ReadonlyArray<Action>
   customIndicators: ReadonlyArray<CustomIndicator>
   /** How many strengths and axes de progrès each theme lists. */
@@ -190,10 +188,6 @@ function byStatusThenPriority(a: Action, b: Action) {
   return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.dueDate ?? '9').localeCompare(b.dueDate ?? '9')
 }
 
-function levelOf(answer: Answer | undefined): number | null {
-  return answer?.response?.kind === 'level' ? answer.response.level : null
-}
-
 function trendOf(value: IndicatorValue | null, previous: IndicatorValue | null): ReportIndicator['trend'] {
   if (typeof value !== 'number' || typeof previous !== 'number') return null
   return value > previous ? 'up' : value < previous ? 'down' : 'same'
@@ -289,7 +283,7 @@ export function buildReport(input: ReportInput): ReportModel {
             .flatMap((o) => {
               const objective = objectiveOf(o)
               if (!objective) return []
-              const actual = o.subjectKind === 'question' ? levelOf(year.answers.get(o.subjectId)) : (year.indicators.get(o.subjectId)?.value ?? null)
+              const actual = recordedValue(o, year)
               return [{ ...objective, actual, met: targetMet(o.oneYear, o.comparator, actual) }]
             })
         : [],
