@@ -36,7 +36,7 @@ function run(url, name, extra) {
   const output = join(dir, `${name}.json`)
   execFileSync(
     'npx',
-    ['lighthouse', url, `--chrome-flags=${[...FLAGS, ...extra].join(' ')}`, '--only-categories=performance,accessibility,best-practices,seo', '--output=json', `--output-path=${output}`, '--quiet'],
+    ['lighthouse', url, `--chrome-flags=${[...FLAGS, ...extra].join(' ')}`, '--only-categories=performance,accessibility,best-practices,seo', ...(process.env.LH_PRESET ? [`--preset=${process.env.LH_PRESET}`] : []), '--output=json', `--output-path=${output}`, '--quiet', ...(process.env.LH_KEEP ? ['--save-assets'] : [])],
     { env: { ...process.env, CHROME_PATH: CHROME }, stdio: 'inherit' },
   )
   const report = JSON.parse(readFileSync(output, 'utf8'))
@@ -45,7 +45,7 @@ function run(url, name, extra) {
   return { name, scores, fcp: audits['first-contentful-paint'].displayValue, lcp: audits['largest-contentful-paint'].displayValue, tbt: audits['total-blocking-time'].displayValue }
 }
 
-// LH_PAGES=question measures only the question page (quicker while working on it).
+// LH_KEEP=1 keeps the reports and traces (--save-assets); LH_PAGES=question measures only the question page (quicker while working on it).
 const only = process.env.LH_PAGES
 const results = [
   ...(only && only !== 'first' ? [] : [run(`${BASE}/`, 'first-screen', [])]),
