@@ -4,6 +4,7 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import pkg from './package.json' with { type: 'json' }
 import { validateGuideFileText } from './src/domain/guide/validateGuideFile.ts'
 
@@ -26,6 +27,18 @@ export default defineConfig({
   plugins: [
     vue(),
     validateGuideData(),
+    // Messages are compiled at build time: no message compiler in the bundle (3.6 KB gzip less on the first screen)
+    // and no compiling on the main thread the first time each message shows. Unit tests read the message files as
+    // the plain strings they are, so the plugin stays out of Vitest.
+    process.env.VITEST
+      ? []
+      : VueI18nPlugin({
+          include: [fileURLToPath(new URL('./src/i18n/{fr,en}.ts', import.meta.url))],
+          runtimeOnly: true,
+          dropMessageCompiler: true,
+          compositionOnly: true,
+          fullInstall: false,
+        }),
     // Offline after the first visit: every asset (lazy chart chunks and the guide included) is precached.
     VitePWA({
       strategies: 'generateSW',

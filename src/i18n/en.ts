@@ -1,7 +1,7 @@
 import type { MessageSchema } from '.'
 
 /** English UI strings. Typed against the French ones, so a missing key fails the typecheck. */
-const en: MessageSchema = {
+export default {
   app: {
     tagline: 'The yearly good-practices self-assessment for the French social and solidarity economy',
     footer: 'Cap ESS needs no account: your data stays in this browser, on this device.',
@@ -725,6 +725,4 @@ const en: MessageSchema = {
       noPassMark: 'There is no pass mark and no ranking: the aim is progress, not excellence.',
     },
   },
-}
-
-export default en
+} satisfies MessageSchema
