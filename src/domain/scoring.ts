@@ -36,6 +36,18 @@ export interface AssessmentScores {
   questions: QuestionScore[]
 }
 
+/** Two states that read the same: a screen can keep the one it has and skip re-rendering what shows it. */
+export function sameState(a: QuestionState, b: QuestionState): boolean {
+  if (a.kind !== b.kind) return false
+  if (a.kind === 'answered' && b.kind === 'answered') return a.level === b.level
+  if (a.kind === 'not-applicable' && b.kind === 'not-applicable') {
+    if (a.by === 'user' && b.by === 'user') return a.reason === b.reason
+    if (a.by === 'profile' && b.by === 'profile') return JSON.stringify(a.reasons) === JSON.stringify(b.reasons)
+    return false
+  }
+  return true
+}
+
 export function questionState(entry: QuestionEntry, answer: Answer | undefined, profile: OrganisationProfile): QuestionState {
   const reasons = unmetConditionsAlong(entry.rules, profile)
   if (reasons.length > 0 && !answer?.applicabilityOverride) return { kind: 'not-applicable', by: 'profile', reasons }

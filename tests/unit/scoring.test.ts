@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { progress, scoreAssessment, strongestAndWeakest, toPercent } from '@/domain/scoring'
+import { progress, sameState, scoreAssessment, strongestAndWeakest, toPercent, type QuestionState } from '@/domain/scoring'
 import { answer, answers, level, miniIndex, na, profile, unknown } from '../fixtures/factories'
 
 const index = miniIndex({
@@ -122,5 +122,25 @@ describe('strongestAndWeakest', () => {
   it('keeps at most `count` of each', () => {
     const result = score(answers(answer('q1', level(4)), answer('q2', level(4)), answer('q3', level(4))))
     expect(strongestAndWeakest(result.questions, 2).strongest).toHaveLength(2)
+  })
+})
+
+describe('sameState', () => {
+  const states: QuestionState[] = [
+    { kind: 'unanswered' },
+    { kind: 'answered', level: 2, score: 0.5 },
+    { kind: 'answered', level: 3, score: 0.75 },
+    { kind: 'not-applicable', by: 'user', reason: 'pas de salariés' },
+    { kind: 'not-applicable', by: 'user', reason: 'autre raison' },
+    { kind: 'not-applicable', by: 'profile', reasons: [{ kind: 'legal-form' }] },
+    { kind: 'not-applicable', by: 'profile', reasons: [{ kind: 'min-employees', min: 50 }] },
+  ]
+
+  it('holds for equal copies and for no two different states', () => {
+    states.forEach((a, i) =>
+      states.forEach((b, j) => {
+        expect(sameState(a, structuredClone(b))).toBe(i === j)
+      }),
+    )
   })
 })
