@@ -89,6 +89,7 @@ export default defineConfig({
   // The manifest lets tests/budgets read which chunks the first screen loads.
   build: {
     manifest: true,
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -27,6 +27,8 @@ function visit(key) {
   for (const imported of chunk.imports ?? []) visit(imported)
 }
 visit(entryKey)
+// With one stylesheet for the whole app (cssCodeSplit: false) the CSS is linked from index.html, not from a chunk.
+for (const [, href] of readFileSync('dist/index.html', 'utf8').matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g)) css.add(href)
 for (const key of FIRST_SCREEN_DYNAMIC) {
   const found = Object.keys(manifest).find((k) => k === key || k.endsWith(key) || manifest[k].src === key || manifest[k].name === key.split('/').pop())
   if (found) visit(found)
