@@ -119,7 +119,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
    */
   function mergeStored(stored: Assessment | undefined, storedAnswers: Answer[]) {
     if (!stored || assessment.value?.id !== stored.id) return
-    assessment.value = stored
+    // The watch's first answer repeats what open() just read: keeping the same object spares re-scoring and
+    // re-rendering the page for nothing.
+    if (JSON.stringify(assessment.value) !== JSON.stringify(stored)) assessment.value = stored
     for (const answer of storedAnswers) {
       const id = answer.questionId
       if (typed.has(id) || (writing.get(id) ?? 0) > 0 || failed.has(id)) continue
