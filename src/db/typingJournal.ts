@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '@/domain/zod'
 import { ApplicabilityOverrideSchema, ResponseSchema, type AnswerPatch } from '@/domain/answer'
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 import { localDay } from './dates.ts'
 
 /** The plan de progrès: actions live across exercises until done or dropped. */

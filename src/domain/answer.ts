@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 
 export const LEVEL_MIN = 0
 export const LEVEL_MAX = 4

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 import { ScoreSnapshotSchema } from './snapshot.ts'
 
 /** Exercises the app accepts. The law dates from 2014; 2100 only catches typing mistakes. */

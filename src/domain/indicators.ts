@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 import { IndicatorUnitSchema, type IndicatorUnit } from './guide/schema.ts'
 
 export const INDICATOR_TEXT_MAX = 2000

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 import { levelOf, type Answer } from './answer.ts'
 import type { IndicatorUnit } from './guide/schema.ts'
 import { parseFrenchNumber, type IndicatorRecord, type IndicatorValue } from './indicators.ts'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 import { sirenProblem, normaliseSiren } from './siren.ts'
 
 /** Legal forms of the ESS (loi du 31 juillet 2014, art. 1). Coops are split because révision coopérative applies to them. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 import type { AssessmentScores } from './scoring.ts'
 import { SCORING_VERSION } from './scoring.ts'
 import { OrganisationProfileSchema, type OrganisationProfile } from './organisation.ts'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { ActionFieldsSchema, dueDateIsPossible } from '../actions.ts'
 import { AnswerSchema } from '../answer.ts'
 import { AssessmentFieldsSchema, snapshotMatchesStatus } from '../assessment.ts'
