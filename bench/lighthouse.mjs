@@ -1,5 +1,6 @@
 // npm run lighthouse: Lighthouse 12 on Debian's Chromium, on the first screen (a first visit) and on a question
-// page (a returning user, whose data is in the profile). Prints the scores; exits 1 below the targets.
+// page (a returning user, whose data is in the profile), with the desktop and the mobile presets. Prints the scores;
+// exits 1 below the targets.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -32,33 +33,61 @@ await page.locator('[data-question-id]').first().waitFor()
 const questionUrl = page.url()
 await context.close()
 
-function run(url, name, extra) {
-  const output = join(dir, `${name}.json`)
+function run(url, name, preset, extra) {
+  const output = join(dir, `${name}-${preset}.json`)
   execFileSync(
     'npx',
-    ['lighthouse', url, `--chrome-flags=${[...FLAGS, ...extra].join(' ')}`, '--only-categories=performance,accessibility,best-practices,seo', ...(process.env.LH_PRESET ? [`--preset=${process.env.LH_PRESET}`] : []), '--output=json', `--output-path=${output}`, '--quiet', ...(process.env.LH_KEEP ? ['--save-assets'] : [])],
+    [
+      'lighthouse',
+      url,
+      `--chrome-flags=${[...FLAGS, ...extra].join(' ')}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+      '--output=json',
+      `--output-path=${output}`,
+      '--quiet',
+      ...(process.env.LH_KEEP ? ['--save-assets'] : []),
+    ],
     { env: { ...process.env, CHROME_PATH: CHROME }, stdio: 'inherit' },
   )
   const report = JSON.parse(readFileSync(output, 'utf8'))
   const scores = Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round(v.score * 100)]))
   const audits = report.audits
-  return { name, scores, fcp: audits['first-contentful-paint'].displayValue, lcp: audits['largest-contentful-paint'].displayValue, tbt: audits['total-blocking-time'].displayValue }
+  return {
+    name,
+    preset,
+    scores,
+    fcp: audits['first-contentful-paint'].displayValue,
+    lcp: audits['largest-contentful-paint'].displayValue,
+    tbt: audits['total-blocking-time'].displayValue,
+  }
 }
 
-// LH_KEEP=1 keeps the reports and traces (--save-assets); LH_PAGES=question measures only the question page (quicker while working on it).
+/**
+ * Two Lighthouse presets. « desktop » models the laptops the app is used on (no CPU slowdown, a fast link): the
+ * performance target applies to it. « mobile » (Lighthouse's default: a mid-range phone, 4x CPU slowdown, slow 4G)
+ * is printed for information, so a regression on weak hardware shows; accessibility and best practices are held to
+ * their targets under both. See README, « Decisions ».
+ */
+const PRESETS = (process.env.LH_PRESETS ?? 'desktop,mobile').split(',')
+const PERFORMANCE_GATED = new Set(['desktop'])
+// LH_KEEP=1 keeps the reports and traces (--save-assets); LH_PAGES=question (or first) measures one page only.
 const only = process.env.LH_PAGES
-const results = [
-  ...(only && only !== 'first' ? [] : [run(`${BASE}/`, 'first-screen', [])]),
-  ...(only && only !== 'question' ? [] : [run(questionUrl, 'question-page', [`--user-data-dir=${profile}`, '--disable-storage-reset'])]),
-]
+const results = []
+for (const preset of PRESETS) {
+  if (!only || only === 'first') results.push(run(`${BASE}/`, 'first-screen', preset, []))
+  if (!only || only === 'question') results.push(run(questionUrl, 'question-page', preset, [`--user-data-dir=${profile}`, '--disable-storage-reset']))
+}
 let failed = false
-console.log('\n| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT |\n|---|---|---|---|---|---|---|---|')
+console.log('\n| page | preset | performance | accessibility | best practices | SEO | FCP | LCP | TBT |\n|---|---|---|---|---|---|---|---|---|')
 for (const r of results) {
-  console.log(`| ${r.name} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} | ${r.fcp} | ${r.lcp} | ${r.tbt} |`)
+  const performance = PERFORMANCE_GATED.has(r.preset) ? `${r.scores.performance}` : `${r.scores.performance} (information)`
+  console.log(`| ${r.name} | ${r.preset} | ${performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} | ${r.fcp} | ${r.lcp} | ${r.tbt} |`)
   for (const [category, target] of Object.entries(TARGETS)) {
+    if (category === 'performance' && !PERFORMANCE_GATED.has(r.preset)) continue
     if (r.scores[category] < target) {
       failed = true
-      console.error(`${r.name}: ${category} ${r.scores[category]} is below the target ${target}`)
+      console.error(`${r.name} (${r.preset}): ${category} ${r.scores[category]} is below the target ${target}`)
     }
   }
 }
