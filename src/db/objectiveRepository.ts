@@ -1,4 +1,4 @@
-import { ObjectiveSchema, type Objective } from '@/domain/objectives'
+import { ObjectiveSchema, type Objective, type ObjectivePatch } from '@/domain/objectives'
 import { database, nowIso } from './database'
 import { assertDraft } from './locks'
 
@@ -9,7 +9,7 @@ export async function listObjectives(assessmentIds: string[], db = database()): 
 /** Targets must already be checked against the subject (parseTarget); this only refuses malformed records. */
 export async function saveObjective(
   key: Pick<Objective, 'assessmentId' | 'subjectKind' | 'subjectId'>,
-  patch: Partial<Pick<Objective, 'comparator' | 'oneYear' | 'threeYear'>>,
+  patch: ObjectivePatch,
   db = database(),
 ): Promise<Objective> {
   return db.transaction('rw', db.objectives, db.assessments, async () => {

@@ -23,6 +23,8 @@ export const ObjectiveSchema = z.strictObject({
   updatedAt: z.iso.datetime(),
 })
 export type Objective = z.infer<typeof ObjectiveSchema>
+/** What the user changes on an objective; its subject and dates are the app's. */
+export type ObjectivePatch = Partial<Pick<Objective, 'comparator' | 'oneYear' | 'threeYear'>>
 
 /** What kind of target a subject takes: a level 0–4 for a question, else the indicator's unit. */
 export type TargetKind = 'level' | IndicatorUnit

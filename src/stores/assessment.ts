@@ -23,7 +23,7 @@ import { loadGuide, loadMaturityScale } from '@/domain/guide/registry'
 import type { MaturityScale } from '@/domain/guide/schema'
 import type { Organisation } from '@/domain/organisation'
 import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
-import type { Objective } from '@/domain/objectives'
+import type { Objective, ObjectivePatch } from '@/domain/objectives'
 import { isOpen, type Action } from '@/domain/actions'
 import { progress, questionState, scoreAssessment, type QuestionScore } from '@/domain/scoring'
 import { scoringProfile, takeSnapshot } from '@/domain/snapshot'
@@ -365,7 +365,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
     })
   }
 
-  function saveObjective(subject: Pick<Objective, 'subjectKind' | 'subjectId'>, patch: Partial<Pick<Objective, 'comparator' | 'oneYear' | 'threeYear'>>) {
+  function saveObjective(subject: Pick<Objective, 'subjectKind' | 'subjectId'>, patch: ObjectivePatch) {
     const id = assessment.value?.id
     if (!id) return Promise.resolve()
     return writeOther(`objective:${subject.subjectId}:${Object.keys(patch).join()}`, async () => {
