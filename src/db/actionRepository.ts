@@ -1,10 +1,14 @@
-import { ActionInputSchema, ActionSchema, doneAtAfter, type Action } from '@/domain/actions'
+import { ActionPatchSchema, ActionSchema, NEW_ACTION, doneAtAfter, type Action } from '@/domain/actions'
 import { parseInput, ValidationError, fieldErrorsFromZod } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
+import { RecordGoneError, changedSince, type WriteOptions } from './locks'
 
 export async function listActions(organisationId: string, db = database()): Promise<Action[]> {
   return db.actions.where('organisationId').equals(organisationId).toArray()
 }
+
+/** A new action's id, made by the form before its first write (so a replayed creation never duplicates it). */
+export const newActionId = newId
 
 /** Cross-field rules (a due date before the creation date) come back as field errors too. */
 function validAction(record: unknown): Action {
@@ -13,36 +17,25 @@ function validAction(record: unknown): Action {
   return parsed.data
 }
 
-export async function createAction(
-  organisationId: string,
-  input: unknown,
-  originAssessmentId: string | null,
-  db = database(),
-): Promise<Action> {
-  const fields = parseInput(ActionInputSchema, input)
-  const now = nowIso()
-  const action = validAction({
-    id: newId(),
-    organisationId,
-    originAssessmentId,
-    ...fields,
-    doneAt: doneAtAfter(null, fields.status, now),
-    createdAt: now,
-    updatedAt: now,
-  })
-  await db.actions.add(action)
-  return action
-}
-
-/** Changes only the fields given (a quick status change does not rewrite a title edited in another tab). */
-export async function updateAction(id: string, input: unknown, db = database()): Promise<Action> {
-  const fields = parseInput(ActionInputSchema.partial(), input)
-  return db.transaction('rw', db.actions, async () => {
+/**
+ * One change to an action: only the fields given are replaced (a quick status change does not rewrite a title
+ * edited in another tab). The first change of a new id creates the action, with the form's defaults for the
+ * rest. Throws a ValidationError (nothing written) when a field is wrong.
+ */
+export async function saveActionPatch(organisationId: string, id: string, input: unknown, db = database(), options: WriteOptions = {}): Promise<Action | undefined> {
+  const { originAssessmentId, ...fields } = parseInput(ActionPatchSchema, input)
+  return db.transaction('rw', db.actions, db.organisations, async () => {
     const existing = await db.actions.get(id)
-    if (!existing) throw new Error(`Action ${id} not found`)
+    if (changedSince(existing, options)) return undefined
     const now = nowIso()
-    const status = fields.status ?? existing.status
-    const action = validAction({ ...existing, ...fields, doneAt: doneAtAfter(existing, status, now), updatedAt: now })
+    let base: Omit<Action, 'updatedAt'>
+    if (existing) base = existing
+    else {
+      if (!(await db.organisations.get(organisationId))) throw new RecordGoneError('Organisation', organisationId)
+      base = { ...NEW_ACTION, id, organisationId, originAssessmentId: originAssessmentId ?? null, doneAt: null, createdAt: now }
+    }
+    const status = fields.status ?? base.status
+    const action = validAction({ ...base, ...fields, doneAt: doneAtAfter(existing ?? null, status, now), updatedAt: now })
     await db.actions.put(action)
     return action
   })

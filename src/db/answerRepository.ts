@@ -1,8 +1,10 @@
 import { AnswerSchema, applyAnswerPatch, emptyAnswer, type Answer, type AnswerPatch } from '@/domain/answer'
 import { liveQuery } from 'dexie'
 import type { Assessment } from '@/domain/assessment'
+import type { IndicatorRecord } from '@/domain/indicators'
+import type { Objective } from '@/domain/objectives'
 import { database, nowIso } from './database'
-import { assertDraft } from './locks'
+import { assertDraft, changedSince, type WriteOptions } from './locks'
 
 export { AssessmentLockedError } from './locks'
 
@@ -20,33 +22,44 @@ export async function saveAnswerPatch(
   questionId: string,
   patch: AnswerPatch,
   db = database(),
-): Promise<Answer> {
+  options: WriteOptions = {},
+): Promise<Answer | undefined> {
   return db.transaction('rw', db.answers, db.assessments, async () => {
     await assertDraft(db, assessmentId)
     const now = nowIso()
-    const stored = (await db.answers.get([assessmentId, questionId])) ?? emptyAnswer(assessmentId, questionId, now)
-    const answer = AnswerSchema.parse(applyAnswerPatch(stored, patch, now))
+    const existing = await db.answers.get([assessmentId, questionId])
+    if (changedSince(existing, options)) return undefined
+    const answer = AnswerSchema.parse(applyAnswerPatch(existing ?? emptyAnswer(assessmentId, questionId, now), patch, now))
     await db.answers.put(answer)
     return answer
   })
 }
 
+/** What an open assessment shows that another tab may change. */
+export interface StoredAssessment {
+  assessment: Assessment | undefined
+  answers: Answer[]
+  indicatorValues: IndicatorRecord[]
+  objectives: Objective[]
+}
+
 /**
- * Calls back with the assessment and its answers whenever they change, in this tab or another one (Dexie's
- * liveQuery observes IndexedDB across tabs). Returns the function that stops watching.
+ * Calls back with the assessment, its answers, indicator values and objectives whenever they change, in this tab or
+ * another one (Dexie's liveQuery observes IndexedDB across tabs). Returns the function that stops watching.
  */
-export function watchAssessment(
-  assessmentId: string,
-  onChange: (assessment: Assessment | undefined, answers: Answer[]) => void,
-  db = database(),
-): () => void {
+export function watchAssessment(assessmentId: string, onChange: (stored: StoredAssessment) => void, db = database()): () => void {
   const subscription = liveQuery(() =>
-    db.transaction('r', db.assessments, db.answers, async () => {
-      const [assessment, answers] = await Promise.all([db.assessments.get(assessmentId), listAnswers(assessmentId, db)])
-      return { assessment, answers }
+    db.transaction('r', [db.assessments, db.answers, db.indicatorValues, db.objectives], async () => {
+      const [assessment, answers, indicatorValues, objectives] = await Promise.all([
+        db.assessments.get(assessmentId),
+        listAnswers(assessmentId, db),
+        db.indicatorValues.where('assessmentId').equals(assessmentId).toArray(),
+        db.objectives.where('assessmentId').equals(assessmentId).toArray(),
+      ])
+      return { assessment, answers, indicatorValues, objectives }
     }),
   ).subscribe({
-    next: ({ assessment, answers }) => onChange(assessment, answers),
+    next: onChange,
     error: (error: unknown) => console.error('Watching the assessment failed', error),
   })
   return () => subscription.unsubscribe()

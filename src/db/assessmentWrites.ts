@@ -1,12 +1,12 @@
 import { AnswerSchema, type Answer } from '@/domain/answer'
-import { AgRecordInputSchema, AssessmentInputSchema, AssessmentSchema, agDateProblem, type Assessment } from '@/domain/assessment'
+import { AgRecordPatchSchema, AssessmentInputSchema, AssessmentSchema, EMPTY_AG_RECORD, agDateProblem, type Assessment } from '@/domain/assessment'
 import type { GuideRef } from '@/domain/guide/current'
 import type { GuideMigration } from '@/domain/guide/schema'
 import { prefillFromPrevious } from '@/domain/prefill'
 import type { ScoreSnapshot } from '@/domain/snapshot'
 import { ValidationError, parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
-import { AssessmentLockedError } from './locks'
+import { AssessmentLockedError, RecordGoneError, changedSince, type WriteOptions } from './locks'
 
 export interface Prefill {
   fromAssessmentId: string
@@ -111,36 +111,28 @@ export function reopenAssessment(id: string, db = database()): Promise<Assessmen
   return updateAssessment(id, () => ({ status: 'draft', snapshot: null, completedAt: null }), db)
 }
 
-/** Records (or clears, with null) the date of the AG where the assessment was presented. */
-export async function setPresentedAt(id: string, date: string | null, db = database()): Promise<Assessment> {
-  return updateAssessment(
-    id,
-    (existing) => {
-      if (date !== null) {
-        const problem = agDateProblem(date, existing.year)
-        if (problem) throw new ValidationError({ presentedAt: { key: problem, params: { from: existing.year, to: existing.year + 2 } } })
-      }
-      return { presentedAt: date }
-    },
-    db,
-  )
-}
-
 /**
- * The AG page: the date of the AG and the report's texts, written together (the form is saved as a whole).
- * Allowed on a completed assessment: the debate happens after completion and does not touch the answers.
+ * One change to the AG page: its date (checked against the exercise year) or one of the report's texts, written
+ * alone so a refused date never holds the texts back. Allowed on a completed assessment: the debate happens after
+ * completion and does not touch the answers. Throws a ValidationError (nothing written) when a field is wrong.
  */
-export async function saveAgRecord(id: string, input: unknown, db = database()): Promise<Assessment> {
-  const { presentedAt, ...agRecord } = parseInput(AgRecordInputSchema, input)
-  return updateAssessment(
-    id,
-    (existing) => {
-      if (presentedAt !== null) {
-        const problem = agDateProblem(presentedAt, existing.year)
-        if (problem) throw new ValidationError({ presentedAt: { key: problem, params: { from: existing.year, to: existing.year + 2 } } })
-      }
-      return { presentedAt, agRecord }
-    },
-    db,
-  )
+export async function saveAgPatch(id: string, input: unknown, db = database(), options: WriteOptions = {}): Promise<Assessment | undefined> {
+  const { presentedAt, ...texts } = parseInput(AgRecordPatchSchema, input)
+  return db.transaction('rw', db.assessments, async () => {
+    const existing = await db.assessments.get(id)
+    if (!existing) throw new RecordGoneError('Assessment', id)
+    if (changedSince(existing, options)) return undefined
+    if (presentedAt) {
+      const problem = agDateProblem(presentedAt, existing.year)
+      if (problem) throw new ValidationError({ presentedAt: { key: problem, params: { from: existing.year, to: existing.year + 2 } } })
+    }
+    const assessment = AssessmentSchema.parse({
+      ...existing,
+      ...(presentedAt !== undefined ? { presentedAt } : {}),
+      agRecord: { ...EMPTY_AG_RECORD, ...existing.agRecord, ...texts },
+      updatedAt: nowIso(),
+    })
+    await db.assessments.put(assessment)
+    return assessment
+  })
 }

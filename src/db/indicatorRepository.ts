@@ -4,11 +4,12 @@ import {
   CustomIndicatorSchema,
   IndicatorRecordSchema,
   type CustomIndicator,
+  type IndicatorPatch,
   type IndicatorRecord,
 } from '@/domain/indicators'
 import { parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
-import { assertDraft } from './locks'
+import { RecordGoneError, assertDraft, changedSince, type WriteOptions } from './locks'
 
 export async function listIndicatorValues(assessmentIds: string[], db = database()): Promise<IndicatorRecord[]> {
   return db.indicatorValues.where('assessmentId').anyOf(assessmentIds).toArray()
@@ -18,13 +19,16 @@ export async function listIndicatorValues(assessmentIds: string[], db = database
 export async function saveIndicatorValue(
   assessmentId: string,
   indicatorId: string,
-  patch: Partial<Pick<IndicatorRecord, 'value' | 'note'>>,
+  patch: IndicatorPatch,
   db = database(),
-): Promise<IndicatorRecord> {
+  options: WriteOptions = {},
+): Promise<IndicatorRecord | undefined> {
   return db.transaction('rw', db.indicatorValues, db.assessments, async () => {
     await assertDraft(db, assessmentId)
     const now = nowIso()
-    const stored = (await db.indicatorValues.get([assessmentId, indicatorId])) ?? { assessmentId, indicatorId, value: null, note: '', updatedAt: now }
+    const existing = await db.indicatorValues.get([assessmentId, indicatorId])
+    if (changedSince(existing, options)) return undefined
+    const stored = existing ?? { assessmentId, indicatorId, value: null, note: '', updatedAt: now }
     const record = IndicatorRecordSchema.parse({ ...stored, ...patch, updatedAt: now })
     await db.indicatorValues.put(record)
     return record
@@ -35,9 +39,22 @@ export async function listCustomIndicators(organisationId: string, db = database
   return db.customIndicators.where('organisationId').equals(organisationId).sortBy('createdAt')
 }
 
-export async function createCustomIndicator(organisationId: string, input: unknown, db = database()): Promise<CustomIndicator> {
+/** A new id for one of the organisation's own indicators (the form makes it before the first write). */
+export function newCustomIndicatorId(): string {
+  return `${CUSTOM_INDICATOR_PREFIX}${newId()}`
+}
+
+/**
+ * Creates the organisation's own indicator with this id, or changes its fields. Throws a ValidationError (nothing
+ * written) when a field is wrong. A replayed creation never duplicates: the id is the form's.
+ */
+export async function saveCustomIndicator(organisationId: string, id: string, input: unknown, db = database()): Promise<CustomIndicator> {
   const fields = parseInput(CustomIndicatorInputSchema, input)
-  const indicator = CustomIndicatorSchema.parse({ id: `${CUSTOM_INDICATOR_PREFIX}${newId()}`, organisationId, ...fields, createdAt: nowIso() })
-  await db.customIndicators.add(indicator)
-  return indicator
+  return db.transaction('rw', db.customIndicators, db.organisations, async () => {
+    if (!(await db.organisations.get(organisationId))) throw new RecordGoneError('Organisation', organisationId)
+    const existing = await db.customIndicators.get(id)
+    const indicator = CustomIndicatorSchema.parse({ ...existing, id, organisationId, ...fields, createdAt: existing?.createdAt ?? nowIso() })
+    await db.customIndicators.put(indicator)
+    return indicator
+  })
 }

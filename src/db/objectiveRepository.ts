@@ -1,6 +1,6 @@
 import { ObjectiveSchema, type Objective, type ObjectivePatch } from '@/domain/objectives'
 import { database, nowIso } from './database'
-import { assertDraft } from './locks'
+import { assertDraft, changedSince, type WriteOptions } from './locks'
 
 export async function listObjectives(assessmentIds: string[], db = database()): Promise<Objective[]> {
   return db.objectives.where('assessmentId').anyOf(assessmentIds).toArray()
@@ -11,11 +11,14 @@ export async function saveObjective(
   key: Pick<Objective, 'assessmentId' | 'subjectKind' | 'subjectId'>,
   patch: ObjectivePatch,
   db = database(),
-): Promise<Objective> {
+  options: WriteOptions = {},
+): Promise<Objective | undefined> {
   return db.transaction('rw', db.objectives, db.assessments, async () => {
     await assertDraft(db, key.assessmentId)
     const now = nowIso()
-    const stored = (await db.objectives.get([key.assessmentId, key.subjectId])) ?? {
+    const existing = await db.objectives.get([key.assessmentId, key.subjectId])
+    if (changedSince(existing, options)) return undefined
+    const stored = existing ?? {
       ...key,
       comparator: 'at-least' as const,
       oneYear: null,

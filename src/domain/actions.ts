@@ -1,5 +1,6 @@
 import { z } from './zod.ts'
 import { localDay } from './dates.ts'
+import { RECORD_ID_MAX, RecordIdSchema, hasVisibleCharacter } from './fields.ts'
 
 /** The plan de progrès: actions live across exercises until done or dropped. */
 export const ActionStatusSchema = z.enum(['todo', 'doing', 'done', 'dropped'])
@@ -16,11 +17,17 @@ export const ACTION_OWNER_MAX = 200
 
 const optionalId = z
   .string()
+  .max(RECORD_ID_MAX)
   .nullable()
   .transform((s) => (s === '' ? null : s))
 
 export const ActionInputSchema = z.strictObject({
-  title: z.string().trim().min(1, { error: 'validation.required' }).max(ACTION_TITLE_MAX, { error: 'validation.tooLong' }),
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(ACTION_TITLE_MAX, { error: 'validation.tooLong' })
+    .refine(hasVisibleCharacter, { error: 'validation.required' }),
   description: z.string().trim().max(ACTION_TEXT_MAX, { error: 'validation.tooLong' }),
   themeId: optionalId,
   questionId: optionalId,
@@ -35,17 +42,37 @@ export const ActionInputSchema = z.strictObject({
   status: z.enum(ACTION_STATUSES, { error: 'validation.choose' }),
 })
 
+/**
+ * One change to an action, as the form sends it (the fields it changed). The first change of a new action also
+ * says which exercise it comes from; the action is created by that change, with the defaults of the form.
+ */
+export const ActionPatchSchema = ActionInputSchema.partial().extend({ originAssessmentId: RecordIdSchema.nullable().optional() })
+export type ActionPatch = z.input<typeof ActionPatchSchema>
+
+/** What a new action holds before the user says otherwise (its title is required before it can be stored). */
+export const NEW_ACTION: z.output<typeof ActionInputSchema> = {
+  title: '',
+  description: '',
+  themeId: null,
+  questionId: null,
+  indicatorId: null,
+  owner: '',
+  dueDate: null,
+  priority: 'normal',
+  status: 'todo',
+}
+
 /** The fields; `ActionSchema` adds the due-date rule (zod cannot omit fields of a refined object). */
 export const ActionFieldsSchema = z
   .strictObject({
-    id: z.string().min(1),
-    organisationId: z.string().min(1),
-    originAssessmentId: z.string().min(1).nullable(),
-    title: z.string().trim().min(1).max(ACTION_TITLE_MAX),
+    id: RecordIdSchema,
+    organisationId: RecordIdSchema,
+    originAssessmentId: RecordIdSchema.nullable(),
+    title: z.string().trim().min(1, { error: 'validation.required' }).max(ACTION_TITLE_MAX, { error: 'validation.tooLong' }).refine(hasVisibleCharacter, { error: 'validation.required' }),
     description: z.string().max(ACTION_TEXT_MAX),
-    themeId: z.string().min(1).nullable(),
-    questionId: z.string().min(1).nullable(),
-    indicatorId: z.string().min(1).nullable(),
+    themeId: RecordIdSchema.nullable(),
+    questionId: RecordIdSchema.nullable(),
+    indicatorId: RecordIdSchema.nullable(),
     owner: z.string().max(ACTION_OWNER_MAX),
     dueDate: z.iso.date().nullable(),
     priority: ActionPrioritySchema,

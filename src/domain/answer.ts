@@ -1,4 +1,5 @@
 import { z } from './zod.ts'
+import { RecordIdSchema } from './fields.ts'
 
 export const LEVEL_MIN = 0
 export const LEVEL_MAX = 4
@@ -26,8 +27,8 @@ export const ApplicabilityOverrideSchema = z.strictObject({
 })
 
 export const AnswerSchema = z.strictObject({
-  assessmentId: z.string().min(1),
-  questionId: z.string().min(1),
+  assessmentId: RecordIdSchema,
+  questionId: RecordIdSchema,
   response: ResponseSchema.nullable(),
   note: z.string().max(NOTE_MAX),
   evidence: z.array(z.string().trim().min(1).max(EVIDENCE_ITEM_MAX)).max(EVIDENCE_COUNT_MAX),
@@ -44,7 +45,8 @@ export function levelOf(answer: Answer | undefined): number | null {
 }
 
 /** The fields one user gesture changes; everything else in the stored answer is left as it is. */
-export type AnswerPatch = Partial<Pick<Answer, 'response' | 'note' | 'evidence' | 'applicabilityOverride' | 'carriedOver'>>
+export const AnswerPatchSchema = AnswerSchema.pick({ response: true, note: true, evidence: true, applicabilityOverride: true, carriedOver: true }).partial()
+export type AnswerPatch = z.infer<typeof AnswerPatchSchema>
 
 export function emptyAnswer(assessmentId: string, questionId: string, updatedAt: string): Answer {
   return { assessmentId, questionId, response: null, note: '', evidence: [], applicabilityOverride: null, carriedOver: false, updatedAt }

@@ -1,4 +1,6 @@
 import { z } from './zod.ts'
+import { RecordIdSchema } from './fields.ts'
+import { ItemIdSchema } from './guide/schema.ts'
 import { ScoreSnapshotSchema } from './snapshot.ts'
 
 /** Exercises the app accepts. The law dates from 2014; 2100 only catches typing mistakes. */
@@ -38,29 +40,24 @@ export const AgRecordSchema = z.strictObject({
 })
 export type AgRecord = z.infer<typeof AgRecordSchema>
 
-/** The AG form: the texts and the date of the AG (kept in `presentedAt`, '' for none). */
-export const AgRecordInputSchema = AgRecordSchema.extend({
-  presentedAt: z
-    .string({ error: 'validation.date' })
-    .trim()
-    .refine((s) => s === '' || z.iso.date().safeParse(s).success, { error: 'validation.date' })
-    .transform((s) => (s === '' ? null : s)),
-})
-
 export const EMPTY_AG_RECORD: AgRecord = { approach: '', questionsRaised: '', objectivesAdopted: '' }
+
+/** One change to the AG page (a date checked with `agDateProblem` first, or one of the texts as typed). */
+export const AgRecordPatchSchema = AgRecordSchema.partial().extend({ presentedAt: z.iso.date().nullable().optional() })
+export type AgRecordPatch = z.infer<typeof AgRecordPatchSchema>
 
 /** The fields; `AssessmentSchema` adds the rule that ties status and snapshot (zod cannot omit fields of a refined object). */
 export const AssessmentFieldsSchema = z.strictObject({
-  id: z.string().min(1),
-  organisationId: z.string().min(1),
+  id: RecordIdSchema,
+  organisationId: RecordIdSchema,
   year: z.int().min(YEAR_MIN).max(YEAR_MAX),
-  guideId: z.string().min(1),
+  guideId: ItemIdSchema,
   guideVersion: z.int().min(1),
   status: AssessmentStatusSchema,
-  retainedThemeIds: z.array(z.string().min(1)).min(1),
+  retainedThemeIds: z.array(ItemIdSchema).min(1),
   participants: z.string().max(PARTICIPANTS_MAX),
   /** The assessment this one was pre-filled from, if any. */
-  previousAssessmentId: z.string().min(1).nullable(),
+  previousAssessmentId: RecordIdSchema.nullable(),
   completedAt: z.iso.datetime().nullable(),
   /** Frozen scores, present exactly when the status is « completed ». */
   snapshot: ScoreSnapshotSchema.nullable(),

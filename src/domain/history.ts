@@ -1,19 +1,4 @@
-import type { Answer } from './answer.ts'
 import type { Assessment } from './assessment.ts'
-import type { IndicatorRecord } from './indicators.ts'
-import type { Objective } from './objectives.ts'
-import type { ScoreSnapshot } from './snapshot.ts'
-
-/** One exercise with everything recorded for it, as the history, the comparison and the AG report read it. */
-export interface ExerciseData {
-  assessment: Assessment
-  /** Frozen for a completed assessment, computed live for a draft. */
-  snapshot: ScoreSnapshot
-  /** Answers keyed by the current guide's question ids (older guide versions migrated). */
-  answers: ReadonlyMap<string, Answer>
-  indicators: ReadonlyMap<string, IndicatorRecord>
-  objectives: ReadonlyMap<string, Objective>
-}
 
 /** What the organisation should do next, shown first on its home page. */
 export type NextStep =

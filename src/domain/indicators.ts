@@ -1,4 +1,5 @@
 import { z } from './zod.ts'
+import { RECORD_ID_MAX, RecordIdSchema, hasVisibleCharacter } from './fields.ts'
 import { IndicatorUnitSchema, type IndicatorUnit } from './guide/schema.ts'
 
 export const INDICATOR_TEXT_MAX = 2000
@@ -7,17 +8,26 @@ export const INDICATOR_LABEL_MAX = 200
 export const CUSTOM_INDICATOR_PREFIX = 'custom.'
 
 /** One value per exercise: a number, yes/no, a text, a date, or one percentage per category. */
-export const IndicatorValueSchema = z.union([z.number(), z.boolean(), z.string(), z.record(z.string(), z.number().nullable())])
+export const IndicatorValueSchema = z.union([
+  z.number(),
+  z.boolean(),
+  z.string().max(INDICATOR_TEXT_MAX),
+  z.record(z.string().max(INDICATOR_LABEL_MAX), z.number().nullable()),
+])
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>
 
 export const IndicatorRecordSchema = z.strictObject({
-  assessmentId: z.string().min(1),
-  indicatorId: z.string().min(1),
+  assessmentId: RecordIdSchema,
+  indicatorId: RecordIdSchema,
   value: IndicatorValueSchema.nullable(),
   note: z.string().max(INDICATOR_NOTE_MAX),
   updatedAt: z.iso.datetime(),
 })
 export type IndicatorRecord = z.infer<typeof IndicatorRecordSchema>
+
+/** What the user changes on an indicator: its value (checked against the unit first) and its note. */
+export const IndicatorPatchSchema = IndicatorRecordSchema.pick({ value: true, note: true }).partial()
+export type IndicatorPatch = z.infer<typeof IndicatorPatchSchema>
 
 /** The organisation's own indicators (method step 3: « des éléments peuvent être ajoutés »). */
 export const CustomIndicatorUnitSchema = IndicatorUnitSchema.exclude(['percent-by-category'])
@@ -27,16 +37,17 @@ export const CustomIndicatorInputSchema = z.strictObject({
     .string()
     .trim()
     .min(1, { error: 'validation.required' })
-    .max(INDICATOR_LABEL_MAX, { error: 'validation.tooLong' }),
-  themeId: z.string().min(1, { error: 'validation.choose' }),
+    .max(INDICATOR_LABEL_MAX, { error: 'validation.tooLong' })
+    .refine(hasVisibleCharacter, { error: 'validation.required' }),
+  themeId: z.string().min(1, { error: 'validation.choose' }).max(RECORD_ID_MAX, { error: 'validation.choose' }),
   unit: z.enum(CustomIndicatorUnitSchema.options, { error: 'validation.choose' }),
 })
 
 export const CustomIndicatorSchema = z.strictObject({
-  id: z.string().startsWith(CUSTOM_INDICATOR_PREFIX),
-  organisationId: z.string().min(1),
-  label: z.string().trim().min(1).max(INDICATOR_LABEL_MAX),
-  themeId: z.string().min(1),
+  id: RecordIdSchema.startsWith(CUSTOM_INDICATOR_PREFIX),
+  organisationId: RecordIdSchema,
+  label: z.string().trim().min(1).max(INDICATOR_LABEL_MAX).refine(hasVisibleCharacter, { error: 'validation.required' }),
+  themeId: RecordIdSchema,
   unit: CustomIndicatorUnitSchema,
   createdAt: z.iso.datetime(),
 })
@@ -55,22 +66,49 @@ export function parseFrenchNumber(text: string): number | null | undefined {
   return Number(cleaned)
 }
 
-function parseNumber(text: string, kind: 'percent' | 'amount' | 'ratio'): ParsedValue {
-  const n = parseFrenchNumber(text)
-  if (n === null) return { ok: true, value: null }
-  if (n === undefined || !Number.isFinite(n)) return { ok: false, error: 'validation.decimal' }
-  if (kind === 'ratio' && n <= 0) return { ok: false, error: 'validation.positive' }
-  if (n < 0) return { ok: false, error: kind === 'percent' ? 'validation.percentRange' : 'validation.negative' }
-  if (kind === 'percent' && n > 100) return { ok: false, error: 'validation.percentRange' }
-  if (n > Number.MAX_SAFE_INTEGER) return { ok: false, error: 'validation.decimal' }
-  return { ok: true, value: n }
+/**
+ * Whether a value fits its indicator's unit: a percentage is 0 to 100, a count, hours or euros are not negative,
+ * a ratio is positive, a date is a real date, a text is not too long, per-category percentages name only the
+ * indicator's categories. The forms check what is typed with it; the import checks every value of a file.
+ */
+export function indicatorValueProblem(unit: IndicatorUnit, value: IndicatorValue | null, categories: ReadonlyArray<string> = []): string | null {
+  if (value === null) return null
+  const percent = (n: unknown) => (typeof n === 'number' && n >= 0 && n <= 100 ? null : 'validation.percentRange')
+  switch (unit) {
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'validation.choose'
+    case 'percent-by-category': {
+      if (typeof value !== 'object') return 'validation.invalid'
+      for (const [category, n] of Object.entries(value)) {
+        if (!categories.includes(category)) return 'validation.invalid'
+        if (n !== null && percent(n)) return 'validation.percentRange'
+      }
+      return null
+    }
+    case 'percent':
+      return percent(value)
+    case 'number':
+    case 'hours':
+    case 'euros':
+    case 'ratio':
+      if (typeof value !== 'number') return 'validation.decimal'
+      if (value > Number.MAX_SAFE_INTEGER) return 'validation.decimal'
+      if (unit === 'ratio') return value > 0 ? null : 'validation.positive'
+      return value >= 0 ? null : 'validation.negative'
+    case 'text':
+      if (typeof value !== 'string' || !hasVisibleCharacter(value)) return 'validation.invalid'
+      return value.length > INDICATOR_TEXT_MAX ? 'validation.tooLong' : null
+    case 'date':
+      return typeof value === 'string' && z.iso.date().safeParse(value).success ? null : 'validation.date'
+  }
 }
 
-/**
- * Checks a value against its indicator's unit before anything is written: a percentage is 0 to 100, a count,
- * hours or euros are not negative, a ratio is positive, a date is a real date.
- */
-export function parseIndicatorDraft(unit: IndicatorUnit, draft: IndicatorDraft, categories: ReadonlyArray<string> = []): ParsedValue {
+/** What was typed, read as a value of the unit's type; ranges are `indicatorValueProblem`'s. */
+function readDraft(unit: IndicatorUnit, draft: IndicatorDraft, categories: ReadonlyArray<string>): ParsedValue {
+  const number = (text: string): ParsedValue => {
+    const n = parseFrenchNumber(text)
+    return n === undefined || (n !== null && !Number.isFinite(n)) ? { ok: false, error: 'validation.decimal' } : { ok: true, value: n }
+  }
   switch (unit) {
     case 'boolean':
       return typeof draft === 'boolean' ? { ok: true, value: draft } : draft === '' ? { ok: true, value: null } : { ok: false, error: 'validation.choose' }
@@ -78,30 +116,23 @@ export function parseIndicatorDraft(unit: IndicatorUnit, draft: IndicatorDraft, 
       if (typeof draft !== 'object') return { ok: false, error: 'validation.invalid' }
       const value: Record<string, number | null> = {}
       for (const category of categories) {
-        const parsed = parseNumber(draft[category] ?? '', 'percent')
-        if (!parsed.ok) return parsed
-        value[category] = parsed.value as number | null
+        const read = number(draft[category] ?? '')
+        if (!read.ok) return read
+        value[category] = read.value as number | null
       }
       return { ok: true, value: Object.values(value).every((v) => v === null) ? null : value }
     }
   }
   if (typeof draft !== 'string') return { ok: false, error: 'validation.invalid' }
-  switch (unit) {
-    case 'percent':
-      return parseNumber(draft, 'percent')
-    case 'number':
-    case 'hours':
-    case 'euros':
-      return parseNumber(draft, 'amount')
-    case 'ratio':
-      return parseNumber(draft, 'ratio')
-    case 'text': {
-      const text = draft.trim()
-      if (text.length > INDICATOR_TEXT_MAX) return { ok: false, error: 'validation.tooLong' }
-      return { ok: true, value: text === '' ? null : text }
-    }
-    case 'date':
-      if (draft.trim() === '') return { ok: true, value: null }
-      return z.iso.date().safeParse(draft.trim()).success ? { ok: true, value: draft.trim() } : { ok: false, error: 'validation.date' }
-  }
+  const text = draft.trim()
+  if (unit === 'text' || unit === 'date') return { ok: true, value: text === '' ? null : text }
+  return number(draft)
+}
+
+/** Checks what the user typed against the indicator's unit before anything is written. */
+export function parseIndicatorDraft(unit: IndicatorUnit, draft: IndicatorDraft, categories: ReadonlyArray<string> = []): ParsedValue {
+  const read = readDraft(unit, draft, categories)
+  if (!read.ok) return read
+  const problem = indicatorValueProblem(unit, read.value, categories)
+  return problem ? { ok: false, error: problem } : read
 }

@@ -1,5 +1,6 @@
 import { z } from './zod.ts'
-import { levelOf, type Answer } from './answer.ts'
+import { LEVEL_MAX, levelOf, type Answer } from './answer.ts'
+import { RecordIdSchema } from './fields.ts'
 import type { IndicatorUnit } from './guide/schema.ts'
 import { parseFrenchNumber, type IndicatorRecord, type IndicatorValue } from './indicators.ts'
 
@@ -14,9 +15,9 @@ export const TargetSchema = z.union([z.number().min(0), z.boolean()]).nullable()
 export type Target = z.infer<typeof TargetSchema>
 
 export const ObjectiveSchema = z.strictObject({
-  assessmentId: z.string().min(1),
+  assessmentId: RecordIdSchema,
   subjectKind: z.enum(['question', 'indicator']),
-  subjectId: z.string().min(1),
+  subjectId: RecordIdSchema,
   comparator: ComparatorSchema,
   oneYear: TargetSchema,
   threeYear: TargetSchema,
@@ -24,7 +25,8 @@ export const ObjectiveSchema = z.strictObject({
 })
 export type Objective = z.infer<typeof ObjectiveSchema>
 /** What the user changes on an objective; its subject and dates are the app's. */
-export type ObjectivePatch = Partial<Pick<Objective, 'comparator' | 'oneYear' | 'threeYear'>>
+export const ObjectivePatchSchema = ObjectiveSchema.pick({ comparator: true, oneYear: true, threeYear: true }).partial()
+export type ObjectivePatch = z.infer<typeof ObjectivePatchSchema>
 
 /** What kind of target a subject takes: a level 0–4 for a question, else the indicator's unit. */
 export type TargetKind = 'level' | IndicatorUnit
@@ -36,19 +38,34 @@ export function acceptsTarget(kind: TargetKind): boolean {
   return !['text', 'date', 'percent-by-category'].includes(kind)
 }
 
+/**
+ * Whether a target fits its subject: a level is a whole number from 0 to 4, a percentage at most 100, a yes/no
+ * target a boolean, any other number not negative. The forms check what is typed with it, the import each file.
+ */
+export function targetProblem(kind: TargetKind, target: Target): string | null {
+  if (target === null) return null
+  if (kind === 'boolean') return typeof target === 'boolean' ? null : 'validation.choose'
+  if (typeof target !== 'number' || !acceptsTarget(kind)) return 'validation.invalid'
+  if (target < 0) return 'validation.targetNegative'
+  if (kind === 'level' && (!Number.isInteger(target) || target > LEVEL_MAX)) return 'validation.levelRange'
+  if (kind === 'percent' && target > 100) return 'validation.percentRange'
+  return target > Number.MAX_SAFE_INTEGER ? 'validation.decimal' : null
+}
+
 export function parseTarget(kind: TargetKind, draft: string | boolean): ParsedTarget {
-  if (kind === 'boolean') {
-    if (draft === '') return { ok: true, value: null }
-    return typeof draft === 'boolean' ? { ok: true, value: draft } : { ok: false, error: 'validation.choose' }
+  if (!acceptsTarget(kind)) return { ok: false, error: 'validation.invalid' }
+  let target: Target
+  if (typeof draft === 'boolean') target = draft
+  else if (kind === 'boolean') {
+    if (draft !== '') return { ok: false, error: 'validation.choose' }
+    target = null
+  } else {
+    const n = parseFrenchNumber(draft)
+    if (n === undefined) return { ok: false, error: 'validation.decimal' }
+    target = n
   }
-  if (typeof draft !== 'string' || !acceptsTarget(kind)) return { ok: false, error: 'validation.invalid' }
-  const n = parseFrenchNumber(draft)
-  if (n === null) return { ok: true, value: null }
-  if (n === undefined) return { ok: false, error: 'validation.decimal' }
-  if (n < 0) return { ok: false, error: 'validation.targetNegative' }
-  if (kind === 'level' && (!Number.isInteger(n) || n > 4)) return { ok: false, error: 'validation.levelRange' }
-  if (kind === 'percent' && n > 100) return { ok: false, error: 'validation.percentRange' }
-  return { ok: true, value: n }
+  const problem = targetProblem(kind, target)
+  return problem ? { ok: false, error: problem } : { ok: true, value: target }
 }
 
 /** true/false when the target can be judged; null when there is no target or no value to judge it by. */

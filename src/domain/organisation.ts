@@ -1,4 +1,5 @@
 import { z } from './zod.ts'
+import { RecordIdSchema, namesSomething } from './fields.ts'
 import { sirenProblem, normaliseSiren } from './siren.ts'
 
 /** Legal forms of the ESS (loi du 31 juillet 2014, art. 1). Coops are split because révision coopérative applies to them. */
@@ -53,7 +54,7 @@ export const OrganisationInputSchema = z.strictObject({
     .trim()
     .min(1, { error: 'validation.required' })
     .max(ORGANISATION_LIMITS.nameMax, { error: 'validation.tooLong' })
-    .refine((s) => /\p{L}|\p{N}/u.test(s), { error: 'validation.nameNoLetters' }),
+    .refine(namesSomething, { error: 'validation.nameNoLetters' }),
   legalForm: z.enum(LEGAL_FORMS, { error: 'validation.choose' }),
   employees: count(ORGANISATION_LIMITS.employeesMax),
   volunteers: count(ORGANISATION_LIMITS.volunteersMax),
@@ -69,8 +70,8 @@ export const OrganisationInputSchema = z.strictObject({
 export type OrganisationInput = z.input<typeof OrganisationInputSchema>
 
 export const OrganisationSchema = z.strictObject({
-  id: z.string().min(1),
-  name: z.string().trim().min(1).max(ORGANISATION_LIMITS.nameMax),
+  id: RecordIdSchema,
+  name: z.string().trim().min(1).max(ORGANISATION_LIMITS.nameMax).refine(namesSomething, { error: 'validation.nameNoLetters' }),
   legalForm: LegalFormSchema,
   employees: z.int().min(0).max(ORGANISATION_LIMITS.employeesMax),
   volunteers: z.int().min(0).max(ORGANISATION_LIMITS.volunteersMax),

@@ -57,11 +57,3 @@ export function takeSnapshot(
     })),
   }
 }
-
-/**
- * The profile that decides which questions apply to an assessment: the one frozen with a completed assessment's
- * scores, so its answers, strengths and report stay as they were; the organisation's current one otherwise.
- */
-export function scoringProfile(assessment: { snapshot: Pick<ScoreSnapshot, 'profile'> | null }, organisation: OrganisationProfile): OrganisationProfile {
-  return assessment.snapshot?.profile ?? organisation
-}

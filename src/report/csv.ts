@@ -2,6 +2,7 @@ import type { ActionPriority, ActionStatus } from '@/domain/actions'
 import type { IndicatorUnit } from '@/domain/guide/schema'
 import type { IndicatorValue } from '@/domain/indicators'
 import { localDay } from '@/domain/dates'
+import { fileSlug } from '@/domain/fileNames'
 import type { Comparator } from '@/domain/objectives'
 import type { AnnexState, ReportModel } from '@/domain/report/model'
 
@@ -133,15 +134,5 @@ export function actionsCsv(report: ReportModel, text: CsvText): string {
 
 /** « Les Ateliers de l’Œuvre » 2025 → cap-ess_les-ateliers-de-l-oeuvre_2025_reponses.csv */
 export function exportFileName(organisation: string, year: number, what: string, extension: string): string {
-  const slug = organisation
-    .replaceAll('œ', 'oe')
-    .replaceAll('Œ', 'OE')
-    .replaceAll('æ', 'ae')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-  return `cap-ess_${slug || 'organisation'}_${year}_${what}.${extension}`
+  return `cap-ess_${fileSlug(organisation, 'organisation')}_${year}_${what}.${extension}`
 }

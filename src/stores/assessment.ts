@@ -1,41 +1,34 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
-import { listAnswers, saveAnswerPatch, watchAssessment } from '@/db/answerRepository'
+import { listActions, newActionId } from '@/db/actionRepository'
+import { listAnswers, watchAssessment, type StoredAssessment } from '@/db/answerRepository'
 import { getAssessment } from '@/db/assessmentRepository'
-import {
-  completeAssessment,
-  reopenAssessment,
-  setPresentedAt as storePresentedAt,
-  setRetainedThemes as storeRetainedThemes,
-} from '@/db/assessmentWrites'
-import { createCustomIndicator, listCustomIndicators, listIndicatorValues, saveIndicatorValue } from '@/db/indicatorRepository'
-import { listObjectives, saveObjective as storeObjective } from '@/db/objectiveRepository'
-import { createAction, listActions } from '@/db/actionRepository'
-import { writeErrorKind } from '@/db/errors'
+import { completeAssessment, reopenAssessment, setRetainedThemes as storeRetainedThemes } from '@/db/assessmentWrites'
+import { listCustomIndicators, listIndicatorValues, newCustomIndicatorId } from '@/db/indicatorRepository'
+import { listObjectives } from '@/db/objectiveRepository'
 import { getOrganisation } from '@/db/organisationRepository'
-import { clearTyping, forgetTyping, noteTyping, pendingTyping } from '@/db/typingJournal'
-import { NOTE_SAVE_DELAY_MS } from '@/constants'
+import { editKeys, editWriter, ofAssessment, type EditKey } from '@/db/writer'
+import { ActionInputSchema, doneAtAfter, isOpen, type Action } from '@/domain/actions'
 import { applyAnswerPatch, emptyAnswer, type Answer, type AnswerPatch } from '@/domain/answer'
-import type { Assessment } from '@/domain/assessment'
-import { indexGuide, type GuideIndex } from '@/domain/guide/guideIndex'
+import { agDateProblem, type Assessment } from '@/domain/assessment'
+import { completionGaps, completionSnapshot, exerciseProfile, liveScores, themeQuestions } from '@/domain/exercise'
+import type { GuideIndex } from '@/domain/guide/guideIndex'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
-import { loadGuide, loadMaturityScale } from '@/domain/guide/registry'
+import { loadGuideIndex, loadMaturityScale } from '@/domain/guide/registry'
 import type { MaturityScale } from '@/domain/guide/schema'
-import type { Organisation } from '@/domain/organisation'
-import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
+import { CustomIndicatorInputSchema, type CustomIndicator, type IndicatorPatch, type IndicatorRecord } from '@/domain/indicators'
 import type { Objective, ObjectivePatch } from '@/domain/objectives'
-import { isOpen, type Action } from '@/domain/actions'
-import { progress, questionState, scoreAssessment, type QuestionScore } from '@/domain/scoring'
-import { scoringProfile, takeSnapshot } from '@/domain/snapshot'
-
-export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
+import type { Organisation } from '@/domain/organisation'
+import { progress, type QuestionScore } from '@/domain/scoring'
+import { ValidationError, parseInput } from '@/domain/validation'
 
 /**
- * The assessment being filled in. The screen is the truth while the user works: each change shows at once
- * and is written in the background, one small write per answer. A failed write keeps the change on screen,
- * says so, and can be retried.
+ * The assessment being filled in. The screen is the truth while the user works: each change shows at once and goes
+ * to the writer (`src/db/writer`), which stores it, journals it and retries it. What another tab stores is taken,
+ * except for records with an edit of this tab not yet stored.
  */
 export const useAssessmentStore = defineStore('assessment', () => {
+  const writer = editWriter()
   const assessment = ref<Assessment | null>(null)
   const organisation = ref<Organisation | null>(null)
   const guide = shallowRef<GuideIndex | null>(null)
@@ -48,29 +41,12 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const loadFailed = ref(false)
   const isLoading = ref(false)
 
-  const writesInFlight = ref(0)
-  /** Typed changes (notes, reasons) waiting for a pause in the typing, merged per question. */
-  const typed = new Map<string, { patch: AnswerPatch; at: string; timer: ReturnType<typeof setTimeout> }>()
-  const typedCount = ref(0)
-  /** Fields whose last write failed, per question: kept until a write of the same fields succeeds. */
-  const failed = reactive(new Map<string, AnswerPatch>())
-  const lastSavedAt = ref<Date | null>(null)
-  /** Failed indicator and objective writes, each with the write to retry. */
-  const failedOther = reactive(new Map<string, () => Promise<void>>())
-  /** The last write error, so the message can say why (storage full, refused, assessment completed elsewhere). */
-  const lastError = ref<unknown>(null)
-
-  const lastErrorKind = computed(() => writeErrorKind(lastError.value))
-
-  const saveState = computed<SaveState>(() => {
-    if (failed.size > 0 || failedOther.size > 0) return 'error'
-    if (writesInFlight.value > 0 || typedCount.value > 0) return 'saving'
-    return lastSavedAt.value ? 'saved' : 'idle'
-  })
+  /** The profile that decides what applies: frozen with a completed exercise, today's for a draft. */
+  const profile = computed(() => (assessment.value && organisation.value ? exerciseProfile(assessment.value, organisation.value) : null))
 
   const scores = computed(() => {
     if (!guide.value || !assessment.value || !organisation.value) return null
-    return scoreAssessment(guide.value, assessment.value.retainedThemeIds, scoringProfile(assessment.value, organisation.value), answers)
+    return liveScores(guide.value, assessment.value, organisation.value, answers)
   })
 
   /**
@@ -82,8 +58,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
   /** Every question of a theme with its state, retained or not (a theme left out this year can still be read). */
   function questionsOfTheme(themeId: string): QuestionScore[] {
     if (!guide.value || !organisation.value || !assessment.value) return []
-    const profile = scoringProfile(assessment.value, organisation.value)
-    return guide.value.questionsOfTheme(themeId).map((entry) => ({ entry, state: questionState(entry, answers.get(entry.question.id), profile) }))
+    return themeQuestions(guide.value, themeId, assessment.value, organisation.value, answers)
   }
 
   const progressByTheme = computed(() => {
@@ -100,34 +75,33 @@ export const useAssessmentStore = defineStore('assessment', () => {
   /** A completed assessment is read-only until it is reopened. */
   const isLocked = computed(() => assessment.value?.status === 'completed')
 
-  /** Answers copied from last year that still wait for « inchangé » or a new answer (retained themes only). */
-  const carriedOverCount = computed(
-    () =>
-      scores.value?.questions.filter(
-        (q) => answers.get(q.entry.question.id)?.carriedOver && !(q.state.kind === 'not-applicable' && q.state.by === 'profile'),
-      ).length ?? 0,
-  )
+  /** What is still open (unanswered, « je ne sais pas », carried over and not confirmed), shown before completing. */
+  const gaps = computed(() => (scores.value ? completionGaps(scores.value, answers) : null))
+  const carriedOverCount = computed(() => gaps.value?.carriedOver ?? 0)
 
   let openRequest = 0
   let stopWatching: (() => void) | null = null
-  /** Writes under way per question: while one runs, the screen is ahead of the database for that question. */
-  const writing = new Map<string, number>()
 
-  /**
-   * Another tab (or this one) changed the stored answers: take them, except for questions with a change of this
-   * tab not yet stored (typing waiting for its pause, a write under way or failed), which stay as on screen.
-   */
-  function mergeStored(stored: Assessment | undefined, storedAnswers: Answer[]) {
-    if (!stored || assessment.value?.id !== stored.id) return
+  /** Takes what is stored for each record, unless this tab has an edit of it not yet stored. */
+  function takeStored<T>(local: Map<string, T>, stored: T[], idOf: (record: T) => string, keyOf: (id: string) => EditKey) {
+    for (const record of stored) {
+      const id = idOf(record)
+      if (writer.hasUnsaved(keyOf(id))) continue
+      const mine = local.get(id)
+      if (!mine || JSON.stringify(mine) !== JSON.stringify(record)) local.set(id, record)
+    }
+  }
+
+  /** Another tab (or this one) changed what is stored: take it, except where this tab is ahead of the database. */
+  function mergeStored(stored: StoredAssessment) {
+    const id = assessment.value?.id
+    if (!stored.assessment || id !== stored.assessment.id) return
     // The watch's first answer repeats what open() just read: keeping the same object spares re-scoring and
     // re-rendering the page for nothing.
-    if (JSON.stringify(assessment.value) !== JSON.stringify(stored)) assessment.value = stored
-    for (const answer of storedAnswers) {
-      const id = answer.questionId
-      if (typed.has(id) || (writing.get(id) ?? 0) > 0 || failed.has(id)) continue
-      const local = answers.get(id)
-      if (!local || local.updatedAt !== answer.updatedAt || JSON.stringify(local) !== JSON.stringify(answer)) answers.set(id, answer)
-    }
+    if (!writer.hasUnsaved(editKeys.agRecord(id)) && JSON.stringify(assessment.value) !== JSON.stringify(stored.assessment)) assessment.value = stored.assessment
+    takeStored(answers, stored.answers, (a) => a.questionId, (q) => editKeys.answer(id, q))
+    takeStored(indicatorValues, stored.indicatorValues, (v) => v.indicatorId, (i) => editKeys.indicator(id, i))
+    takeStored(objectives, stored.objectives, (o) => o.subjectId, (s) => editKeys.objective(id, s))
   }
 
   /**
@@ -138,11 +112,12 @@ export const useAssessmentStore = defineStore('assessment', () => {
   async function open(assessmentId: string): Promise<boolean> {
     const request = ++openRequest
     // Most assessments use the current guide: fetch it and the scale while IndexedDB answers (both are cached).
-    void loadGuide(CURRENT_GUIDE.guideId, CURRENT_GUIDE.guideVersion).catch(() => {})
+    void loadGuideIndex(CURRENT_GUIDE).catch(() => {})
     void loadMaturityScale().catch(() => {})
-    await flushTyped()
     loadFailed.value = false
     try {
+      // What a closed tab left unwritten is written first, so it is what the page shows.
+      await writer.replay()
       const found = await getAssessment(assessmentId)
       const owner = found ? await getOrganisation(found.organisationId) : undefined
       if (request !== openRequest) return false
@@ -152,13 +127,12 @@ export const useAssessmentStore = defineStore('assessment', () => {
       }
       if (assessment.value?.id === assessmentId && guide.value) {
         organisation.value = owner
-        assessment.value = found
+        if (!writer.hasUnsaved(editKeys.agRecord(assessmentId))) assessment.value = found
         return true
       }
       isLoading.value = true
-      await replayTyping(assessmentId)
       const [guideData, scaleData, stored, values, targets, custom, plan] = await Promise.all([
-        loadGuide(found.guideId, found.guideVersion),
+        loadGuideIndex(found),
         loadMaturityScale(),
         listAnswers(assessmentId),
         listIndicatorValues([assessmentId]),
@@ -175,11 +149,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
       objectives.clear()
       for (const objective of targets) objectives.set(objective.subjectId, objective)
       customIndicators.value = custom
-      failed.clear()
-      failedOther.clear()
-      lastError.value = null
-      lastSavedAt.value = null
-      guide.value = indexGuide(guideData)
+      guide.value = guideData
       scale.value = scaleData
       organisation.value = owner
       assessment.value = found
@@ -195,134 +165,51 @@ export const useAssessmentStore = defineStore('assessment', () => {
     }
   }
 
-  /**
-   * Typing a closed tab could not write is written now, unless the answer changed after it was typed. An entry
-   * that cannot be written (the assessment was completed meanwhile) is dropped: it must never keep the
-   * assessment from opening.
-   */
-  async function replayTyping(assessmentId: string) {
-    const pending = Object.entries(pendingTyping(assessmentId))
-    if (pending.length === 0) return
-    const stored = new Map((await listAnswers(assessmentId)).map((a) => [a.questionId, a]))
-    for (const [questionId, { patch, at }] of pending) {
-      const current = stored.get(questionId)
-      if (current && current.updatedAt >= at) continue
-      try {
-        await saveAnswerPatch(assessmentId, questionId, patch)
-      } catch (error) {
-        console.warn('A note typed before the page closed could not be written', error)
-      }
-    }
-    clearTyping(assessmentId)
-  }
-
   function answerOf(questionId: string): Answer | undefined {
     return answers.get(questionId)
   }
 
-  function applyLocally(questionId: string, patch: AnswerPatch) {
+  function openId(): string {
     const id = assessment.value?.id
     if (!id) throw new Error('No assessment open')
-    const now = new Date().toISOString()
-    answers.set(questionId, applyAnswerPatch(answers.get(questionId) ?? emptyAnswer(id, questionId, now), patch, now))
     return id
   }
 
-  async function write(assessmentId: string, questionId: string, patch: AnswerPatch, typedAt?: string) {
-    writesInFlight.value++
-    writing.set(questionId, (writing.get(questionId) ?? 0) + 1)
-    try {
-      await saveAnswerPatch(assessmentId, questionId, patch)
-      if (typedAt) forgetTyping(assessmentId, questionId, typedAt)
-      // Only the fields this write carried are known to be stored now.
-      const stillFailed = { ...failed.get(questionId) }
-      for (const key of Object.keys(patch) as (keyof AnswerPatch)[]) delete stillFailed[key]
-      if (Object.keys(stillFailed).length > 0) failed.set(questionId, stillFailed)
-      else failed.delete(questionId)
-      lastSavedAt.value = new Date()
-    } catch (error) {
-      failed.set(questionId, { ...failed.get(questionId), ...patch })
-      lastError.value = error
-      console.error('Saving answer failed', error)
-    } finally {
-      writesInFlight.value--
-      writing.set(questionId, (writing.get(questionId) ?? 1) - 1)
-    }
+  function editAnswer(questionId: string, patch: AnswerPatch, typed: boolean) {
+    const id = openId()
+    const now = new Date().toISOString()
+    answers.set(questionId, applyAnswerPatch(answers.get(questionId) ?? emptyAnswer(id, questionId, now), patch, now))
+    writer.edit(editKeys.answer(id, questionId), patch, { typed })
   }
 
   /** A level, « non applicable », « je ne sais pas », evidence or an override: shown and written at once. */
-  function save(questionId: string, patch: AnswerPatch): Promise<void> {
-    // A field written now must not be overwritten by an older typed value still waiting for its pause.
-    const pending = typed.get(questionId)
-    if (pending) for (const key of Object.keys(patch) as (keyof AnswerPatch)[]) delete pending.patch[key]
-    const id = applyLocally(questionId, patch)
-    return write(id, questionId, patch)
+  function save(questionId: string, patch: AnswerPatch) {
+    editAnswer(questionId, patch, false)
   }
 
   /** Typing (a note, a reason): shown at once, written after a short pause (one write per pause, not per key). */
   function saveTyped(questionId: string, patch: AnswerPatch) {
-    const id = applyLocally(questionId, patch)
-    const at = new Date().toISOString()
-    noteTyping(id, questionId, patch, at)
-    const pending = typed.get(questionId)
-    if (pending) clearTimeout(pending.timer)
-    else typedCount.value++
-    const merged = { ...pending?.patch, ...patch }
-    typed.set(questionId, {
-      patch: merged,
-      at,
-      timer: setTimeout(() => {
-        typed.delete(questionId)
-        typedCount.value--
-        void write(id, questionId, merged, at)
-      }, NOTE_SAVE_DELAY_MS),
-    })
+    editAnswer(questionId, patch, true)
   }
 
-  /** Writes everything still waiting for a pause in the typing (leaving the page, hiding the tab). */
-  async function flushTyped() {
-    const id = assessment.value?.id
-    if (!id) return
-    const waiting = [...typed.entries()]
-    typed.clear()
-    typedCount.value = 0
-    await Promise.all(
-      waiting.map(([questionId, { patch, at, timer }]) => {
-        clearTimeout(timer)
-        return write(id, questionId, patch, at)
-      }),
-    )
-  }
-
-  /** Writes again the fields whose write failed, with their current values on screen. */
-  async function retryFailed() {
-    const id = assessment.value?.id
-    if (!id) return
-    await Promise.all([...failedOther.entries()].map(([key, run]) => writeOther(key, run)))
-    await Promise.all(
-      [...failed.entries()].map(([questionId, fields]) => {
-        const answer = answers.get(questionId)
-        if (!answer) return Promise.resolve()
-        const patch = Object.fromEntries(Object.keys(fields).map((key) => [key, answer[key as keyof AnswerPatch]])) as AnswerPatch
-        return write(id, questionId, patch)
-      }),
-    )
+  /** Writes again the edits whose write failed, with their current values. */
+  function retryFailed() {
+    return writer.retry()
   }
 
   /**
    * Freezes the scores in a snapshot computed from the stored answers; answers become read-only until reopened.
-   * Refused while a change shown on screen is not stored (a failed write): it would be lost behind the lock.
+   * Refused while an edit of this assessment is not stored (a failed write): it would be lost behind the lock.
    */
   async function complete(): Promise<'completed' | 'unsaved-changes'> {
     const index = guide.value
-    const profile = organisation.value
-    if (!assessment.value || !index || !profile) throw new Error('No assessment open')
-    await flushTyped()
-    if (saveState.value === 'error') return 'unsaved-changes'
+    const owner = organisation.value
+    if (!assessment.value || !index || !owner) throw new Error('No assessment open')
+    const id = assessment.value.id
+    await writer.flush(ofAssessment(id))
+    if (writer.hasFailed(ofAssessment(id))) return 'unsaved-changes'
     const takenAt = new Date().toISOString()
-    assessment.value = await completeAssessment(assessment.value.id, (stored, storedAnswers) =>
-      takeSnapshot(scoreAssessment(index, stored.retainedThemeIds, profile, storedAnswers), stored, takenAt, profile),
-    )
+    assessment.value = await completeAssessment(id, (stored, storedAnswers) => completionSnapshot(index, stored, owner, storedAnswers, takenAt))
     return 'completed'
   }
 
@@ -331,61 +218,53 @@ export const useAssessmentStore = defineStore('assessment', () => {
     assessment.value = await reopenAssessment(assessment.value.id)
   }
 
-  /** Throws a ValidationError when the date is not plausible for this exercise. */
-  async function setPresentedAt(date: string | null) {
-    if (!assessment.value) return
-    assessment.value = await storePresentedAt(assessment.value.id, date)
-  }
-
-  /**
-   * Indicator values and objectives: written at once; a failed write is kept (with its retry) and shown in the
-   * save status like a failed answer, and the field keeps what the user typed.
-   */
-  async function writeOther(key: string, run: () => Promise<void>) {
-    writesInFlight.value++
-    try {
-      await run()
-      failedOther.delete(key)
-      lastSavedAt.value = new Date()
-    } catch (error) {
-      failedOther.set(key, run)
-      lastError.value = error
-      console.error('Saving failed', error)
-    } finally {
-      writesInFlight.value--
-    }
+  /** The AG date; throws a ValidationError (nothing written) when it is not plausible for this exercise. */
+  function setPresentedAt(date: string | null) {
+    const current = assessment.value
+    if (!current) return
+    const problem = date === null ? null : agDateProblem(date, current.year)
+    if (problem) throw new ValidationError({ presentedAt: { key: problem, params: { from: current.year, to: current.year + 2 } } })
+    assessment.value = { ...current, presentedAt: date }
+    writer.edit(editKeys.agRecord(current.id), { presentedAt: date })
   }
 
   /** Values are checked against the indicator's unit by the caller (parseIndicatorDraft) before they get here. */
-  function saveIndicator(indicatorId: string, patch: Partial<Pick<IndicatorRecord, 'value' | 'note'>>) {
-    const id = assessment.value?.id
-    if (!id) return Promise.resolve()
-    return writeOther(`indicator:${indicatorId}:${Object.keys(patch).join()}`, async () => {
-      indicatorValues.set(indicatorId, await saveIndicatorValue(id, indicatorId, patch))
-    })
+  function saveIndicator(indicatorId: string, patch: IndicatorPatch, typed = false) {
+    const id = openId()
+    const now = new Date().toISOString()
+    const stored = indicatorValues.get(indicatorId) ?? { assessmentId: id, indicatorId, value: null, note: '', updatedAt: now }
+    indicatorValues.set(indicatorId, { ...stored, ...patch, updatedAt: now })
+    writer.edit(editKeys.indicator(id, indicatorId), patch, { typed })
   }
 
-  function saveObjective(subject: Pick<Objective, 'subjectKind' | 'subjectId'>, patch: ObjectivePatch) {
-    const id = assessment.value?.id
-    if (!id) return Promise.resolve()
-    return writeOther(`objective:${subject.subjectId}:${Object.keys(patch).join()}`, async () => {
-      objectives.set(subject.subjectId, await storeObjective({ assessmentId: id, ...subject }, patch))
-    })
+  /** Targets are checked against the subject by the caller (parseTarget) before they get here. */
+  function saveObjective(subject: Pick<Objective, 'subjectKind' | 'subjectId'>, patch: ObjectivePatch, typed = false) {
+    const id = openId()
+    const now = new Date().toISOString()
+    const stored = objectives.get(subject.subjectId) ?? { assessmentId: id, ...subject, comparator: 'at-least' as const, oneYear: null, threeYear: null, updatedAt: now }
+    objectives.set(subject.subjectId, { ...stored, ...patch, updatedAt: now })
+    writer.edit(editKeys.objective(id, subject.subjectId), { subjectKind: subject.subjectKind, ...patch }, { typed })
   }
 
-  /** Throws a ValidationError when a field is wrong. */
-  async function addCustomIndicator(input: unknown) {
+  /** Throws a ValidationError (nothing written) when a field is wrong. */
+  function addCustomIndicator(input: unknown): CustomIndicator | undefined {
     if (!organisation.value) return
-    const created = await createCustomIndicator(organisation.value.id, input)
+    const fields = parseInput(CustomIndicatorInputSchema, input)
+    const created: CustomIndicator = { id: newCustomIndicatorId(), organisationId: organisation.value.id, ...fields, createdAt: new Date().toISOString() }
     customIndicators.value = [...customIndicators.value, created]
+    writer.edit(editKeys.customIndicator(created.organisationId, created.id), fields)
     return created
   }
 
   /** An action of the progress plan, born from this assessment (for example from a weak answer). */
-  async function addAction(input: unknown) {
-    if (!assessment.value) throw new Error('No assessment open')
-    const action = await createAction(assessment.value.organisationId, input, assessment.value.id)
+  function addAction(input: unknown): Action {
+    const current = assessment.value
+    if (!current) throw new Error('No assessment open')
+    const fields = parseInput(ActionInputSchema, input)
+    const now = new Date().toISOString()
+    const action: Action = { ...fields, id: newActionId(), organisationId: current.organisationId, originAssessmentId: current.id, doneAt: doneAtAfter(null, fields.status, now), createdAt: now, updatedAt: now }
     actions.value = [...actions.value, action]
+    writer.edit(editKeys.action(action.organisationId, action.id), { ...(input as object), originAssessmentId: current.id })
     return action
   }
 
@@ -403,6 +282,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
   return {
     assessment,
     organisation,
+    profile,
     guide,
     scale,
     answers,
@@ -411,12 +291,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     customIndicators,
     isLoading,
     isLocked,
+    gaps,
     carriedOverCount,
     loadFailed,
-    saveState,
-    lastError,
-    lastErrorKind,
-    lastSavedAt,
     scores,
     shownScores,
     progressByTheme,
@@ -425,7 +302,6 @@ export const useAssessmentStore = defineStore('assessment', () => {
     answerOf,
     save,
     saveTyped,
-    flushTyped,
     questionsOfTheme,
     retryFailed,
     setRetainedThemes,

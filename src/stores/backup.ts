@@ -4,9 +4,9 @@ import type { ImportSummary } from '@/db/backupRepository'
 import { lastBackupAt as readLastBackup, recordBackup } from '@/db/settingsRepository'
 import type { BackupFile } from '@/domain/backup/format'
 import { BACKUP_MAX_BYTES } from '@/domain/backup/limits'
-import type { GuideCatalog } from '@/domain/backup/parse'
 import type { ImportChoice, ImportPreviewItem } from '@/domain/backup/plan'
 import type { ImportProblem } from '@/domain/backup/problems'
+import { fileSlug } from '@/domain/fileNames'
 import { useOrganisationsStore } from './organisations'
 
 // The reminder on the first screen only reads a date; export and import code (and zod) load when used.
@@ -16,8 +16,8 @@ const backupCode = () =>
     import('@/domain/backup/parse'),
     import('@/domain/backup/plan'),
     import('@/db/errors'),
-    import('@/domain/guide/guideIndex'),
     import('@/domain/guide/registry'),
+    import('@/db/writer'),
   ])
 
 export const APP_VERSION = import.meta.env.PACKAGE_VERSION ?? '0.0.0'
@@ -30,34 +30,6 @@ export type ImportStep =
   | { kind: 'writing' }
   | { kind: 'done'; summary: ImportSummary }
   | { kind: 'failed'; reason: 'conflict' | 'quota' | 'refused' | 'unknown' }
-
-/** The guide versions a file uses, loaded from this app's guide data; unknown versions give null. */
-async function catalogFor(json: unknown): Promise<GuideCatalog> {
-  const wanted = new Set<string>()
-  const orgs = (json as { organisations?: unknown })?.organisations
-  if (Array.isArray(orgs)) {
-    for (const org of orgs) {
-      const assessments = (org as { assessments?: unknown })?.assessments
-      if (!Array.isArray(assessments)) continue
-      for (const a of assessments) {
-        const { guideId, guideVersion } = (a ?? {}) as { guideId?: unknown; guideVersion?: unknown }
-        if (typeof guideId === 'string' && typeof guideVersion === 'number') wanted.add(`${guideId}@${guideVersion}`)
-      }
-    }
-  }
-  const [, , , , { indexGuide }, { loadGuide }] = await backupCode()
-  const known = new Map<string, { questionIds: Set<string>; themeIds: Set<string> }>()
-  for (const key of wanted) {
-    const [id, version] = key.split('@')
-    try {
-      const index = indexGuide(await loadGuide(id, Number(version)))
-      known.set(key, { questionIds: new Set(index.questionById.keys()), themeIds: new Set(index.themeById.keys()) })
-    } catch {
-      // An unknown guide version: parseBackup reports it at the assessment that uses it.
-    }
-  }
-  return (guideId, guideVersion) => known.get(`${guideId}@${guideVersion}`) ?? null
-}
 
 /**
  * Backups: export everything or one organisation, import a file (checked entirely before anything is written),
@@ -74,20 +46,30 @@ export const useBackupStore = defineStore('backup', () => {
     isLoaded.value = true
   }
 
-  /** The file's text and a name with the organisation (or « toutes ») and the day; records the backup date. */
-  async function exportJson(organisationId: string | null, label: string): Promise<{ fileName: string; text: string }> {
-    const [{ exportBackup }] = await backupCode()
+  /**
+   * Makes the backup file (everything, or one organisation) and hands it to `download` with a name that says what
+   * it holds and the day. The file never waits for a write: with the disk full, when a backup matters most, it is
+   * still made; only the date of the last backup may then go unrecorded (`dateRecorded: false`).
+   */
+  async function exportJson(
+    organisationId: string | null,
+    label: string,
+    download: (fileName: string, text: string) => void,
+  ): Promise<{ fileName: string; dateRecorded: boolean }> {
+    const [{ exportBackup }, , , , , { editWriter }] = await backupCode()
+    // Edits still waiting for their pause belong in the file (a failed one stays on screen; the rest is exported).
+    await editWriter().flush()
     const file = await exportBackup(APP_VERSION, organisationId)
-    await recordBackup(file.exportedAt)
-    lastBackup.value = file.exportedAt
-    const slug = label
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-zA-Z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase()
-      .slice(0, 60)
-    return { fileName: `cap-ess-${slug || 'sauvegarde'}-${file.exportedAt.slice(0, 10)}.json`, text: JSON.stringify(file, null, 2) }
+    const fileName = `cap-ess-${fileSlug(label, 'sauvegarde')}-${file.exportedAt.slice(0, 10)}.json`
+    download(fileName, JSON.stringify(file, null, 2))
+    try {
+      await recordBackup(file.exportedAt)
+      lastBackup.value = file.exportedAt
+      return { fileName, dateRecorded: true }
+    } catch (error) {
+      console.warn('The date of the backup could not be recorded', error)
+      return { fileName, dateRecorded: false }
+    }
   }
 
   /** Reads and checks a file; ends on « refused » (with located problems) or on a preview of what will change. */
@@ -99,11 +81,11 @@ export const useBackupStore = defineStore('backup', () => {
       return
     }
     step.value = { kind: 'reading', done: 0, total: 0 }
-    const [{ organisationSummaries }, { readBackupJson, validateBackup }, { previewImport }] = await backupCode()
+    const [{ organisationSummaries }, { readBackupJson, validateBackup, guideRefsOf }, { previewImport }, , { guideCatalog }] = await backupCode()
     const read = readBackupJson(await file.text())
     const result =
       'json' in read
-        ? await validateBackup(read.json, await catalogFor(read.json), (done, total) => (step.value = { kind: 'reading', done, total }))
+        ? await validateBackup(read.json, await guideCatalog(guideRefsOf(read.json)), { onProgress: (done, total) => (step.value = { kind: 'reading', done, total }) })
         : read
     if (!result.ok) {
       step.value = { kind: 'refused', problems: result.problems, truncated: result.truncated }
@@ -121,8 +103,10 @@ export const useBackupStore = defineStore('backup', () => {
   async function confirm(choices: ReadonlyMap<string, ImportChoice>, copySuffix: string) {
     if (!pendingFile) return
     step.value = { kind: 'writing' }
-    const [{ importBackup }, , , { writeErrorKind }] = await backupCode()
+    const [{ importBackup }, , , { writeErrorKind }, , { editWriter }] = await backupCode()
     try {
+      // Edits waiting for their pause are stored first: the file's choices then apply to what the user sees.
+      await editWriter().flush()
       const summary = await importBackup(pendingFile, choices, copySuffix)
       pendingFile = null
       step.value = { kind: 'done', summary }
@@ -131,7 +115,7 @@ export const useBackupStore = defineStore('backup', () => {
       console.error('Import failed', error)
       const name = (error as { name?: string })?.name
       const kind = writeErrorKind(error)
-      step.value = { kind: 'failed', reason: name === 'ConstraintError' || name === 'BulkError' ? 'conflict' : kind === 'locked' ? 'unknown' : kind }
+      step.value = { kind: 'failed', reason: name === 'ConstraintError' || name === 'BulkError' ? 'conflict' : kind === 'quota' || kind === 'refused' ? kind : 'unknown' }
     }
   }
 

@@ -1,33 +1,31 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { createAction, listActions, updateAction } from '@/db/actionRepository'
+import { listActions, newActionId } from '@/db/actionRepository'
 import { listAnswers } from '@/db/answerRepository'
 import { getAssessment, listAssessments } from '@/db/assessmentRepository'
-import { saveAgRecord as writeAgRecord } from '@/db/assessmentWrites'
 import { listCustomIndicators, listIndicatorValues } from '@/db/indicatorRepository'
 import { listObjectives } from '@/db/objectiveRepository'
 import { getOrganisation } from '@/db/organisationRepository'
-import type { Action } from '@/domain/actions'
+import { editKeys, editWriter } from '@/db/writer'
+import type { Action, ActionPatch } from '@/domain/actions'
+import type { AgRecordPatch } from '@/domain/assessment'
 import { compareAssessments } from '@/domain/comparison'
-import type { ExerciseData } from '@/domain/history'
+import { exerciseData, type ExerciseData } from '@/domain/exercise'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
-import { indexGuide, type GuideIndex } from '@/domain/guide/guideIndex'
-import { migrateQuestionIds } from '@/domain/guide/migration'
-import { loadGuide, loadMigrationSteps } from '@/domain/guide/registry'
+import type { GuideIndex } from '@/domain/guide/guideIndex'
+import { loadGuideIndex, loadMigrationSteps } from '@/domain/guide/registry'
 import type { CustomIndicator } from '@/domain/indicators'
 import type { Organisation } from '@/domain/organisation'
-import { scoreAssessment } from '@/domain/scoring'
-import { takeSnapshot } from '@/domain/snapshot'
-
-type YearData = ExerciseData
 
 /**
  * One organisation's history: every exercise with its scores, answers, indicators and objectives, and the
- * progress plan that runs across the years. Feeds the organisation home, the comparison and the plan.
+ * progress plan that runs across the years. Feeds the organisation home, the comparison, the plan and the AG report.
+ * Its edits (actions, the AG texts) go through the writer; what a write stores comes back here.
  */
 export const useHistoryStore = defineStore('history', () => {
+  const writer = editWriter()
   const organisation = ref<Organisation | null>(null)
-  const years = shallowRef<YearData[]>([])
+  const years = shallowRef<ExerciseData[]>([])
   const guide = shallowRef<GuideIndex | null>(null)
   const actions = ref<Action[]>([])
   const customIndicators = ref<CustomIndicator[]>([])
@@ -42,6 +40,8 @@ export const useHistoryStore = defineStore('history', () => {
     loadFailed.value = false
     if (organisation.value?.id !== organisationId) isLoaded.value = false
     try {
+      // What a closed tab left unwritten is written first, so it is what the pages show.
+      await writer.replay()
       const [owner, assessments, plan, custom] = await Promise.all([
         getOrganisation(organisationId),
         listAssessments(organisationId),
@@ -55,36 +55,27 @@ export const useHistoryStore = defineStore('history', () => {
       }
       const ids = assessments.map((a) => a.id)
       const [current, values, targets, answerLists] = await Promise.all([
-        loadGuide(CURRENT_GUIDE.guideId, CURRENT_GUIDE.guideVersion),
+        loadGuideIndex(CURRENT_GUIDE),
         listIndicatorValues(ids),
         listObjectives(ids),
         Promise.all(ids.map((id) => listAnswers(id))),
       ])
-      const index = indexGuide(current)
-      const loaded: YearData[] = []
+      const loaded: ExerciseData[] = []
       for (const [i, assessment] of assessments.entries()) {
-        const own = assessment.guideVersion === CURRENT_GUIDE.guideVersion ? index : indexGuide(await loadGuide(assessment.guideId, assessment.guideVersion))
-        const raw = new Map(answerLists[i].map((a) => [a.questionId, a]))
-        const steps = await loadMigrationSteps(assessment.guideId, assessment.guideVersion, CURRENT_GUIDE.guideVersion)
-        const { mapping } = migrateQuestionIds(new Set([...raw.keys(), ...targets.filter((o) => o.assessmentId === assessment.id).map((o) => o.subjectId)]), steps)
-        loaded.push({
-          assessment,
-          snapshot: assessment.snapshot ?? takeSnapshot(scoreAssessment(own, assessment.retainedThemeIds, owner, raw), assessment, assessment.updatedAt),
-          answers: new Map([...raw].flatMap(([id, a]) => (mapping.has(id) ? [[mapping.get(id)!, a] as const] : []))),
-          indicators: new Map(values.filter((v) => v.assessmentId === assessment.id).map((v) => [v.indicatorId, v])),
-          objectives: new Map(
-            targets
-              .filter((o) => o.assessmentId === assessment.id)
-              .flatMap((o) => {
-                if (o.subjectKind !== 'question') return [[o.subjectId, o] as const]
-                const id = mapping.get(o.subjectId)
-                return id ? [[id, { ...o, subjectId: id }] as const] : []
-              }),
-          ),
-        })
+        loaded.push(
+          exerciseData({
+            assessment,
+            organisation: owner,
+            ownGuide: await loadGuideIndex(assessment),
+            steps: await loadMigrationSteps(assessment.guideId, assessment.guideVersion, CURRENT_GUIDE.guideVersion),
+            answers: answerLists[i],
+            indicators: values.filter((v) => v.assessmentId === assessment.id),
+            objectives: targets.filter((o) => o.assessmentId === assessment.id),
+          }),
+        )
       }
       if (mine !== request) return
-      guide.value = index
+      guide.value = current
       organisation.value = owner
       years.value = loaded.sort((a, b) => a.assessment.year - b.assessment.year)
       actions.value = plan
@@ -114,6 +105,7 @@ export const useHistoryStore = defineStore('history', () => {
 
   /** Loads the history of the organisation an assessment belongs to; false when there is no such assessment. */
   async function loadForAssessment(assessmentId: string): Promise<boolean> {
+    await writer.replay()
     const assessment = await getAssessment(assessmentId)
     if (!assessment) {
       loadFailed.value = true
@@ -123,28 +115,56 @@ export const useHistoryStore = defineStore('history', () => {
     return true
   }
 
-  /** The AG date and the report's texts; throws a ValidationError (nothing written) when a field is wrong. */
-  async function saveAgRecord(assessmentId: string, input: unknown) {
-    const saved = await writeAgRecord(assessmentId, input)
-    years.value = years.value.map((y) => (y.assessment.id === assessmentId ? { ...y, assessment: saved } : y))
-    return saved
+  // What the writer stores (here, in a replay, or typed on another page of this tab) replaces the record shown.
+  writer.onStored('agRecord', (_key, saved) => {
+    if (byId.value.has(saved.id)) years.value = years.value.map((y) => (y.assessment.id === saved.id ? { ...y, assessment: saved } : y))
+  })
+  writer.onStored('action', (_key, saved) => {
+    if (saved.organisationId !== organisation.value?.id) return
+    actions.value = actions.value.some((a) => a.id === saved.id) ? actions.value.map((a) => (a.id === saved.id ? saved : a)) : [...actions.value, saved]
+  })
+
+  /** The AG date (checked with `agDateProblem` first) or one of the AG texts: typing is written after a pause. */
+  function editAgRecord(assessmentId: string, patch: AgRecordPatch, typed: boolean) {
+    writer.edit(editKeys.agRecord(assessmentId), patch, { typed })
   }
 
-  /** Throws a ValidationError (nothing written) when a field is wrong. */
-  async function addAction(input: unknown, originAssessmentId: string | null) {
+  /** Whether an AG field of this assessment has typing not yet stored (its field must not be redrawn from storage). */
+  function agRecordUnsaved(assessmentId: string) {
+    return writer.hasUnsaved(editKeys.agRecord(assessmentId))
+  }
+
+  /**
+   * A change to an action (fields checked by the form first). A new action gets its id from `newActionId()`; its
+   * first change creates it, with the exercise it comes from.
+   */
+  function editAction(id: string, patch: ActionPatch, typed: boolean) {
     if (!organisation.value) throw new Error('No organisation loaded')
-    const action = await createAction(organisation.value.id, input, originAssessmentId)
-    actions.value = [...actions.value, action]
-    return action
+    writer.edit(editKeys.action(organisation.value.id, id), patch, { typed })
   }
 
-  async function editAction(id: string, input: unknown) {
-    const action = await updateAction(id, input)
-    actions.value = actions.value.map((a) => (a.id === id ? action : a))
-    return action
+  function actionUnsaved(id: string) {
+    return !!organisation.value && writer.hasUnsaved(editKeys.action(organisation.value.id, id))
   }
 
-  return { organisation, years, guide, actions, customIndicators, loadFailed, isLoaded, load, loadForAssessment, byId, compare, saveAgRecord, addAction, editAction }
+  return {
+    organisation,
+    years,
+    guide,
+    actions,
+    customIndicators,
+    loadFailed,
+    isLoaded,
+    load,
+    loadForAssessment,
+    byId,
+    compare,
+    editAgRecord,
+    agRecordUnsaved,
+    editAction,
+    actionUnsaved,
+    newActionId,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useHistoryStore, import.meta.hot))

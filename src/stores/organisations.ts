@@ -45,18 +45,14 @@ export const useOrganisationsStore = defineStore('organisations', () => {
    * With `prefillFrom`, last year's answers come along (moved to the current guide's ids), to be confirmed.
    */
   async function startAssessment(organisationId: string, input: unknown, prefillFrom: Assessment | null = null) {
-    const [{ createAssessment }, { loadGuide, loadMigrationSteps }, { indexGuide }] = await Promise.all([
-      assessmentWrites(),
-      import('@/domain/guide/registry'),
-      import('@/domain/guide/guideIndex'),
-    ])
+    const [{ createAssessment }, { loadGuideIndex, loadMigrationSteps }] = await Promise.all([assessmentWrites(), import('@/domain/guide/registry')])
     // Answers carry over only within one guide (its versions linked by migration maps).
     const prefill =
       prefillFrom && prefillFrom.guideId === CURRENT_GUIDE.guideId
         ? {
             fromAssessmentId: prefillFrom.id,
             steps: await loadMigrationSteps(CURRENT_GUIDE.guideId, prefillFrom.guideVersion, CURRENT_GUIDE.guideVersion),
-            questionIds: new Set(indexGuide(await loadGuide(CURRENT_GUIDE.guideId, CURRENT_GUIDE.guideVersion)).questionById.keys()),
+            questionIds: new Set((await loadGuideIndex(CURRENT_GUIDE)).questionById.keys()),
           }
         : null
     const created = await createAssessment(organisationId, input, CURRENT_GUIDE, prefill)

@@ -2,63 +2,74 @@ import { mount } from '@vue/test-utils'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import ReportAgForm from '@/components/report/ReportAgForm.vue'
-import { ValidationError } from '@/domain/validation'
+import type { AgRecordPatch, Assessment } from '@/domain/assessment'
 import { i18n } from '@/i18n'
 import { assessmentOf } from '../fixtures/reportData'
 
-function mountForm(save: (input: Record<string, string>, assessmentId: string) => Promise<unknown>) {
-  const assessment = assessmentOf('y2', 2025, ['gov'], { presentedAt: '2026-06-12', agRecord: { approach: 'Choisi en CA.', questionsRaised: '', objectivesAdopted: '' } })
-  return mount(ReportAgForm, { props: { assessment, save: (id: string, input: Record<string, string>) => save(input, id) }, attachTo: document.body, global: { plugins: [i18n] } })
+const stored = (extra: Partial<Assessment> = {}) =>
+  assessmentOf('y2', 2025, ['gov'], { presentedAt: '2026-06-12', agRecord: { approach: 'Choisi en CA.', questionsRaised: '', objectivesAdopted: '' }, ...extra })
+
+function mountForm(unsaved = () => false) {
+  const edits: [AgRecordPatch, boolean][] = []
+  const wrapper = mount(ReportAgForm, {
+    props: { assessment: stored(), isUnsaved: unsaved, onEdit: (patch: AgRecordPatch, typed: boolean) => edits.push([patch, typed]) },
+    attachTo: document.body,
+    global: { plugins: [i18n] },
+  })
+  return { wrapper, edits }
 }
 
-let wrapper: ReturnType<typeof mountForm> | undefined
+let wrapper: ReturnType<typeof mountForm>['wrapper'] | undefined
 afterEach(() => wrapper?.unmount())
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 500))
-
 describe('AG form', () => {
-  it('starts from what is stored and saves the whole form once after a pause in the typing', async () => {
-    const saved: Record<string, string>[] = []
-    wrapper = mountForm(async (input) => saved.push(input))
+  it('starts from what is stored and sends each text as it is typed, field by field', async () => {
+    const form = mountForm()
+    wrapper = form.wrapper
     expect((wrapper.find('#ag-approach').element as HTMLTextAreaElement).value).toBe('Choisi en CA.')
     expect((wrapper.find('#ag-date').element as HTMLInputElement).value).toBe('2026-06-12')
-    await userEvent.type(wrapper.find('#ag-questionsRaised').element, 'Écart de salaires ?')
-    await settle()
-    expect(saved).toEqual([{ presentedAt: '2026-06-12', approach: 'Choisi en CA.', questionsRaised: 'Écart de salaires ?', objectivesAdopted: '' }])
-    expect(wrapper.find('[data-testid="ag-save-state"]').text()).toBe('Enregistré.')
+    await userEvent.type(wrapper.find('#ag-questionsRaised').element, 'Écart ?')
+    expect(form.edits.at(-1)).toEqual([{ questionsRaised: 'Écart ?' }, true])
+    expect(form.edits.every(([patch, typed]) => typed && Object.keys(patch).join() === 'questionsRaised')).toBe(true)
   })
 
-  it('saves at once when a field is left, and what is typed is never lost on unmount', async () => {
-    const saved: Record<string, string>[] = []
-    wrapper = mountForm(async (input) => saved.push(input))
-    await userEvent.type(wrapper.find('#ag-objectivesAdopted').element, 'Index publié')
+  it('never redraws a field the user is in, nor one with typing not stored yet; follows storage otherwise', async () => {
+    let unsaved = false
+    const form = mountForm(() => unsaved)
+    wrapper = form.wrapper
+    const approach = wrapper.find('#ag-approach')
+    await userEvent.click(approach.element)
+    await userEvent.type(approach.element, ' Puis en AG.')
+    // A save lands (or another tab writes) while the user is in the field: what they typed stays.
+    await wrapper.setProps({ assessment: stored({ agRecord: { approach: 'Autre onglet', questionsRaised: '', objectivesAdopted: '' } }) })
+    expect((approach.element as HTMLTextAreaElement).value).toBe('Choisi en CA. Puis en AG.')
+    // Left with typing not stored yet: still kept.
+    unsaved = true
     await userEvent.tab()
-    expect(saved.at(-1)?.objectivesAdopted).toBe('Index publié')
-    await userEvent.type(wrapper.find('#ag-approach').element, ' Puis en AG.')
-    wrapper.unmount()
-    wrapper = undefined
-    await Promise.resolve()
-    expect(saved.at(-1)?.approach).toBe('Choisi en CA. Puis en AG.')
+    await wrapper.setProps({ assessment: stored({ agRecord: { approach: 'Encore un autre', questionsRaised: '', objectivesAdopted: '' } }) })
+    expect((approach.element as HTMLTextAreaElement).value).toBe('Choisi en CA. Puis en AG.')
+    // Stored, and left: the field shows what is stored.
+    unsaved = false
+    await wrapper.setProps({ assessment: stored({ agRecord: { approach: 'Choisi en CA. Puis en AG.', questionsRaised: '', objectivesAdopted: 'Index publié' } }) })
+    expect((wrapper.find('#ag-objectivesAdopted').element as HTMLTextAreaElement).value).toBe('Index publié')
   })
 
-  it('shows a refused date beside its field, keeps it, and still saves the texts with the last accepted date', async () => {
-    const saved: Record<string, string>[] = []
-    wrapper = mountForm(async (input, id) => {
-      expect(id).toBe('y2')
-      if (input.presentedAt === '2031-01-01') throw new ValidationError({ presentedAt: { key: 'validation.agDateRange', params: { from: 2025, to: 2027 } } })
-      saved.push(input)
-    })
-    await wrapper.find('#ag-questionsRaised').setValue('Écart de salaires ?')
+  it('shows a refused date beside its field, keeps it and does not send it; the texts are sent all the same', async () => {
+    const form = mountForm()
+    wrapper = form.wrapper
     await wrapper.find('#ag-date').setValue('2031-01-01')
     await wrapper.find('#ag-date').trigger('change')
-    await settle()
     const date = wrapper.find('#ag-date')
     expect(date.attributes('aria-invalid')).toBe('true')
     expect(wrapper.find('#ag-date-error').text()).toBe('L’assemblée générale a lieu entre 2025 et 2027 pour cet exercice : vérifiez l’année.')
     expect(date.attributes('aria-describedby')).toBe('ag-date-error')
     expect((date.element as HTMLInputElement).value).toBe('2031-01-01')
-    expect(wrapper.find('[data-testid="ag-save-state"]').text()).toContain('L’enregistrement a échoué')
-    expect(saved.length).toBeGreaterThan(0)
-    for (const input of saved) expect(input).toMatchObject({ presentedAt: '2026-06-12', questionsRaised: 'Écart de salaires ?' })
+    expect(form.edits).toEqual([])
+    await userEvent.type(wrapper.find('#ag-objectivesAdopted').element, 'Index')
+    expect(form.edits.at(-1)).toEqual([{ objectivesAdopted: 'Index' }, true])
+    await wrapper.find('#ag-date').setValue('2026-05-20')
+    await wrapper.find('#ag-date').trigger('change')
+    expect(wrapper.find('#ag-date-error').exists()).toBe(false)
+    expect(form.edits.at(-1)).toEqual([{ presentedAt: '2026-05-20' }, false])
   })
 })

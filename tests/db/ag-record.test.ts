@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { saveAnswerPatch } from '@/db/answerRepository'
 import { AssessmentLockedError } from '@/db/locks'
-import { completeAssessment, createAssessment, saveAgRecord } from '@/db/assessmentWrites'
+import { completeAssessment, createAssessment, saveAgPatch } from '@/db/assessmentWrites'
 import { CapEssDatabase } from '@/db/database'
 import { createOrganisation } from '@/db/organisationWrites'
 import { AssessmentSchema, AG_TEXT_MAX } from '@/domain/assessment'
@@ -29,25 +29,31 @@ describe('AG record', () => {
   it('is written on a completed assessment, whose answers stay locked', async () => {
     const index = indexGuide(guideV1)
     await completeAssessment(assessmentId, (a, answers) => takeSnapshot(scoreAssessment(index, a.retainedThemeIds, profile(), answers), a, new Date().toISOString()), db)
-    const saved = await saveAgRecord(assessmentId, record, db)
+    const saved = await saveAgPatch(assessmentId, record, db)
     expect(saved).toMatchObject({ status: 'completed', presentedAt: '2026-06-12', agRecord: { approach: 'Thèmes choisis en CA.', questionsRaised: 'Écart de salaires ?' } })
     expect(AssessmentSchema.safeParse(await db.assessments.get(assessmentId)).success).toBe(true)
     await expect(saveAnswerPatch(assessmentId, 't.d.kept', { note: 'x' }, db)).rejects.toBeInstanceOf(AssessmentLockedError)
   })
 
-  it('clears the AG date with an empty field and trims the texts', async () => {
-    await saveAgRecord(assessmentId, record, db)
-    const saved = await saveAgRecord(assessmentId, { ...record, presentedAt: '', approach: '  ' }, db)
-    expect(saved.presentedAt).toBeNull()
-    expect(saved.agRecord?.approach).toBe('')
+  it('clears the AG date with null and trims the texts', async () => {
+    await saveAgPatch(assessmentId, record, db)
+    const saved = await saveAgPatch(assessmentId, { presentedAt: null, approach: '  ' }, db)
+    expect(saved?.presentedAt).toBeNull()
+    expect(saved?.agRecord).toEqual({ approach: '', questionsRaised: 'Écart de salaires ?', objectivesAdopted: 'Index égalité publié.' })
+  })
+
+  it('changes only the field given: a text written alone keeps the date and the other texts', async () => {
+    await saveAgPatch(assessmentId, record, db)
+    const saved = await saveAgPatch(assessmentId, { objectivesAdopted: 'Deux salariés au CA.' }, db)
+    expect(saved).toMatchObject({ presentedAt: '2026-06-12', agRecord: { approach: 'Thèmes choisis en CA.', objectivesAdopted: 'Deux salariés au CA.' } })
   })
 
   it('refuses a wrong date or a text too long, and writes nothing', async () => {
     const before = await db.assessments.get(assessmentId)
-    await expect(saveAgRecord(assessmentId, { ...record, presentedAt: '2031-01-01' }, db)).rejects.toMatchObject({
+    await expect(saveAgPatch(assessmentId, { ...record, presentedAt: '2031-01-01' }, db)).rejects.toMatchObject({
       fieldErrors: { presentedAt: { key: 'validation.agDateRange' } },
     })
-    const tooLong = await saveAgRecord(assessmentId, { ...record, questionsRaised: 'x'.repeat(AG_TEXT_MAX + 1) }, db).catch((e: unknown) => e)
+    const tooLong = await saveAgPatch(assessmentId, { ...record, questionsRaised: 'x'.repeat(AG_TEXT_MAX + 1) }, db).catch((e: unknown) => e)
     expect(tooLong).toBeInstanceOf(ValidationError)
     expect((tooLong as ValidationError).fieldErrors.questionsRaised.key).toBe('validation.tooLong')
     expect(await db.assessments.get(assessmentId)).toEqual(before)

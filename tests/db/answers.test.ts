@@ -2,11 +2,19 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { listAnswers, saveAnswerPatch } from '@/db/answerRepository'
 import { CapEssDatabase } from '@/db/database'
+import { RecordGoneError } from '@/db/locks'
 
 let db: CapEssDatabase
+const T = '2026-03-01T10:00:00.000Z'
 beforeEach(async () => {
   db = new CapEssDatabase(`test-${crypto.randomUUID()}`)
   await db.open()
+  for (const id of ['a1', 'a2']) {
+    await db.assessments.put({
+      id, organisationId: 'org', year: id === 'a1' ? 2025 : 2026, guideId: 'csess-2016', guideVersion: 1, status: 'draft', retainedThemeIds: ['gov'],
+      participants: '', previousAssessmentId: null, completedAt: null, snapshot: null, presentedAt: null, createdAt: T, updatedAt: T,
+    })
+  }
 })
 afterEach(async () => {
   vi.restoreAllMocks()
@@ -14,6 +22,11 @@ afterEach(async () => {
 })
 
 describe('saveAnswerPatch', () => {
+  it('refuses an answer to an assessment that does not exist (it would be a record nothing shows)', async () => {
+    await expect(saveAnswerPatch('gone', 'gov.rules.explicit', { note: 'x' }, db)).rejects.toBeInstanceOf(RecordGoneError)
+    expect(await db.answers.count()).toBe(0)
+  })
+
   it('round-trips every field of an answer', async () => {
     await saveAnswerPatch('a1', 'gov.rules.explicit', { response: { kind: 'level', level: 3 } }, db)
     await saveAnswerPatch('a1', 'gov.rules.explicit', { note: 'Statuts révisés en 2024 — « à diffuser »' }, db)

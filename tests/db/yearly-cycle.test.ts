@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createAction, listActions, updateAction } from '@/db/actionRepository'
+import { listActions, newActionId, saveActionPatch } from '@/db/actionRepository'
 import { saveAnswerPatch, listAnswers, AssessmentLockedError } from '@/db/answerRepository'
-import { completeAssessment, createAssessment, reopenAssessment, setPresentedAt, setRetainedThemes } from '@/db/assessmentWrites'
+import { completeAssessment, createAssessment, reopenAssessment, saveAgPatch, setRetainedThemes } from '@/db/assessmentWrites'
 import { CapEssDatabase } from '@/db/database'
-import { createCustomIndicator, listIndicatorValues, saveIndicatorValue } from '@/db/indicatorRepository'
+import { listIndicatorValues, newCustomIndicatorId, saveCustomIndicator, saveIndicatorValue } from '@/db/indicatorRepository'
 import { listObjectives, saveObjective } from '@/db/objectiveRepository'
 import { createOrganisation } from '@/db/organisationWrites'
 import { migrationSteps } from '@/domain/guide/migration'
@@ -72,8 +72,8 @@ describe('yearly cycle in the database', () => {
     await expect(setRetainedThemes(assessment.id, ['t'], db)).rejects.toBeInstanceOf(AssessmentLockedError)
     await expect(completeAssessment(assessment.id, () => takeSnapshot(scores, assessment, '2027-01-10T00:00:00.000Z'), db)).rejects.toBeInstanceOf(AssessmentLockedError)
 
-    await expect(setPresentedAt(assessment.id, '2025-06-01', db)).rejects.toBeInstanceOf(ValidationError)
-    expect((await setPresentedAt(assessment.id, '2027-06-12', db)).presentedAt).toBe('2027-06-12')
+    await expect(saveAgPatch(assessment.id, { presentedAt: '2025-06-01' }, db)).rejects.toBeInstanceOf(ValidationError)
+    expect((await saveAgPatch(assessment.id, { presentedAt: '2027-06-12' }, db))?.presentedAt).toBe('2027-06-12')
 
     const reopened = await reopenAssessment(assessment.id, db)
     expect(reopened).toMatchObject({ status: 'draft', snapshot: null, completedAt: null, presentedAt: '2027-06-12' })
@@ -87,9 +87,13 @@ describe('yearly cycle in the database', () => {
     expect(await listIndicatorValues([assessment.id], db)).toEqual([
       expect.objectContaining({ indicatorId: 'gov.ind.vote-turnout', value: 42.5, note: 'AG de juin' }),
     ])
-    const custom = await createCustomIndicator(orgId, { label: 'Heures de bénévolat', themeId: 'gov', unit: 'hours' }, db)
+    const custom = await saveCustomIndicator(orgId, newCustomIndicatorId(), { label: 'Heures de bénévolat', themeId: 'gov', unit: 'hours' }, db)
     expect(custom.id).toMatch(/^custom\./)
-    await expect(createCustomIndicator(orgId, { label: ' ', themeId: 'gov', unit: 'hours' }, db)).rejects.toBeInstanceOf(ValidationError)
+    // Written again with the same id (a replayed creation), it stays one indicator.
+    await saveCustomIndicator(orgId, custom.id, { label: 'Heures de bénévolat', themeId: 'gov', unit: 'hours' }, db)
+    expect(await db.customIndicators.count()).toBe(1)
+    await expect(saveCustomIndicator(orgId, newCustomIndicatorId(), { label: ' ', themeId: 'gov', unit: 'hours' }, db)).rejects.toBeInstanceOf(ValidationError)
+    await expect(saveCustomIndicator(orgId, newCustomIndicatorId(), { label: '\u200b\u200b', themeId: 'gov', unit: 'hours' }, db)).rejects.toBeInstanceOf(ValidationError)
 
     await saveObjective({ assessmentId: assessment.id, subjectKind: 'question', subjectId: 't.d.kept' }, { oneYear: 3, threeYear: 4 }, db)
     await expect(saveObjective({ assessmentId: assessment.id, subjectKind: 'question', subjectId: 't.d.kept' }, { oneYear: -1 }, db)).rejects.toThrow()
@@ -98,18 +102,22 @@ describe('yearly cycle in the database', () => {
 
   it('keeps actions across years with their done date, and refuses a due date before creation', async () => {
     const input = { title: 'Former les élu·es', description: '', themeId: 'gov', questionId: '', indicatorId: '', owner: 'Claire', dueDate: '', priority: 'high', status: 'todo' }
-    const action = await createAction(orgId, input, null, db)
-    const past = await createAction(orgId, { ...input, dueDate: '2001-01-01' }, null, db).catch((e: unknown) => e)
+    const action = (await saveActionPatch(orgId, newActionId(), input, db))!
+    expect(action).toMatchObject({ title: 'Former les élu·es', originAssessmentId: null, status: 'todo', doneAt: null })
+    const past = await saveActionPatch(orgId, newActionId(), { ...input, dueDate: '2001-01-01' }, db).catch((e: unknown) => e)
     expect(past).toBeInstanceOf(ValidationError)
     expect((past as ValidationError).fieldErrors.dueDate.key).toBe('validation.dueBeforeCreation')
+    // A new action without a title is not created: the form waits for one.
+    const untitled = await saveActionPatch(orgId, newActionId(), { owner: 'Paul' }, db).catch((e: unknown) => e)
+    expect((untitled as ValidationError).fieldErrors.title.key).toBe('validation.required')
 
-    const done = await updateAction(action.id, { ...input, status: 'done' }, db)
+    const done = (await saveActionPatch(orgId, action.id, { status: 'done' }, db))!
     expect(done.doneAt).not.toBeNull()
-    const edited = await updateAction(action.id, { ...input, status: 'done', owner: 'Paul' }, db)
+    const edited = (await saveActionPatch(orgId, action.id, { owner: 'Paul' }, db))!
     expect(edited.doneAt).toBe(done.doneAt)
     // A quick status change touches only the status (another tab's title edit survives).
     await db.actions.update(action.id, { title: 'Titre changé ailleurs' })
-    const reopened = await updateAction(action.id, { status: 'doing' }, db)
+    const reopened = await saveActionPatch(orgId, action.id, { status: 'doing' }, db)
     expect(reopened).toMatchObject({ title: 'Titre changé ailleurs', owner: 'Paul', status: 'doing', doneAt: null })
     expect(await listActions(orgId, db)).toHaveLength(1)
   })

@@ -160,7 +160,7 @@ test('text that looks like code is shown as text and never runs, typed or import
   await form.getByLabel('Intitulé de l’action').fill(PAYLOADS[3])
   await form.getByLabel('Description').fill(payload)
   await form.getByLabel('Responsable').fill(PAYLOADS[4])
-  await form.getByRole('button', { name: 'Ajouter l’action' }).click()
+  await form.getByRole('button', { name: 'Fermer' }).click()
   await expect(page.getByTestId('plan-list')).toContainText(PAYLOADS[3])
 
   // An imported file full of payloads.

@@ -4,6 +4,7 @@ import { expect, test, type Download, type Page } from '@playwright/test'
 import { portfolio } from '../../bench/portfolio.mjs'
 import { frenchNumber, parseCsv } from '../fixtures/csv'
 import { expectNoAxeViolations } from './axe'
+import { waitSaved } from './helpers'
 
 const NAME = 'Ressourcerie Cœur d’Œuvre – Épinal'
 
@@ -58,7 +59,7 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   await page.getByLabel('Date de l’assemblée générale').fill('2031-06-20')
   await expect(page.getByText('L’assemblée générale a lieu entre 2025 et 2027 pour cet exercice : vérifiez l’année.')).toBeVisible()
   await page.getByLabel('Date de l’assemblée générale').fill('2026-06-20')
-  await expect(page.getByTestId('ag-save-state')).toHaveText('Enregistré.')
+  await waitSaved(page)
   await page.reload()
   await expect(page.getByLabel('Questions soulevées pendant le débat')).toHaveValue('Faut-il réduire l’écart de rémunération ?')
   await expect(page.getByLabel('Date de l’assemblée générale')).toHaveValue('2026-06-20')

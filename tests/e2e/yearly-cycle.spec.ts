@@ -25,7 +25,15 @@ test('two years: complete year 1, start year 2 pre-filled, change three answers,
   await expectNoAxeViolations(page, 'theme page with objectives open')
 
   await page.getByRole('link', { name: 'Exercice 2025' }).click()
+  // Completing asks first, and says what is still open.
   await page.getByRole('button', { name: 'Terminer et figer les scores' }).click()
+  const confirm = page.getByRole('dialog', { name: 'Figer les scores de l’exercice 2025 ?' })
+  await expect(confirm).toContainText(/\d+ questions sans réponse : elles ne compteront pas dans le score/)
+  await expectNoAxeViolations(page, 'completion dialog')
+  await confirm.getByRole('button', { name: 'Continuer à répondre' }).click()
+  await expect(page.getByText('Les scores de cet exercice sont figés.')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Terminer et figer les scores' }).click()
+  await confirm.getByRole('button', { name: 'Terminer et figer' }).click()
   await expect(page.getByText('Les scores de cet exercice sont figés.')).toBeVisible()
   await page.getByLabel('Date de l’assemblée générale').fill('2024-06-15')
   await page.getByRole('button', { name: 'Enregistrer la date' }).click()
@@ -103,18 +111,26 @@ test('the progress plan filters actions and refuses a due date before creation',
   await form.getByLabel('Intitulé de l’action').fill('Écrire la charte éthique')
   await form.getByLabel('Thème').selectOption({ label: '8. Éthique et déontologie' })
   await form.getByLabel('Responsable').fill('Claire')
+  // A refused due date stays in its field with its message and is not saved; the rest of the action is.
   await form.getByLabel('Échéance').fill('2020-01-01')
-  await form.getByRole('button', { name: 'Ajouter l’action' }).click()
   await expect(form.getByText('L’échéance ne peut pas précéder la date de création de l’action.', { exact: true })).toBeVisible()
   await expectNoAxeViolations(page, 'action form with an error')
   await form.getByLabel('Échéance').fill('2099-01-01')
-  await form.getByRole('button', { name: 'Ajouter l’action' }).click()
+  await expect(form.getByText('L’échéance ne peut pas précéder la date de création de l’action.', { exact: true })).toHaveCount(0)
+  await form.getByRole('button', { name: 'Fermer' }).click()
   await expect(list).toContainText('Écrire la charte éthique')
+  await expect(list).toContainText('2099')
+
+  // A new action with no title is not created: « Annuler » leaves nothing behind.
+  await page.getByRole('button', { name: 'Nouvelle action' }).click()
+  await form.getByLabel('Responsable').fill('Personne')
+  await form.getByRole('button', { name: 'Annuler' }).click()
+  await expect(list.locator('> li')).toHaveCount(1)
 
   await page.getByRole('button', { name: 'Nouvelle action' }).click()
   await form.getByLabel('Intitulé de l’action').fill('Former le bureau')
   await form.getByLabel('Responsable').fill('Paul')
-  await form.getByRole('button', { name: 'Ajouter l’action' }).click()
+  await form.getByRole('button', { name: 'Fermer' }).click()
   await expect(list.locator('> li')).toHaveCount(2)
 
   await filters.getByLabel('Responsable').fill('cla')

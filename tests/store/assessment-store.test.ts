@@ -6,6 +6,8 @@ import { CapEssDatabase, useDatabase } from '@/db/database'
 import { createOrganisation } from '@/db/organisationWrites'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
 import { takeSnapshot } from '@/domain/snapshot'
+import { EDIT_KINDS, EditWriter, editWriter, useEditWriter } from '@/db/writer'
+import { EditJournal, JOURNAL_KEY } from '@/db/writer/journal'
 import { useAssessmentStore } from '@/stores/assessment'
 
 let db: CapEssDatabase
@@ -16,12 +18,15 @@ beforeEach(async () => {
   await db.open()
   useDatabase(db)
   setActivePinia(createPinia())
+  localStorage.clear()
+  useEditWriter(null)
   const org = await createOrganisation({ name: 'Asso', legalForm: 'association', employees: 3, volunteers: 5, members: 20, region: '11', siren: '' })
   const { assessment } = await createAssessment(org.id, { year: 2026, retainedThemeIds: ['gov', 'strategy'], participants: '' }, CURRENT_GUIDE)
   assessmentId = assessment.id
 })
 afterEach(async () => {
   vi.restoreAllMocks()
+  await editWriter().flush()
   await db.delete()
 })
 
@@ -31,15 +36,19 @@ async function openStore() {
   return store
 }
 const stored = (questionId: string) => db.answers.get([assessmentId, questionId])
+const saveState = () => editWriter().status().state
+const flush = () => editWriter().flush()
+/** A tab about to close: its timers never fire (the writer's pause never ends). */
+const closingTab = () => useEditWriter(new EditWriter(EDIT_KINDS, new EditJournal(localStorage), { delayMs: 400, timers: { set: () => 0, clear: () => {} } }))
 
 describe('assessment store', () => {
   it('shows a choice at once and writes it, then says it is saved', async () => {
     const store = await openStore()
-    const pending = store.save('gov.rules.explicit', { response: { kind: 'level', level: 3 } })
+    store.save('gov.rules.explicit', { response: { kind: 'level', level: 3 } })
     expect(store.answerOf('gov.rules.explicit')?.response).toEqual({ kind: 'level', level: 3 })
-    expect(store.saveState).toBe('saving')
-    await pending
-    expect(store.saveState).toBe('saved')
+    expect(saveState()).toBe('saving')
+    await flush()
+    expect(saveState()).toBe('saved')
     expect((await stored('gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 3 })
     expect(store.scores?.themes[0].score).toBe(0.75)
   })
@@ -50,55 +59,65 @@ describe('assessment store', () => {
     store.saveTyped('gov.rules.explicit', { note: 'S' })
     store.saveTyped('gov.rules.explicit', { note: 'Statuts' })
     expect(store.answerOf('gov.rules.explicit')?.note).toBe('Statuts')
-    expect(store.saveState).toBe('saving')
+    expect(saveState()).toBe('saving')
     await vi.waitFor(async () => expect((await stored('gov.rules.explicit'))?.note).toBe('Statuts'), { timeout: 2000 })
     expect(put).toHaveBeenCalledTimes(1)
 
     store.saveTyped('gov.rules.respect', { note: 'à revoir' })
-    await store.flushTyped()
+    await flush()
     expect((await stored('gov.rules.respect'))?.note).toBe('à revoir')
-    expect(store.saveState).toBe('saved')
+    expect(saveState()).toBe('saved')
   })
 
   it('recovers typing a closed tab could not write, without overwriting a later change', async () => {
+    closingTab()
     const first = await openStore()
     first.saveTyped('gov.rules.explicit', { note: 'tapé juste avant de fermer' })
     first.saveTyped('gov.rules.respect', { note: 'ancien texte' })
     // The tab closes: its timers never fire. Meanwhile another tab changes gov.rules.respect.
     setActivePinia(createPinia())
+    useEditWriter(null)
     await new Promise((r) => setTimeout(r, 5))
     await db.answers.put({ ...(await import('@/domain/answer')).emptyAnswer(assessmentId, 'gov.rules.respect', new Date().toISOString()), note: 'plus récent' })
 
     const second = await openStore()
     expect(second.answerOf('gov.rules.explicit')?.note).toBe('tapé juste avant de fermer')
     expect(second.answerOf('gov.rules.respect')?.note).toBe('plus récent')
-    expect(localStorage.getItem('cap-ess.typing-journal')).toBeNull()
+    expect(localStorage.getItem(JOURNAL_KEY)).toBeNull()
   })
 
   it('does not let an older typed reason overwrite a choice made after it', async () => {
     const store = await openStore()
     store.saveTyped('gov.rules.explicit', { response: { kind: 'na', reason: 'pas conc' } })
-    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 2 } })
-    await store.flushTyped()
+    store.save('gov.rules.explicit', { response: { kind: 'level', level: 2 } })
+    await flush()
+    await flush()
     expect((await stored('gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 2 })
   })
 
-  it('keeps a failed change on screen, stays in error until that field is written, and retries it', async () => {
+  it('keeps a failed change on screen and retries it, with « Réessayer » or with the next change of the same question', async () => {
     const store = await openStore()
-    vi.spyOn(db.answers, 'put').mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'))
+    const put = vi.spyOn(db.answers, 'put')
+    put.mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'))
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
-    expect(store.saveState).toBe('error')
+    store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
+    await flush()
+    expect(saveState()).toBe('error')
     expect(store.answerOf('gov.rules.explicit')?.response).toEqual({ kind: 'level', level: 4 })
     expect(await stored('gov.rules.explicit')).toBeUndefined()
-
-    // Another field of the same question saves fine: the level is still not stored, so the error stays.
-    await store.save('gov.rules.explicit', { evidence: ['Statuts'] })
-    expect(store.saveState).toBe('error')
-
     await store.retryFailed()
-    expect(store.saveState).toBe('saved')
-    expect(await stored('gov.rules.explicit')).toMatchObject({ response: { kind: 'level', level: 4 }, evidence: ['Statuts'] })
+    expect(saveState()).toBe('saved')
+    expect(await stored('gov.rules.explicit')).toMatchObject({ response: { kind: 'level', level: 4 } })
+
+    // Failed again; the next change of the same question carries the failed field with it.
+    put.mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'))
+    store.save('gov.rules.explicit', { response: { kind: 'level', level: 1 } })
+    await flush()
+    expect(saveState()).toBe('error')
+    store.save('gov.rules.explicit', { evidence: ['Statuts'] })
+    await flush()
+    expect(saveState()).toBe('saved')
+    expect(await stored('gov.rules.explicit')).toMatchObject({ response: { kind: 'level', level: 1 }, evidence: ['Statuts'] })
   })
 
   it('refreshes the organisation when the same assessment is opened again', async () => {
@@ -112,8 +131,8 @@ describe('assessment store', () => {
 
   it('reads a completed assessment with the profile it was completed with, until it is reopened', async () => {
     const store = await openStore()
-    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
-    await store.save('strategy.openness.employees', { response: { kind: 'level', level: 0 } })
+    store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
+    store.save('strategy.openness.employees', { response: { kind: 'level', level: 0 } })
     await store.complete()
     expect(store.shownScores?.global.score).toBe(0.5)
     expect(store.assessment?.snapshot?.profile?.employees).toBeGreaterThan(0)
@@ -132,8 +151,9 @@ describe('assessment store', () => {
     const store = await openStore()
     vi.spyOn(db.answers, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'))
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
-    expect(store.lastErrorKind).toBe('quota')
+    store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
+    await flush()
+    expect(editWriter().status().errorKind).toBe('quota')
     expect(await store.complete()).toBe('unsaved-changes')
     expect((await db.assessments.get(assessmentId))?.status).toBe('draft')
     await store.retryFailed()
@@ -142,14 +162,16 @@ describe('assessment store', () => {
   })
 
   it('still opens an assessment completed while a typed note was waiting in the journal', async () => {
+    closingTab()
     const first = await openStore()
     first.saveTyped('gov.rules.explicit', { note: 'jamais écrite' })
     await db.assessments.update(assessmentId, { status: 'completed', snapshot: takeSnapshot(first.scores!, first.assessment!, new Date().toISOString()) })
     setActivePinia(createPinia())
+    useEditWriter(null)
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     const second = await openStore()
     expect(second.isLocked).toBe(true)
-    expect(localStorage.getItem('cap-ess.typing-journal')).toBeNull()
+    expect(localStorage.getItem(JOURNAL_KEY)).toBeNull()
   })
 
   it('sees answers written by another tab, without overwriting its own pending typing', async () => {
@@ -162,7 +184,7 @@ describe('assessment store', () => {
     await saveAnswerPatch(assessmentId, 'gov.rules.respect', { evidence: ['PV'] }, otherTab)
     await vi.waitFor(() => expect(store.answerOf('gov.rules.explicit')?.response).toEqual({ kind: 'level', level: 4 }))
     expect(store.answerOf('gov.rules.respect')?.note).toBe('en cours de frappe ici')
-    await store.flushTyped()
+    await flush()
     // Once this tab's note is stored, both tabs' fields are there, in the database and on screen.
     expect(await stored('gov.rules.respect')).toMatchObject({ note: 'en cours de frappe ici', evidence: ['PV'] })
     await vi.waitFor(() => expect(store.answerOf('gov.rules.respect')?.evidence).toEqual(['PV']))
@@ -177,15 +199,16 @@ describe('assessment store', () => {
 
   it('freezes the scores when completed and refuses answers until reopened', async () => {
     const store = await openStore()
-    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 2 } })
+    store.save('gov.rules.explicit', { response: { kind: 'level', level: 2 } })
     await store.complete()
     expect(store.isLocked).toBe(true)
     expect(store.assessment?.snapshot?.themes[0]).toMatchObject({ themeId: 'gov', score: 0.5, answered: 1 })
     expect((await db.assessments.get(assessmentId))?.status).toBe('completed')
 
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    await store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
-    expect(store.saveState).toBe('error')
+    store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
+    await flush()
+    expect(saveState()).toBe('error')
     expect((await stored('gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 2 })
 
     await store.reopen()

@@ -138,8 +138,47 @@ describe('parseBackup', () => {
     const file = validFile()
     file.organisations = Array.from({ length: 25 }, (_, i) => ({ ...file.organisations[0], id: `org-${i}`, assessments: [] }))
     const seen: number[] = []
-    const result = await parseBackup(JSON.stringify(file), catalog, (done) => seen.push(done))
+    const result = await parseBackup(JSON.stringify(file), catalog, { onProgress: (done) => seen.push(done) })
     expect(result.ok).toBe(true)
     expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i + 1))
+  })
+
+  describe('accepts only what the app can show (each file below once imported, then broke a page)', () => {
+    type File = ReturnType<typeof validFile>
+    const assessment = (file: File) => file.organisations[0].assessments[0] as Record<string, unknown>
+    const org = (file: File) => file.organisations[0] as Record<string, unknown>
+    const action = (extra: Record<string, unknown>) => ({
+      id: 'act-1', originAssessmentId: null, title: 'Réviser les statuts', description: '', themeId: 'gov', questionId: null, indicatorId: null,
+      owner: '', dueDate: null, priority: 'normal', status: 'todo', doneAt: null, createdAt: NOW, updatedAt: NOW, ...extra,
+    })
+    const value = (indicatorId: string, v: unknown) => ({ indicatorId, value: v, note: '', updatedAt: NOW })
+    const cases: [string, (file: File) => void, string, string][] = [
+      ['an indicator value of 20 MB', (f) => (assessment(f).indicatorValues = [value('gov.ind.vote-turnout', 'x'.repeat(20_000_000))]), 'organisations[0].assessments[0].indicatorValues[0].value', 'import.problem.tooLong'],
+      ['an object as a percentage', (f) => (assessment(f).indicatorValues = [value('gov.ind.vote-turnout', { a: 1 })]), 'organisations[0].assessments[0].indicatorValues[0].value', 'import.problem.value'],
+      ['a percentage of 140', (f) => (assessment(f).indicatorValues = [value('gov.ind.vote-turnout', 140)]), 'organisations[0].assessments[0].indicatorValues[0].value', 'import.problem.value'],
+      ['a value of an indicator nobody knows', (f) => (assessment(f).indicatorValues = [value('gov.ind.nope', 3)]), 'organisations[0].assessments[0].indicatorValues[0].indicatorId', 'import.problem.unknownIndicator'],
+      ['a level target of 7', (f) => (assessment(f).objectives = [{ subjectKind: 'question', subjectId: 'gov.rules.explicit', comparator: 'at-least', oneYear: 7, threeYear: null, updatedAt: NOW }]), 'organisations[0].assessments[0].objectives[0].oneYear', 'import.problem.value'],
+      ['a guide id with an @', (f) => (assessment(f).guideId = 'csess-2016@1'), 'organisations[0].assessments[0].guideId', 'import.problem.format'],
+      ['an action on a theme the guide does not have', (f) => (org(f).actions = [action({ themeId: 'nope' })]), 'organisations[0].actions[0].themeId', 'import.problem.unknownTheme'],
+      ['an action on a question the guide does not have', (f) => (org(f).actions = [action({ questionId: 'gov.nope' })]), 'organisations[0].actions[0].questionId', 'import.problem.unknownQuestion'],
+      ['an action on a question of another theme', (f) => (org(f).actions = [action({ questionId: 'ethics.values.charter' })]), 'organisations[0].actions[0].questionId', 'import.problem.outsideTheme'],
+      ['an action on an indicator the guide does not have', (f) => (org(f).actions = [action({ indicatorId: 'gov.ind.nope' })]), 'organisations[0].actions[0].indicatorId', 'import.problem.unknownIndicator'],
+      ['an action titled with zero-width spaces', (f) => (org(f).actions = [action({ title: '\u200b\u200b' })]), 'organisations[0].actions[0].title', 'validation.required'],
+      ['a name made only of zero-width characters', (f) => (org(f).name = '\u200b\u200c\u2060'), 'organisations[0].name', 'validation.nameNoLetters'],
+      ['answers dated 2099', (f) => (assessment(f).answers as { updatedAt: string }[]).forEach((a) => (a.updatedAt = '2099-01-01T00:00:00.000Z')), 'organisations[0].assessments[0].answers[0].updatedAt', 'import.problem.future'],
+    ]
+    it.each(cases)('refuses %s, and says where', async (_label, damage, path, key) => {
+      const file = validFile()
+      damage(file)
+      const result = await parseBackup(JSON.stringify(file), catalog, { now: new Date(NOW) })
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.problems).toContainEqual(expect.objectContaining({ path, key }))
+    })
+
+    it('still accepts a date a few hours ahead (another device’s clock)', async () => {
+      const file = validFile()
+      org(file).updatedAt = '2026-11-27T20:00:00.000Z'
+      expect((await parseBackup(JSON.stringify(file), catalog, { now: new Date(NOW) })).ok).toBe(true)
+    })
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { actionsForYear, buildReport, employeeSummary, type ReportInput } from '@/domain/report/model'
+import { exerciseProfile } from '@/domain/exercise'
 import { action, answer, assessmentOf, fullAnswers, indicator, level, na, objective, organisation, realGuide, yearOf } from '../fixtures/reportData'
 
 const retained = ['gov', 'employment', 'environment']
@@ -164,7 +165,8 @@ describe('report model', () => {
     answers.set('gov.volunteers.welcome', answer('gov.volunteers.welcome', level(4), { assessmentId: 'y2' }))
     const frozen = yearOf(base.year.assessment, answers)
     const snapshot = { ...frozen.snapshot, profile: { legalForm: organisation.legalForm, employees: 14, volunteers: 12, members: 120 } }
-    const completed = { ...frozen, snapshot, assessment: { ...frozen.assessment, status: 'completed' as const, snapshot } }
+    const assessment = { ...frozen.assessment, status: 'completed' as const, snapshot }
+    const completed = { ...frozen, snapshot, assessment, profile: exerciseProfile(assessment, organisation) }
     const annex = (report: ReturnType<typeof buildReport>) => report.annex.flatMap((t) => t.questions).find((q) => q.id === 'gov.volunteers.welcome')!
     expect(annex(buildReport({ ...base, year: completed }))).toMatchObject({ state: 'answered', level: 4 })
     // A draft follows today's profile.

@@ -8,10 +8,23 @@ import {
   type BackupOrganisation,
 } from './format.ts'
 import { migrateBackup } from './migrations.ts'
-import { MAX_PROBLEMS, problemsFromZod, type ImportProblem } from './problems.ts'
+import { MAX_PROBLEMS, problemsFromZod, shortValue, type ImportProblem } from './problems.ts'
+import { CURRENT_GUIDE } from '../guide/current.ts'
+import type { GuideCatalog, GuideIndex } from '../guide/guideIndex.ts'
+import type { IndicatorUnit } from '../guide/schema.ts'
+import { indicatorValueProblem } from '../indicators.ts'
+import { targetProblem } from '../objectives.ts'
 
-/** What the app knows of a guide version: its question, theme and indicator ids (null when the version is unknown). */
-export type GuideCatalog = (guideId: string, guideVersion: number) => { questionIds: Set<string>; themeIds: Set<string> } | null
+export type { GuideCatalog }
+
+/** How far in the future a date may be (another device's clock a few hours ahead), no further. */
+const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000
+
+export interface ParseOptions {
+  onProgress?: (done: number, total: number) => void
+  /** The moment of the import: no date of the file may be more than a day after it. */
+  now?: Date
+}
 
 export type ParseResult =
   | { ok: true; file: BackupFile; migratedFrom: number | null }
@@ -26,13 +39,25 @@ const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  * schema and the rules zod cannot express (unique ids, references that resolve, questions the guide knows).
  * Nothing is written here: a file is either entirely valid or refused with located problems.
  */
-export async function parseBackup(
-  text: string,
-  catalog: GuideCatalog,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<ParseResult> {
+export async function parseBackup(text: string, catalog: GuideCatalog, options: ParseOptions = {}): Promise<ParseResult> {
   const read = readBackupJson(text)
-  return 'json' in read ? validateBackup(read.json, catalog, onProgress) : read
+  return 'json' in read ? validateBackup(read.json, catalog, options) : read
+}
+
+/** The guide versions a file's assessments name (and the current one, which actions refer to), read before validation. */
+export function guideRefsOf(json: unknown): { guideId: string; guideVersion: number }[] {
+  const refs = [CURRENT_GUIDE]
+  const orgs = (json as { organisations?: unknown } | null)?.organisations
+  for (const org of Array.isArray(orgs) ? orgs : []) {
+    const assessments = (org as { assessments?: unknown } | null)?.assessments
+    for (const a of Array.isArray(assessments) ? assessments : []) {
+      const { guideId, guideVersion } = (a ?? {}) as { guideId?: unknown; guideVersion?: unknown }
+      if (typeof guideId === 'string' && typeof guideVersion === 'number' && !refs.some((r) => r.guideId === guideId && r.guideVersion === guideVersion)) {
+        refs.push({ guideId, guideVersion })
+      }
+    }
+  }
+  return refs
 }
 
 /**
@@ -49,11 +74,8 @@ export function readBackupJson(text: string): { json: unknown } | Extract<ParseR
 }
 
 /** The second half of `parseBackup`: format, version, schema and integrity of parsed JSON. */
-export async function validateBackup(
-  json: unknown,
-  catalog: GuideCatalog,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<ParseResult> {
+export async function validateBackup(json: unknown, catalog: GuideCatalog, options: ParseOptions = {}): Promise<ParseResult> {
+  const onProgress = options.onProgress ?? (() => {})
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as Record<string, unknown>).format !== BACKUP_FORMAT) {
     return refuse('import.problem.otherApp')
   }
@@ -78,7 +100,7 @@ export async function validateBackup(
     // Large portfolios: let the page repaint its progress bar between organisations.
     if (i % 10 === 9) await yieldToUi()
   }
-  if (problems.length === 0) problems.push(...integrityProblems(organisations, catalog))
+  if (problems.length === 0) problems.push(...integrityProblems(envelope.data.exportedAt, organisations, catalog, options.now ?? new Date()))
   if (problems.length > 0) return finish(problems)
   return { ok: true, file: { ...envelope.data, organisations }, migratedFrom: version < BACKUP_FORMAT_VERSION ? version : null }
 }
@@ -87,9 +109,20 @@ function finish(problems: ImportProblem[]): ParseResult {
   return { ok: false, problems: problems.slice(0, MAX_PROBLEMS), truncated: Math.max(0, problems.length - MAX_PROBLEMS) }
 }
 
-function integrityProblems(organisations: BackupOrganisation[], catalog: GuideCatalog): ImportProblem[] {
+/**
+ * The rules zod cannot express: unique ids and years, references that resolve, and nothing the app could not show
+ * (questions, themes and indicators its guide knows, values and targets that fit their unit, no date from the future).
+ */
+function integrityProblems(exportedAt: string, organisations: BackupOrganisation[], catalog: GuideCatalog, now: Date): ImportProblem[] {
   const problems: ImportProblem[] = []
-  const duplicate = (path: string, value: string) => problems.push({ path, key: 'import.problem.duplicate', params: { value } })
+  const problem = (path: string, key: string, value: unknown) => problems.push({ path, key, params: { value: shortValue(value) } })
+  const duplicate = (path: string, value: string) => problem(path, 'import.problem.duplicate', value)
+  const latest = new Date(now.getTime() + FUTURE_TOLERANCE_MS).toISOString()
+  const notFuture = (path: string, date: string | null | undefined) => {
+    if (date && date > latest) problem(path, 'import.problem.future', date)
+  }
+  notFuture('exportedAt', exportedAt)
+  const current = catalog(CURRENT_GUIDE)
   const orgIds = new Set<string>()
   const assessmentIds = new Set<string>()
   const actionIds = new Set<string>()
@@ -99,62 +132,100 @@ function integrityProblems(organisations: BackupOrganisation[], catalog: GuideCa
     const op = `organisations[${o}]`
     if (orgIds.has(org.id)) duplicate(`${op}.id`, org.id)
     orgIds.add(org.id)
+    notFuture(`${op}.createdAt`, org.createdAt)
+    notFuture(`${op}.updatedAt`, org.updatedAt)
     const ownAssessments = new Set(org.assessments.map((a) => a.id))
     const years = new Set<number>()
-    const ownCustom = new Set(org.customIndicators.map((c) => c.id))
+    const custom = new Map(org.customIndicators.map((c) => [c.id, c]))
+    // Org-level records (actions, own indicators) name the current guide's ids, or those of a version the org used.
+    const guides = [current, ...org.assessments.map((a) => catalog(a)).filter((g) => g !== null)].filter((g): g is GuideIndex => g !== null)
+    const anyGuide = <T>(find: (g: GuideIndex) => T | undefined): T | undefined => guides.map(find).find((x) => x !== undefined)
 
     org.customIndicators.forEach((c, i) => {
-      if (customIds.has(c.id)) duplicate(`${op}.customIndicators[${i}].id`, c.id)
+      const cp = `${op}.customIndicators[${i}]`
+      if (customIds.has(c.id)) duplicate(`${cp}.id`, c.id)
       customIds.add(c.id)
+      if (!anyGuide((g) => g.themeById.get(c.themeId))) problem(`${cp}.themeId`, 'import.problem.unknownTheme', c.themeId)
+      notFuture(`${cp}.createdAt`, c.createdAt)
     })
+    const unitOf = (guide: GuideIndex, indicatorId: string): { unit: IndicatorUnit; categories?: string[] } | undefined =>
+      guide.indicatorById.get(indicatorId) ?? custom.get(indicatorId)
+
     org.assessments.forEach((a, i) => {
       const ap = `${op}.assessments[${i}]`
       if (assessmentIds.has(a.id)) duplicate(`${ap}.id`, a.id)
       assessmentIds.add(a.id)
       if (years.has(a.year)) problems.push({ path: `${ap}.year`, key: 'import.problem.duplicateYear', params: { value: a.year } })
       years.add(a.year)
-      if (a.previousAssessmentId !== null && !ownAssessments.has(a.previousAssessmentId)) {
-        problems.push({ path: `${ap}.previousAssessmentId`, key: 'import.problem.dangling', params: { value: a.previousAssessmentId } })
-      }
-      const guide = catalog(a.guideId, a.guideVersion)
+      if (a.previousAssessmentId !== null && !ownAssessments.has(a.previousAssessmentId)) problem(`${ap}.previousAssessmentId`, 'import.problem.dangling', a.previousAssessmentId)
+      for (const field of ['createdAt', 'updatedAt', 'completedAt'] as const) notFuture(`${ap}.${field}`, a[field])
+      notFuture(`${ap}.snapshot.takenAt`, a.snapshot?.takenAt)
+      const guide = catalog(a)
       if (!guide) {
         problems.push({ path: `${ap}.guideVersion`, key: 'import.problem.unknownGuide', params: { value: `${a.guideId} v${a.guideVersion}` } })
         return
       }
       a.retainedThemeIds.forEach((id, t) => {
-        if (!guide.themeIds.has(id)) problems.push({ path: `${ap}.retainedThemeIds[${t}]`, key: 'import.problem.unknownTheme', params: { value: id } })
+        if (!guide.themeById.has(id)) problem(`${ap}.retainedThemeIds[${t}]`, 'import.problem.unknownTheme', id)
+      })
+      a.snapshot?.themes.forEach((theme, t) => {
+        const known = guide.themeById.get(theme.themeId)
+        if (!known) return problem(`${ap}.snapshot.themes[${t}].themeId`, 'import.problem.unknownTheme', theme.themeId)
+        theme.domaines.forEach((d, k) => {
+          if (!known.domaines.some((x) => x.id === d.domaineId)) problem(`${ap}.snapshot.themes[${t}].domaines[${k}].domaineId`, 'import.problem.unknownTheme', d.domaineId)
+        })
       })
       const answered = new Set<string>()
       a.answers.forEach((answer, k) => {
-        if (answered.has(answer.questionId)) duplicate(`${ap}.answers[${k}].questionId`, answer.questionId)
+        const p = `${ap}.answers[${k}]`
+        if (answered.has(answer.questionId)) duplicate(`${p}.questionId`, answer.questionId)
         answered.add(answer.questionId)
-        if (!guide.questionIds.has(answer.questionId)) {
-          problems.push({ path: `${ap}.answers[${k}].questionId`, key: 'import.problem.unknownQuestion', params: { value: answer.questionId } })
-        }
+        if (!guide.questionById.has(answer.questionId)) problem(`${p}.questionId`, 'import.problem.unknownQuestion', answer.questionId)
+        notFuture(`${p}.updatedAt`, answer.updatedAt)
       })
       const valued = new Set<string>()
       a.indicatorValues.forEach((v, k) => {
-        if (valued.has(v.indicatorId)) duplicate(`${ap}.indicatorValues[${k}].indicatorId`, v.indicatorId)
+        const p = `${ap}.indicatorValues[${k}]`
+        if (valued.has(v.indicatorId)) duplicate(`${p}.indicatorId`, v.indicatorId)
         valued.add(v.indicatorId)
+        notFuture(`${p}.updatedAt`, v.updatedAt)
+        const indicator = unitOf(guide, v.indicatorId)
+        if (!indicator) return problem(`${p}.indicatorId`, 'import.problem.unknownIndicator', v.indicatorId)
+        const wrong = indicatorValueProblem(indicator.unit, v.value, indicator.categories)
+        if (wrong) problems.push({ path: `${p}.value`, key: 'import.problem.value', params: { value: shortValue(v.value), problem: wrong } })
       })
       const targeted = new Set<string>()
       a.objectives.forEach((v, k) => {
-        if (targeted.has(v.subjectId)) duplicate(`${ap}.objectives[${k}].subjectId`, v.subjectId)
+        const p = `${ap}.objectives[${k}]`
+        if (targeted.has(v.subjectId)) duplicate(`${p}.subjectId`, v.subjectId)
         targeted.add(v.subjectId)
-        if (v.subjectKind === 'question' && !guide.questionIds.has(v.subjectId)) {
-          problems.push({ path: `${ap}.objectives[${k}].subjectId`, key: 'import.problem.unknownQuestion', params: { value: v.subjectId } })
+        notFuture(`${p}.updatedAt`, v.updatedAt)
+        const kind = v.subjectKind === 'question' ? (guide.questionById.has(v.subjectId) ? 'level' : undefined) : unitOf(guide, v.subjectId)?.unit
+        if (!kind) return problem(`${p}.subjectId`, v.subjectKind === 'question' ? 'import.problem.unknownQuestion' : 'import.problem.unknownIndicator', v.subjectId)
+        for (const field of ['oneYear', 'threeYear'] as const) {
+          const wrong = targetProblem(kind, v[field])
+          if (wrong) problems.push({ path: `${p}.${field}`, key: 'import.problem.value', params: { value: shortValue(v[field]), problem: wrong } })
         }
       })
     })
+
     org.actions.forEach((action, i) => {
       const p = `${op}.actions[${i}]`
       if (actionIds.has(action.id)) duplicate(`${p}.id`, action.id)
       actionIds.add(action.id)
-      if (action.originAssessmentId !== null && !ownAssessments.has(action.originAssessmentId)) {
-        problems.push({ path: `${p}.originAssessmentId`, key: 'import.problem.dangling', params: { value: action.originAssessmentId } })
+      for (const field of ['createdAt', 'updatedAt', 'doneAt'] as const) notFuture(`${p}.${field}`, action[field])
+      if (action.originAssessmentId !== null && !ownAssessments.has(action.originAssessmentId)) problem(`${p}.originAssessmentId`, 'import.problem.dangling', action.originAssessmentId)
+      // As the form allows: a question or an indicator only within the action's theme.
+      if (action.themeId !== null && !anyGuide((g) => g.themeById.get(action.themeId!))) problem(`${p}.themeId`, 'import.problem.unknownTheme', action.themeId)
+      if (action.questionId !== null) {
+        const entry = anyGuide((g) => g.questionById.get(action.questionId!))
+        if (!entry) problem(`${p}.questionId`, 'import.problem.unknownQuestion', action.questionId)
+        else if (entry.theme.id !== action.themeId) problem(`${p}.questionId`, 'import.problem.outsideTheme', action.questionId)
       }
-      if (action.indicatorId?.startsWith('custom.') && !ownCustom.has(action.indicatorId)) {
-        problems.push({ path: `${p}.indicatorId`, key: 'import.problem.dangling', params: { value: action.indicatorId } })
+      if (action.indicatorId !== null) {
+        const themeId = custom.get(action.indicatorId)?.themeId ?? anyGuide((g) => g.guide.themes.find((t) => t.indicators.some((x) => x.id === action.indicatorId))?.id)
+        if (!themeId) problem(`${p}.indicatorId`, action.indicatorId.startsWith('custom.') ? 'import.problem.dangling' : 'import.problem.unknownIndicator', action.indicatorId)
+        else if (themeId !== action.themeId) problem(`${p}.indicatorId`, 'import.problem.outsideTheme', action.indicatorId)
       }
     })
   })

@@ -10,6 +10,9 @@ export interface QuestionEntry {
   rules: ReadonlyArray<Applicability | undefined>
 }
 
+/** What the app knows of guide versions, as a synchronous lookup (null for a version it does not know). */
+export type GuideCatalog = (ref: { guideId: string; guideVersion: number }) => GuideIndex | null
+
 export interface GuideIndex {
   guide: Guide
   themeById: ReadonlyMap<string, Theme>

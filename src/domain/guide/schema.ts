@@ -9,6 +9,7 @@ import { LegalFormSchema } from '../organisation.ts'
 /** Stable ids: lower-case words joined by dots or dashes (`gov.rules.explicit`). Never reused. */
 export const ItemIdSchema = z
   .string()
+  .max(120, { error: 'identifiant trop long (120 caractères au plus)' })
   .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, { error: 'identifiant invalide (minuscules, chiffres, points, tirets)' })
 
 const TextSchema = z.string().trim().min(1, { error: 'texte vide' })

@@ -3,13 +3,13 @@ import type { Answer } from '../answer.ts'
 import { EMPTY_AG_RECORD, type AgRecord, type Assessment } from '../assessment.ts'
 import { compareAssessments, countChanges, type QuestionChange } from '../comparison.ts'
 import type { GuideIndex } from '../guide/guideIndex.ts'
-import type { ExerciseData } from '../history.ts'
+import type { ExerciseData } from '../exercise.ts'
 import type { IndicatorUnit } from '../guide/schema.ts'
 import type { CustomIndicator, IndicatorValue } from '../indicators.ts'
 import { recordedValue, targetMet, type Comparator, type Objective, type Target } from '../objectives.ts'
 import type { Organisation } from '../organisation.ts'
 import { scoreAssessment, strongestAndWeakest, toPercent, type QuestionScore } from '../scoring.ts'
-import { scoringProfile, type ScoreSummary } from '../snapshot.ts'
+import type { ScoreSummary } from '../snapshot.ts'
 
 /**
  * What the AG report says, built from the stored data by pure functions and independent of how it is drawn:
@@ -220,7 +220,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const { guide: index, organisation, year, previous } = input
   const assessment = year.assessment
   const retained = new Set(assessment.retainedThemeIds)
-  const scores = scoreAssessment(index, assessment.retainedThemeIds, scoringProfile(assessment, organisation), year.answers)
+  const scores = scoreAssessment(index, assessment.retainedThemeIds, year.profile, year.answers)
   const comparison = previous
     ? compareAssessments({
         themeIds: assessment.retainedThemeIds,

@@ -1,0 +1,108 @@
+import { NOTE_SAVE_DELAY_MS } from '@/constants'
+import { ActionPatchSchema, type Action, type ActionPatch } from '@/domain/actions'
+import { AnswerPatchSchema, type Answer, type AnswerPatch } from '@/domain/answer'
+import { AgRecordPatchSchema, type AgRecordPatch, type Assessment } from '@/domain/assessment'
+import { CustomIndicatorInputSchema, IndicatorPatchSchema, type CustomIndicator, type IndicatorPatch, type IndicatorRecord } from '@/domain/indicators'
+import { ObjectivePatchSchema, type Objective, type ObjectivePatch } from '@/domain/objectives'
+import { z } from '@/domain/zod'
+import { saveActionPatch } from '../actionRepository'
+import { saveAnswerPatch } from '../answerRepository'
+import { saveAgPatch } from '../assessmentWrites'
+import { saveCustomIndicator, saveIndicatorValue } from '../indicatorRepository'
+import { saveObjective } from '../objectiveRepository'
+import { EditWriter, type EditKey, type EditKinds } from './editWriter'
+import { EditJournal } from './journal'
+
+export { EditWriter, type EditKey, type SaveState, type SaveStatus } from './editWriter'
+
+/** An objective names its subject's kind, so its first write can create it. */
+const ObjectiveEditSchema = ObjectivePatchSchema.extend({ subjectKind: z.enum(['question', 'indicator']) })
+export type ObjectiveEdit = ObjectivePatch & { subjectKind: Objective['subjectKind'] }
+
+/** Every kind of edit the app makes, with what one change carries and what a write returns. */
+export interface Edits {
+  [kind: string]: { patch: object; result: unknown }
+  /** Scope: the assessment; id: the question. */
+  answer: { patch: AnswerPatch; result: Answer }
+  /** Scope: the assessment; id: the indicator. */
+  indicator: { patch: IndicatorPatch; result: IndicatorRecord }
+  /** Scope: the assessment; id: the question or indicator. */
+  objective: { patch: ObjectiveEdit; result: Objective }
+  /** Scope: the assessment; id: always `ag`. */
+  agRecord: { patch: AgRecordPatch; result: Assessment }
+  /** Scope: the organisation; id: the action's. */
+  action: { patch: ActionPatch; result: Action }
+  /** Scope: the organisation; id: the indicator's (`custom.…`). */
+  customIndicator: { patch: z.input<typeof CustomIndicatorInputSchema>; result: CustomIndicator }
+}
+
+const valid =
+  <T>(schema: z.ZodType) =>
+  (value: unknown): value is T =>
+    schema.safeParse(value).success
+
+/** How each kind is checked when replayed and written: always through its repository, in one transaction. */
+export const EDIT_KINDS: EditKinds<Edits> = {
+  answer: {
+    isPatch: valid<AnswerPatch>(AnswerPatchSchema),
+    write: (assessmentId, questionId, patch, unlessChangedAfter) => saveAnswerPatch(assessmentId, questionId, patch, undefined, { unlessChangedAfter }),
+  },
+  indicator: {
+    isPatch: valid<IndicatorPatch>(IndicatorPatchSchema),
+    write: (assessmentId, indicatorId, patch, unlessChangedAfter) => saveIndicatorValue(assessmentId, indicatorId, patch, undefined, { unlessChangedAfter }),
+  },
+  objective: {
+    isPatch: valid<ObjectiveEdit>(ObjectiveEditSchema),
+    write: (assessmentId, subjectId, { subjectKind, ...patch }, unlessChangedAfter) =>
+      saveObjective({ assessmentId, subjectKind, subjectId }, patch, undefined, { unlessChangedAfter }),
+  },
+  agRecord: {
+    isPatch: valid<AgRecordPatch>(AgRecordPatchSchema),
+    write: (assessmentId, _id, patch, unlessChangedAfter) => saveAgPatch(assessmentId, patch, undefined, { unlessChangedAfter }),
+  },
+  action: {
+    isPatch: valid<ActionPatch>(ActionPatchSchema),
+    write: (organisationId, id, patch, unlessChangedAfter) => saveActionPatch(organisationId, id, patch, undefined, { unlessChangedAfter }),
+  },
+  customIndicator: {
+    isPatch: valid<z.input<typeof CustomIndicatorInputSchema>>(CustomIndicatorInputSchema),
+    write: (organisationId, id, patch) => saveCustomIndicator(organisationId, id, patch),
+  },
+}
+
+/** The records edits are made to, named the same way everywhere. */
+export const editKeys = {
+  answer: (assessmentId: string, questionId: string): EditKey<'answer'> => ({ kind: 'answer', scope: assessmentId, id: questionId }),
+  indicator: (assessmentId: string, indicatorId: string): EditKey<'indicator'> => ({ kind: 'indicator', scope: assessmentId, id: indicatorId }),
+  objective: (assessmentId: string, subjectId: string): EditKey<'objective'> => ({ kind: 'objective', scope: assessmentId, id: subjectId }),
+  agRecord: (assessmentId: string): EditKey<'agRecord'> => ({ kind: 'agRecord', scope: assessmentId, id: 'ag' }),
+  action: (organisationId: string, actionId: string): EditKey<'action'> => ({ kind: 'action', scope: organisationId, id: actionId }),
+  customIndicator: (organisationId: string, indicatorId: string): EditKey<'customIndicator'> => ({ kind: 'customIndicator', scope: organisationId, id: indicatorId }),
+}
+
+/** Edits of one assessment (answers, indicators, objectives, AG texts). */
+export const ofAssessment = (assessmentId: string) => (key: EditKey) => key.scope === assessmentId && key.kind !== 'action' && key.kind !== 'customIndicator'
+
+let current: EditWriter<Edits> | null = null
+
+/**
+ * The tab's writer. Everything waiting is written at once when the tab is hidden or left (a phone switching apps,
+ * a closed laptop); what even that cannot finish is in the journal.
+ */
+export function editWriter(): EditWriter<Edits> {
+  if (current) return current
+  const storage = typeof localStorage === 'undefined' ? null : localStorage
+  const writer = new EditWriter<Edits>(EDIT_KINDS, new EditJournal(storage), { delayMs: NOTE_SAVE_DELAY_MS })
+  if (typeof window !== 'undefined') {
+    const flush = () => void writer.flush()
+    window.addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush())
+  }
+  current = writer
+  return writer
+}
+
+/** Tests start each case with a writer of their own (a fresh journal, no timers left from the previous case). */
+export function useEditWriter(writer: EditWriter<Edits> | null): void {
+  current = writer
+}

@@ -1,0 +1,109 @@
+import { z } from '@/domain/zod'
+
+/**
+ * Edits are written to IndexedDB in the background, and an IndexedDB write started while a tab closes may never
+ * finish. So every edit is also noted here, synchronously, in localStorage, until IndexedDB holds it; whatever is
+ * still here when the app next reads the data is written then (`EditWriter.replay`). What is read back is
+ * validated: a damaged journal is dropped, never replayed.
+ */
+export const JOURNAL_KEY = 'cap-ess.edit-journal'
+/** The first release's journal (answers only, keyed by assessment then question): read once, then removed. */
+const OLD_JOURNAL_KEY = 'cap-ess.typing-journal'
+
+export const JournalEntrySchema = z.strictObject({
+  kind: z.string().min(1).max(40),
+  scope: z.string().min(1).max(200),
+  id: z.string().min(1).max(200),
+  /** Checked against the kind's own patch schema before it is replayed. */
+  patch: z.record(z.string(), z.unknown()),
+  /** When the last of these edits was made: a replay never overwrites a record changed after that. */
+  at: z.iso.datetime(),
+})
+export type JournalEntry = z.infer<typeof JournalEntrySchema>
+
+const JournalSchema = z.record(z.string(), JournalEntrySchema)
+type Journal = z.infer<typeof JournalSchema>
+
+const OldJournalSchema = z.record(z.string(), z.record(z.string(), z.strictObject({ patch: z.record(z.string(), z.unknown()), at: z.iso.datetime() })))
+
+/** The parts of localStorage the journal uses (so tests can give it their own). */
+export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+export class EditJournal {
+  constructor(private readonly storage: JournalStorage | null) {
+    this.takeOverOldJournal()
+  }
+
+  private read(): Journal {
+    try {
+      const raw = this.storage?.getItem(JOURNAL_KEY)
+      if (!raw) return {}
+      const parsed = JournalSchema.safeParse(JSON.parse(raw))
+      // Keyed again from each entry's own parts: a key that says otherwise is not trusted.
+      if (parsed.success) return Object.fromEntries(Object.values(parsed.data).map((e) => [entryKey(e.kind, e.scope, e.id), e]))
+      this.storage?.removeItem(JOURNAL_KEY)
+    } catch {
+      // Unreadable (a damaged journal is dropped) or refused storage: nothing to replay.
+      try {
+        this.storage?.removeItem(JOURNAL_KEY)
+      } catch {
+        // Storage refused altogether.
+      }
+    }
+    return {}
+  }
+
+  private write(journal: Journal) {
+    try {
+      if (Object.keys(journal).length === 0) this.storage?.removeItem(JOURNAL_KEY)
+      else this.storage?.setItem(JOURNAL_KEY, JSON.stringify(journal))
+    } catch {
+      // Storage refused (private mode, quota): the IndexedDB write still happens.
+    }
+  }
+
+  /** Typing left by the previous version of the app is moved into this journal, so an update loses none of it. */
+  private takeOverOldJournal() {
+    try {
+      const raw = this.storage?.getItem(OLD_JOURNAL_KEY)
+      if (!raw) return
+      const parsed = OldJournalSchema.safeParse(JSON.parse(raw))
+      if (parsed.success) {
+        const journal = this.read()
+        for (const [scope, entries] of Object.entries(parsed.data)) {
+          for (const [id, { patch, at }] of Object.entries(entries)) journal[entryKey('answer', scope, id)] ??= { kind: 'answer', scope, id, patch, at }
+        }
+        this.write(journal)
+      }
+      this.storage?.removeItem(OLD_JOURNAL_KEY)
+    } catch {
+      // Nothing readable to take over.
+    }
+  }
+
+  /** Notes what is not stored yet for one record (replacing what was noted for it). */
+  put(entry: JournalEntry): void {
+    const journal = this.read()
+    journal[entryKey(entry.kind, entry.scope, entry.id)] = entry
+    this.write(journal)
+  }
+
+  /** Forgets one record's entry, unless it was noted after `upTo` (newer typing, perhaps from another tab). */
+  forget(kind: string, scope: string, id: string, upTo: string): void {
+    const journal = this.read()
+    const key = entryKey(kind, scope, id)
+    const entry = journal[key]
+    if (!entry || entry.at > upTo) return
+    delete journal[key]
+    this.write(journal)
+  }
+
+  entries(): JournalEntry[] {
+    return Object.values(this.read())
+  }
+}
+
+/** One string per record, never parsed back (the entry holds its parts). */
+export function entryKey(kind: string, scope: string, id: string): string {
+  return JSON.stringify([kind, scope, id])
+}

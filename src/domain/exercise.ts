@@ -1,0 +1,140 @@
+import type { Answer } from './answer.ts'
+import { unmetConditions } from './applicability.ts'
+import type { Assessment } from './assessment.ts'
+import type { GuideIndex } from './guide/guideIndex.ts'
+import { migrateQuestionIds } from './guide/migration.ts'
+import type { GuideMigration, Indicator, Theme } from './guide/schema.ts'
+import type { IndicatorRecord } from './indicators.ts'
+import type { Objective } from './objectives.ts'
+import type { OrganisationProfile } from './organisation.ts'
+import { questionState, scoreAssessment, type AssessmentScores, type QuestionScore } from './scoring.ts'
+import { takeSnapshot, type ScoreSnapshot } from './snapshot.ts'
+
+/**
+ * One exercise (an assessment and what was recorded for it), read the same way by every screen and document:
+ * which profile decides what applies, the state of each question, the scores shown (frozen or live), and its data
+ * moved to the current guide's ids. The assessment store, the history store and the AG report call these
+ * functions rather than deciding each on their own.
+ */
+
+/**
+ * The profile that decides which questions and indicators apply: the one frozen with a completed exercise's scores,
+ * so its answers, strengths and report stay as they were when the organisation grows or changes form; today's for
+ * a draft.
+ */
+export function exerciseProfile(assessment: Pick<Assessment, 'snapshot'>, organisation: OrganisationProfile): OrganisationProfile {
+  return assessment.snapshot?.profile ?? organisation
+}
+
+/** Scores computed now from the answers, with the exercise's own profile (retained themes only). */
+export function liveScores(
+  guide: GuideIndex,
+  assessment: Pick<Assessment, 'snapshot' | 'retainedThemeIds'>,
+  organisation: OrganisationProfile,
+  answers: ReadonlyMap<string, Answer>,
+): AssessmentScores {
+  return scoreAssessment(guide, assessment.retainedThemeIds, exerciseProfile(assessment, organisation), answers)
+}
+
+/** The scores an exercise shows: frozen at completion (history never re-scores an old year), live for a draft. */
+export function shownScores(
+  assessment: Pick<Assessment, 'snapshot' | 'updatedAt' | 'guideId' | 'guideVersion'>,
+  live: AssessmentScores,
+  organisation: OrganisationProfile,
+): ScoreSnapshot {
+  return assessment.snapshot ?? takeSnapshot(live, assessment, assessment.updatedAt, organisation)
+}
+
+/** The snapshot frozen when an exercise is completed, with the profile that decided what applied. */
+export function completionSnapshot(
+  guide: GuideIndex,
+  assessment: Assessment,
+  organisation: OrganisationProfile,
+  answers: ReadonlyMap<string, Answer>,
+  takenAt: string,
+): ScoreSnapshot {
+  return takeSnapshot(scoreAssessment(guide, assessment.retainedThemeIds, organisation, answers), assessment, takenAt, organisation)
+}
+
+/** Every question of one theme with its state for this exercise, retained or not (a theme left out can be read). */
+export function themeQuestions(
+  guide: GuideIndex,
+  themeId: string,
+  assessment: Pick<Assessment, 'snapshot'>,
+  organisation: OrganisationProfile,
+  answers: ReadonlyMap<string, Answer>,
+): QuestionScore[] {
+  const profile = exerciseProfile(assessment, organisation)
+  return guide.questionsOfTheme(themeId).map((entry) => ({ entry, state: questionState(entry, answers.get(entry.question.id), profile) }))
+}
+
+/** Whether an indicator applies to the exercise's profile (its own rule and its theme's). */
+export function indicatorApplies(theme: Theme, indicator: Indicator, profile: OrganisationProfile): boolean {
+  return unmetConditions(theme.applicability, profile).length === 0 && unmetConditions(indicator.applicability, profile).length === 0
+}
+
+/** What is still open before an exercise is completed: the user sees it and confirms before the scores freeze. */
+export interface CompletionGaps {
+  unanswered: number
+  unknown: number
+  carriedOver: number
+}
+
+export function completionGaps(scores: AssessmentScores, answers: ReadonlyMap<string, Answer>): CompletionGaps {
+  const gaps: CompletionGaps = { unanswered: 0, unknown: 0, carriedOver: 0 }
+  for (const { entry, state } of scores.questions) {
+    if (state.kind === 'not-applicable' && state.by === 'profile') continue
+    const answer = answers.get(entry.question.id)
+    if (answer?.carriedOver) gaps.carriedOver++
+    if (state.kind !== 'unanswered') continue
+    if (answer?.response?.kind === 'unknown') gaps.unknown++
+    else gaps.unanswered++
+  }
+  return gaps
+}
+
+/** One exercise with everything recorded for it, as the history, the comparison and the AG report read it. */
+export interface ExerciseData {
+  assessment: Assessment
+  /** The profile that decides what applies (`exerciseProfile`). */
+  profile: OrganisationProfile
+  /** Frozen for a completed assessment, computed live for a draft. */
+  snapshot: ScoreSnapshot
+  /** Answers keyed by the current guide's question ids (older guide versions migrated). */
+  answers: ReadonlyMap<string, Answer>
+  indicators: ReadonlyMap<string, IndicatorRecord>
+  objectives: ReadonlyMap<string, Objective>
+}
+
+/**
+ * Builds one exercise from its stored records. `ownGuide` is the guide version it was made with (its scores are
+ * computed with it); `steps` move its question ids to the current version, for comparison and reports.
+ */
+export function exerciseData(input: {
+  assessment: Assessment
+  organisation: OrganisationProfile
+  ownGuide: GuideIndex
+  steps: ReadonlyArray<GuideMigration>
+  answers: ReadonlyArray<Answer>
+  indicators: ReadonlyArray<IndicatorRecord>
+  objectives: ReadonlyArray<Objective>
+}): ExerciseData {
+  const { assessment, organisation } = input
+  const raw = new Map(input.answers.map((a) => [a.questionId, a]))
+  const { mapping } = migrateQuestionIds(new Set([...raw.keys(), ...input.objectives.map((o) => o.subjectId)]), input.steps)
+  const profile = exerciseProfile(assessment, organisation)
+  return {
+    assessment,
+    profile,
+    snapshot: shownScores(assessment, liveScores(input.ownGuide, assessment, organisation, raw), profile),
+    answers: new Map([...raw].flatMap(([id, a]) => (mapping.has(id) ? [[mapping.get(id)!, a] as const] : []))),
+    indicators: new Map(input.indicators.map((v) => [v.indicatorId, v])),
+    objectives: new Map(
+      input.objectives.flatMap((o) => {
+        if (o.subjectKind !== 'question') return [[o.subjectId, o] as const]
+        const id = mapping.get(o.subjectId)
+        return id ? [[id, { ...o, subjectId: id }] as const] : []
+      }),
+    ),
+  }
+}

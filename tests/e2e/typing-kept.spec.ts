@@ -1,0 +1,115 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { card, createOrganisation } from './helpers'
+
+/**
+ * Nothing typed is ever lost, on any page with typing: each test types, closes the tab within 100 ms (no blur, no
+ * pause), opens the same address in a new tab and finds what was typed. Issue « Every edit saved one way ».
+ */
+
+async function startAssessment(page: Page, name: string) {
+  await createOrganisation(page, name)
+  await page.getByTestId('next-step').getByRole('link', { name: 'Nouvelle auto-évaluation' }).click()
+  await page.getByRole('button', { name: 'Commencer l’auto-évaluation' }).click()
+  await expect(page.getByRole('link', { name: 'Commencer les questions' })).toBeVisible()
+}
+
+/** Closes the tab at once, as someone who types and shuts the laptop lid would, then opens the address again. */
+async function closeAndReopen(context: BrowserContext, page: Page): Promise<Page> {
+  const url = page.url()
+  await page.close()
+  const again = await context.newPage()
+  await again.goto(url)
+  return again
+}
+
+const indicator = (page: Page, id: string) => page.locator(`[data-indicator-id="${id}"]`)
+
+test('indicators: a note typed right after a value keeps its first letter, and both objectives are kept', async ({ page }) => {
+  await startAssessment(page, 'Asso Indicateurs')
+  await page.getByRole('link', { name: 'Indicateurs et objectifs' }).click()
+  const turnout = indicator(page, 'gov.ind.vote-turnout')
+  await turnout.getByText('Note et objectifs').click()
+  const value = turnout.getByRole('textbox').first()
+  await value.click()
+  await page.keyboard.type('42', { delay: 40 })
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await expect(turnout.getByLabel('Note', { exact: true })).toBeFocused()
+  await page.keyboard.type('Bon niveau', { delay: 40 })
+  await turnout.getByLabel('Objectif à 1 an').click()
+  await page.keyboard.type('15', { delay: 40 })
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('40', { delay: 40 })
+  await page.keyboard.press('Tab')
+  await expect(turnout.getByLabel('Note', { exact: true })).toHaveValue('Bon niveau')
+  await expect(turnout.getByLabel('Objectif à 3 ans')).toHaveValue('40')
+  await expect(page.getByTestId('save-status')).toContainText('Enregistré sur cet appareil')
+
+  await page.reload()
+  const again = indicator(page, 'gov.ind.vote-turnout')
+  await again.getByText('Note et objectifs').click()
+  await expect(again.getByRole('textbox').first()).toHaveValue('42')
+  await expect(again.getByLabel('Note', { exact: true })).toHaveValue('Bon niveau')
+  await expect(again.getByLabel('Objectif à 1 an')).toHaveValue('15')
+  await expect(again.getByLabel('Objectif à 3 ans')).toHaveValue('40')
+})
+
+test('indicators: a value, a note and an objective typed just before the tab closes are kept', async ({ context, page }) => {
+  await startAssessment(page, 'Asso Fermeture')
+  await page.getByRole('link', { name: 'Indicateurs et objectifs' }).click()
+  const turnout = indicator(page, 'gov.ind.vote-turnout')
+  await turnout.getByRole('textbox').first().fill('37,5')
+  let tab = await closeAndReopen(context, page)
+  await expect(indicator(tab, 'gov.ind.vote-turnout').getByRole('textbox').first()).toHaveValue('37,5')
+
+  const more = indicator(tab, 'gov.ind.vote-turnout')
+  await more.getByText('Note et objectifs').click()
+  await more.getByLabel('Note', { exact: true }).fill('Chiffre de l’AG de juin')
+  await more.getByLabel('Objectif à 1 an').fill('45')
+  tab = await closeAndReopen(context, tab)
+  const kept = indicator(tab, 'gov.ind.vote-turnout')
+  await kept.getByText('Note et objectifs').click()
+  await expect(kept.getByLabel('Note', { exact: true })).toHaveValue('Chiffre de l’AG de juin')
+  await expect(kept.getByLabel('Objectif à 1 an')).toHaveValue('45')
+})
+
+test('theme page: a note and an objective typed just before the tab closes are kept', async ({ context, page }) => {
+  await startAssessment(page, 'Asso Thème')
+  await page.getByRole('link', { name: 'Commencer les questions' }).click()
+  const question = card(page, 'gov.rules.explicit')
+  await question.getByRole('radio', { name: /^2 · / }).check()
+  await question.getByText('Objectifs à 1 an et à 3 ans').click()
+  await question.getByLabel('Objectif à 1 an').selectOption({ index: 4 })
+  await question.getByLabel('Note').fill('Statuts relus en bureau')
+  const tab = await closeAndReopen(context, page)
+  const kept = card(tab, 'gov.rules.explicit')
+  await expect(kept.getByLabel('Note')).toHaveValue('Statuts relus en bureau')
+  await expect(kept.getByRole('radio', { name: /^2 · / })).toBeChecked()
+  await kept.getByText('Objectifs à 1 an et à 3 ans').click()
+  await expect(kept.getByLabel('Objectif à 1 an')).toHaveValue('3')
+})
+
+test('AG form: the debate typed just before the tab closes is kept', async ({ context, page }) => {
+  await startAssessment(page, 'Asso Débat')
+  await page.getByRole('link', { name: 'Rapport AG, PDF et exports' }).click()
+  await page.getByLabel('Questions soulevées pendant le débat').fill('Faut-il ouvrir le conseil aux salariés ?')
+  await page.getByLabel('Objectifs de progrès adoptés par l’AG').fill('Un salarié au conseil en 2027')
+  const tab = await closeAndReopen(context, page)
+  await expect(tab.getByLabel('Questions soulevées pendant le débat')).toHaveValue('Faut-il ouvrir le conseil aux salariés ?')
+  await expect(tab.getByLabel('Objectifs de progrès adoptés par l’AG')).toHaveValue('Un salarié au conseil en 2027')
+})
+
+test('plan: an action typed just before the tab closes is kept, and so is a change to an existing one', async ({ context, page }) => {
+  await createOrganisation(page, 'Coopérative Plan')
+  await page.getByRole('link', { name: 'Voir tout le plan de progrès' }).click()
+  await page.getByRole('button', { name: 'Nouvelle action' }).click()
+  await page.getByLabel('Intitulé de l’action').fill('Écrire la charte éthique')
+  let tab = await closeAndReopen(context, page)
+  const list = tab.getByTestId('plan-list')
+  await expect(list).toContainText('Écrire la charte éthique')
+
+  await list.getByRole('button', { name: /Modifier/ }).click()
+  await tab.locator('form.action-form').getByLabel('Responsable').fill('Claire')
+  tab = await closeAndReopen(context, tab)
+  await expect(tab.getByTestId('plan-list')).toContainText('Claire')
+})
