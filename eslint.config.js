@@ -64,6 +64,24 @@ export default tseslint.config(
       ],
     },
   },
+  // Documents and chart styles are made outside the UI: no Vue, no store, no database; their words come as plain
+  // functions (ReportText), so the PDF code stays in its lazy chunk and runs in tests without a page.
+  {
+    files: ['src/report/**/*.ts', 'src/charts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vue', 'vue-*', '@vue/*', 'pinia', 'dexie', 'dexie-*', '@/db/*', '@/stores/*', '@/components/*', '@/pages/*', '@/composables/*', '@/i18n/*', '*.vue'],
+              message: 'src/report and src/charts make documents and chart styles: no Vue, stores, database or UI components.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/stores/**/*.ts'],
     rules: {

@@ -1,5 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { ROUTES } from './constants'
+import { CURRENT_GUIDE } from './domain/guide/current'
+import { prefetchGuide } from './domain/guide/sources'
 // The home page is the first screen: bundled with the entry, so it renders without waiting for another request.
 import HomePage from './pages/HomePage.vue'
 
@@ -66,12 +68,9 @@ export const router = createRouter({
 
 /**
  * An assessment page needs the guide's text and the maturity scale: fetching them with the page's own code, not
- * after it, saves a round trip before the first question shows. The modules are the registry's, so nothing is
- * fetched twice.
+ * after it, saves a round trip before the first question shows. The sources are the guide catalogue's, so nothing
+ * is fetched twice.
  */
 router.beforeEach((to) => {
-  if (to.path.startsWith('/evaluations/')) {
-    void import('../guide-data/guide.csess-2016.v1.json').catch(() => {})
-    void import('../guide-data/maturity-scale.json').catch(() => {})
-  }
+  if (to.path.startsWith('/evaluations/')) prefetchGuide(CURRENT_GUIDE)
 })

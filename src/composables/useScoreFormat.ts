@@ -1,17 +1,21 @@
 import { useI18n } from 'vue-i18n'
 import { toPercent, type ScoreSummary } from '@/domain/scoring'
+import { coverageText, scoreText, type Translate } from '@/report/text'
 
-/** Scores read as « 72 / 100 », always beside how many answers they rest on. */
+/** Scores read as « 72 / 100 », always beside how many answers they rest on: the same words as the AG report. */
 export function useScoreFormat() {
   const { t } = useI18n()
+  const words: Translate = (key, params) => t(`report.${key}`, params ?? {})
+  const line = (summary: ScoreSummary) => ({
+    score: summary.score === null ? null : toPercent(summary.score),
+    answered: summary.answered,
+    applicable: summary.applicable,
+    coverage: summary.coverage === null ? null : toPercent(summary.coverage),
+  })
   return {
-    score: (summary: ScoreSummary) => (summary.score === null ? t('results.noScore') : String(toPercent(summary.score))),
-    scoreOutOf100: (summary: ScoreSummary) =>
-      summary.score === null ? t('results.noScore') : t('results.outOf100', { score: toPercent(summary.score) }),
-    coverage: (summary: ScoreSummary) =>
-      summary.coverage === null
-        ? t('results.nothingApplicable')
-        : t('results.coverage', { answered: summary.answered, applicable: summary.applicable, percent: toPercent(summary.coverage) }),
+    score: (summary: ScoreSummary) => (summary.score === null ? words('pdf.noScore') : String(toPercent(summary.score))),
+    scoreOutOf100: (summary: ScoreSummary) => scoreText(line(summary), words),
+    coverage: (summary: ScoreSummary) => coverageText(line(summary), words),
     chartValue: (summary: ScoreSummary) => (summary.score === null ? null : toPercent(summary.score)),
   }
 }

@@ -719,10 +719,6 @@ export default {
     barLabel: 'Bar chart of the scores of the areas of the theme “{theme}”, out of 100. The same values are in the table that follows.',
     domaineTableCaption: 'Score and coverage of the areas of the theme “{theme}”',
     domaineColumn: 'Area of action',
-    noScore: 'no score yet',
-    outOf100: '{score} / 100',
-    nothingApplicable: 'no applicable question',
-    coverage: 'questions answered: {answered} of {applicable} ({percent} %)',
     method: {
       title: 'How is this calculated?',
       question: 'Each rated question is worth its level divided by 4: level 0 = 0, level 2 = 0.5, level 4 = 1.',

@@ -720,10 +720,6 @@ export default {
     barLabel: 'Graphique en barres des scores des domaines du thème « {theme} », sur 100. Les mêmes valeurs figurent dans le tableau qui suit.',
     domaineTableCaption: 'Score et couverture des domaines du thème « {theme} »',
     domaineColumn: 'Domaine d’action',
-    noScore: 'pas encore de score',
-    outOf100: '{score} / 100',
-    nothingApplicable: 'aucune question applicable',
-    coverage: 'questions répondues : {answered} sur {applicable} ({percent} %)',
     method: {
       title: 'Comment est-ce calculé ?',
       question: 'Chaque question notée vaut son niveau divisé par 4 : niveau 0 = 0, niveau 2 = 0,5, niveau 4 = 1.',

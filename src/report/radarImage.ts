@@ -1,7 +1,8 @@
-import { Chart, RadarController } from 'chart.js'
-import { CHART_COLORS, SERIES_STYLES, wrapLabel } from '@/components/results/chartSetup'
+import { Chart, Filler, Legend, LineElement, PointElement, RadarController, RadialLinearScale } from 'chart.js'
+import { CHART_COLORS, SERIES_STYLES, wrapLabel } from '@/charts/style'
 
-Chart.register(RadarController)
+// Only what the radar draws; the screen's charts register their own parts (src/components/results/chartSetup.ts).
+Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Filler, Legend)
 
 /**
  * The radar of the theme scores as a PNG for the PDF, drawn by Chart.js on a canvas that never reaches the page.

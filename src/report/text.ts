@@ -30,12 +30,18 @@ export interface ReportText {
 /** The steps a user sees while a document is made. */
 export type PdfStep = 'font' | 'chart' | 'layout' | 'file'
 
-/** « 62 / 100 », or why there is no score. */
-export function scoreText(line: ScoreLine, text: ReportText): string {
-  return line.score === null ? text.t('pdf.noScore') : text.t('pdf.outOf100', { score: line.score })
+/** Messages under `report.`, in the UI language. */
+export type Translate = ReportText['t']
+
+/**
+ * « 62 / 100 », or why there is no score. The one wording of a score, on the results page, in the preview and in
+ * both PDFs (scores in percent, as the report model gives them).
+ */
+export function scoreText(line: Pick<ScoreLine, 'score'>, t: Translate): string {
+  return line.score === null ? t('pdf.noScore') : t('pdf.outOf100', { score: line.score })
 }
 
-/** « questions répondues : 70 sur 78 (90 %) », or that nothing applies. */
-export function coverageText(line: ScoreLine, text: ReportText): string {
-  return line.coverage === null ? text.t('pdf.nothingApplicable') : text.t('pdf.coverage', { answered: line.answered, applicable: line.applicable, percent: line.coverage })
+/** « questions répondues : 70 sur 78 (90 %) », or that nothing applies: beside every score. */
+export function coverageText(line: Pick<ScoreLine, 'answered' | 'applicable' | 'coverage'>, t: Translate): string {
+  return line.coverage === null ? t('pdf.nothingApplicable') : t('pdf.coverage', { answered: line.answered, applicable: line.applicable, percent: line.coverage })
 }

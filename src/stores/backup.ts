@@ -13,10 +13,9 @@ import { useOrganisationsStore } from './organisations'
 const backupCode = () =>
   Promise.all([
     import('@/db/backupRepository'),
-    import('@/domain/backup/parse'),
+    import('@/domain/backup/check'),
     import('@/domain/backup/plan'),
     import('@/db/errors'),
-    import('@/domain/guide/registry'),
     import('@/db/writer'),
   ])
 
@@ -56,7 +55,7 @@ export const useBackupStore = defineStore('backup', () => {
     label: string,
     download: (fileName: string, text: string) => void,
   ): Promise<{ fileName: string; dateRecorded: boolean }> {
-    const [{ exportBackup }, , , , , { editWriter }] = await backupCode()
+    const [{ exportBackup }, , , , { editWriter }] = await backupCode()
     // Edits still waiting for their pause belong in the file (a failed one stays on screen; the rest is exported).
     await editWriter().flush()
     const file = await exportBackup(APP_VERSION, organisationId)
@@ -81,12 +80,8 @@ export const useBackupStore = defineStore('backup', () => {
       return
     }
     step.value = { kind: 'reading', done: 0, total: 0 }
-    const [{ organisationSummaries }, { readBackupJson, validateBackup, guideRefsOf }, { previewImport }, , { guideCatalog }] = await backupCode()
-    const read = readBackupJson(await file.text())
-    const result =
-      'json' in read
-        ? await validateBackup(read.json, await guideCatalog(guideRefsOf(read.json)), { onProgress: (done, total) => (step.value = { kind: 'reading', done, total }) })
-        : read
+    const [{ organisationSummaries }, { checkBackupText }, { previewImport }] = await backupCode()
+    const result = await checkBackupText(await file.text(), { onProgress: (done, total) => (step.value = { kind: 'reading', done, total }) })
     if (!result.ok) {
       step.value = { kind: 'refused', problems: result.problems, truncated: result.truncated }
       return
@@ -103,7 +98,7 @@ export const useBackupStore = defineStore('backup', () => {
   async function confirm(choices: ReadonlyMap<string, ImportChoice>, copySuffix: string) {
     if (!pendingFile) return
     step.value = { kind: 'writing' }
-    const [{ importBackup }, , , { writeErrorKind }, , { editWriter }] = await backupCode()
+    const [{ importBackup }, , , { writeErrorKind }, { editWriter }] = await backupCode()
     try {
       // Edits waiting for their pause are stored first: the file's choices then apply to what the user sees.
       await editWriter().flush()

@@ -215,3 +215,33 @@ test('text that looks like code is shown as text and never runs, typed or import
   ])
   expect(reported.sort()).toEqual(['CSP violation: script-src by ', 'CSP violation: script-src-elem by '])
 })
+
+test('with the disk full, a change says it is not saved, and a backup is still made', async ({ page }) => {
+  // IndexedDB refuses every write the way it does when the disk is full (QuotaExceededError), once asked to.
+  // (Chromium's DevTools quota override does not reach a database already on disk, so the refusal is played here.)
+  await page.addInitScript(() => {
+    const refuse = (original: (...args: unknown[]) => IDBRequest) =>
+      function (this: IDBObjectStore, ...args: unknown[]) {
+        if (sessionStorage.getItem('disk-full')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+        return original.apply(this, args)
+      }
+    IDBObjectStore.prototype.put = refuse(IDBObjectStore.prototype.put as (...args: unknown[]) => IDBRequest)
+    IDBObjectStore.prototype.add = refuse(IDBObjectStore.prototype.add as (...args: unknown[]) => IDBRequest)
+  })
+  await startAssessment(page, 'Asso au disque plein')
+  await choose(page, 'gov.rules.explicit', /^2 · /)
+  await waitSaved(page)
+  await page.evaluate(() => sessionStorage.setItem('disk-full', '1'))
+  await card(page, 'gov.rules.explicit').getByLabel('Note').fill('Écrite sur un disque plein')
+  await expect(page.getByTestId('save-status')).toContainText('l’espace de stockage de cet appareil est plein')
+  await expect(card(page, 'gov.rules.explicit').getByLabel('Note')).toHaveValue('Écrite sur un disque plein')
+  await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible()
+
+  await page.goto('/donnees')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()])
+  expect(download.suggestedFilename()).toMatch(/^cap-ess-toutes-les-organisations-\d{4}-\d{2}-\d{2}\.json$/)
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'))
+  expect(file.organisations[0].name).toBe('Asso au disque plein')
+  expect(file.organisations[0].assessments[0].answers[0].response).toEqual({ kind: 'level', level: 2 })
+  await expect(page.getByText('la date de cette sauvegarde n’a pas pu être notée')).toBeVisible()
+})

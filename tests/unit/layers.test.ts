@@ -21,6 +21,13 @@ describe('lint keeps the layers apart', () => {
     expect(await ruleIds("import { database } from '@/db/database'\nexport const d = database\n", 'src/pages/example.ts')).toContain('no-restricted-imports')
   })
 
+  it('keeps the documents and chart styles free of Vue, stores and UI components', async () => {
+    expect(await ruleIds("import { useI18n } from 'vue-i18n'\nexport const u = useI18n\n", 'src/report/example.ts')).toContain('no-restricted-imports')
+    expect(await ruleIds("import { CHART_COLORS } from '@/components/results/chartSetup'\nexport const c = CHART_COLORS\n", 'src/report/example.ts')).toContain('no-restricted-imports')
+    expect(await ruleIds("import { useHistoryStore } from '@/stores/history'\nexport const h = useHistoryStore\n", 'src/charts/example.ts')).toContain('no-restricted-imports')
+    expect(await ruleIds("import { CHART_COLORS } from '@/charts/style'\nexport const c = CHART_COLORS\n", 'src/report/example.ts')).toEqual([])
+  })
+
   it('lets the db layer use Dexie', async () => {
     expect(await ruleIds("import Dexie from 'dexie'\nexport const d = Dexie\n", 'src/db/example.ts')).toEqual([])
   })
