@@ -1,7 +1,7 @@
 import { ActionPatchSchema, ActionSchema, NEW_ACTION, doneAtAfter, type Action } from '@/domain/actions'
 import { parseInput, ValidationError, fieldErrorsFromZod } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
-import { RecordGoneError, changedSince, type WriteOptions } from './locks'
+import { RecordGoneError, stillToWrite, type WriteOptions } from './locks'
 
 export async function listActions(organisationId: string, db = database()): Promise<Action[]> {
   return db.actions.where('organisationId').equals(organisationId).toArray()
@@ -23,10 +23,11 @@ function validAction(record: unknown): Action {
  * rest. Throws a ValidationError (nothing written) when a field is wrong.
  */
 export async function saveActionPatch(organisationId: string, id: string, input: unknown, db = database(), options: WriteOptions = {}): Promise<Action | undefined> {
-  const { originAssessmentId, ...fields } = parseInput(ActionPatchSchema, input)
+  const { originAssessmentId, ...parsed } = parseInput(ActionPatchSchema, input)
   return db.transaction('rw', db.actions, db.organisations, async () => {
     const existing = await db.actions.get(id)
-    if (changedSince(existing, options)) return undefined
+    const fields = existing ? stillToWrite(parsed, existing, options) : parsed
+    if (!fields) return undefined
     const now = nowIso()
     let base: Omit<Action, 'updatedAt'>
     if (existing) base = existing

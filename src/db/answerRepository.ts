@@ -4,7 +4,7 @@ import type { Assessment } from '@/domain/assessment'
 import type { IndicatorRecord } from '@/domain/indicators'
 import type { Objective } from '@/domain/objectives'
 import { database, nowIso } from './database'
-import { assertDraft, changedSince, type WriteOptions } from './locks'
+import { assertDraft, stillToWrite, type WriteOptions } from './locks'
 
 export { AssessmentLockedError } from './locks'
 
@@ -27,9 +27,10 @@ export async function saveAnswerPatch(
   return db.transaction('rw', db.answers, db.assessments, async () => {
     await assertDraft(db, assessmentId)
     const now = nowIso()
-    const existing = await db.answers.get([assessmentId, questionId])
-    if (changedSince(existing, options)) return undefined
-    const answer = AnswerSchema.parse(applyAnswerPatch(existing ?? emptyAnswer(assessmentId, questionId, now), patch, now))
+    const stored = (await db.answers.get([assessmentId, questionId])) ?? emptyAnswer(assessmentId, questionId, now)
+    const toWrite = stillToWrite(patch, stored, options)
+    if (!toWrite) return undefined
+    const answer = AnswerSchema.parse(applyAnswerPatch(stored, toWrite, now))
     await db.answers.put(answer)
     return answer
   })

@@ -6,7 +6,7 @@ import { prefillFromPrevious } from '@/domain/prefill'
 import type { ScoreSnapshot } from '@/domain/snapshot'
 import { ValidationError, parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
-import { AssessmentLockedError, RecordGoneError, changedSince, type WriteOptions } from './locks'
+import { AssessmentLockedError, RecordGoneError, stillToWrite, type WriteOptions } from './locks'
 
 export interface Prefill {
   fromAssessmentId: string
@@ -117,11 +117,13 @@ export function reopenAssessment(id: string, db = database()): Promise<Assessmen
  * completion and does not touch the answers. Throws a ValidationError (nothing written) when a field is wrong.
  */
 export async function saveAgPatch(id: string, input: unknown, db = database(), options: WriteOptions = {}): Promise<Assessment | undefined> {
-  const { presentedAt, ...texts } = parseInput(AgRecordPatchSchema, input)
+  const parsed = parseInput(AgRecordPatchSchema, input)
   return db.transaction('rw', db.assessments, async () => {
     const existing = await db.assessments.get(id)
     if (!existing) throw new RecordGoneError('Assessment', id)
-    if (changedSince(existing, options)) return undefined
+    const toWrite = stillToWrite(parsed, { presentedAt: existing.presentedAt, ...EMPTY_AG_RECORD, ...existing.agRecord }, options)
+    if (!toWrite) return undefined
+    const { presentedAt, ...texts } = toWrite
     if (presentedAt) {
       const problem = agDateProblem(presentedAt, existing.year)
       if (problem) throw new ValidationError({ presentedAt: { key: problem, params: { from: existing.year, to: existing.year + 2 } } })

@@ -1,7 +1,7 @@
 import type { Action } from '@/domain/actions'
 import type { Answer } from '@/domain/answer'
 import type { Assessment } from '@/domain/assessment'
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFileSchema, type BackupFile, type BackupOrganisation } from '@/domain/backup/format'
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupFile, type BackupOrganisation } from '@/domain/backup/format'
 import { copyOrganisation, lastModified, type ImportChoice } from '@/domain/backup/plan'
 import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
 import type { Objective } from '@/domain/objectives'
@@ -38,7 +38,11 @@ async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupO
   }
 }
 
-/** Everything, or one organisation, as a backup file (validated, so what is exported can be imported). */
+/**
+ * Everything, or one organisation, as a backup file. Not validated again on the way out: a record an older version
+ * stored and today's rules refuse (the import is stricter) must never keep the user from taking a backup; the import
+ * will say where it is.
+ */
 export async function exportBackup(appVersion: string, organisationId: string | null = null, db = database()): Promise<BackupFile> {
   return db.transaction('r', [db.organisations, db.assessments, db.answers, db.indicatorValues, db.objectives, db.actions, db.customIndicators], async () => {
     const ids = organisationId ? [organisationId] : (await db.organisations.toCollection().primaryKeys()).map(String)
@@ -47,14 +51,15 @@ export async function exportBackup(appVersion: string, organisationId: string | 
       const org = await readOrganisation(db, id)
       if (org) organisations.push(org)
     }
-    return BackupFileSchema.parse({
+    const file: BackupFile = {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
       exportedAt: nowIso(),
       appVersion,
       scope: organisationId ? 'organisation' : 'all',
       organisations,
-    })
+    }
+    return file
   })
 }
 

@@ -9,7 +9,7 @@ import {
 } from '@/domain/indicators'
 import { parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
-import { RecordGoneError, assertDraft, changedSince, type WriteOptions } from './locks'
+import { RecordGoneError, assertDraft, stillToWrite, type WriteOptions } from './locks'
 
 export async function listIndicatorValues(assessmentIds: string[], db = database()): Promise<IndicatorRecord[]> {
   return db.indicatorValues.where('assessmentId').anyOf(assessmentIds).toArray()
@@ -23,13 +23,15 @@ export async function saveIndicatorValue(
   db = database(),
   options: WriteOptions = {},
 ): Promise<IndicatorRecord | undefined> {
-  return db.transaction('rw', db.indicatorValues, db.assessments, async () => {
+  return db.transaction('rw', [db.indicatorValues, db.assessments, db.customIndicators], async () => {
     await assertDraft(db, assessmentId)
+    // A value of the organisation's own indicator waits for the indicator itself (its creation may have failed).
+    if (indicatorId.startsWith(CUSTOM_INDICATOR_PREFIX) && !(await db.customIndicators.get(indicatorId))) throw new RecordGoneError('Indicator', indicatorId)
     const now = nowIso()
-    const existing = await db.indicatorValues.get([assessmentId, indicatorId])
-    if (changedSince(existing, options)) return undefined
-    const stored = existing ?? { assessmentId, indicatorId, value: null, note: '', updatedAt: now }
-    const record = IndicatorRecordSchema.parse({ ...stored, ...patch, updatedAt: now })
+    const stored = (await db.indicatorValues.get([assessmentId, indicatorId])) ?? { assessmentId, indicatorId, value: null, note: '', updatedAt: now }
+    const toWrite = stillToWrite(patch, stored, options)
+    if (!toWrite) return undefined
+    const record = IndicatorRecordSchema.parse({ ...stored, ...toWrite, updatedAt: now })
     await db.indicatorValues.put(record)
     return record
   })
@@ -48,11 +50,13 @@ export function newCustomIndicatorId(): string {
  * Creates the organisation's own indicator with this id, or changes its fields. Throws a ValidationError (nothing
  * written) when a field is wrong. A replayed creation never duplicates: the id is the form's.
  */
-export async function saveCustomIndicator(organisationId: string, id: string, input: unknown, db = database()): Promise<CustomIndicator> {
+export async function saveCustomIndicator(organisationId: string, id: string, input: unknown, db = database(), options: WriteOptions = {}): Promise<CustomIndicator | undefined> {
   const fields = parseInput(CustomIndicatorInputSchema, input)
   return db.transaction('rw', db.customIndicators, db.organisations, async () => {
     if (!(await db.organisations.get(organisationId))) throw new RecordGoneError('Organisation', organisationId)
     const existing = await db.customIndicators.get(id)
+    // A replayed creation of an indicator that exists was stored already.
+    if (existing && options.replayOver) return undefined
     const indicator = CustomIndicatorSchema.parse({ ...existing, id, organisationId, ...fields, createdAt: existing?.createdAt ?? nowIso() })
     await db.customIndicators.put(indicator)
     return indicator

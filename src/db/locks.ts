@@ -26,12 +26,29 @@ export async function assertDraft(db: CapEssDatabase, assessmentId: string): Pro
   if (assessment.status === 'completed') throw new AssessmentLockedError(assessmentId)
 }
 
-/** Options of an edit's write. On replay, `unlessChangedAfter` keeps a journalled edit from overwriting a newer change. */
+/** Options of an edit's write. */
 export interface WriteOptions {
-  unlessChangedAfter?: string
+  /**
+   * On replay: the value each edited field had when the edit was made. A field stored since with another value
+   * (changed in another tab) is left alone; the others are written.
+   */
+  replayOver?: Record<string, unknown>
 }
 
-/** The stored record changed after the edit was made: a replay leaves it alone. */
-export function changedSince(stored: { updatedAt: string } | undefined, options: WriteOptions): boolean {
-  return !!stored && !!options.unlessChangedAfter && stored.updatedAt > options.unlessChangedAfter
+/** '' and null both mean « nothing » in a form; otherwise values compare by content. */
+function same(a: unknown, b: unknown): boolean {
+  const plain = (v: unknown) => (v === '' || v === undefined ? null : v)
+  return JSON.stringify(plain(a)) === JSON.stringify(plain(b))
+}
+
+/**
+ * The part of a replayed edit still to write: the fields whose stored value is still the one the edit was made
+ * over. A field already at the edit's value needs nothing; one changed elsewhere since is not overwritten. Null
+ * when nothing is left. Without `replayOver` (an edit made now, on screen), the whole patch is written.
+ */
+export function stillToWrite<P extends object>(patch: P, current: Record<string, unknown>, options: WriteOptions): Partial<P> | null {
+  const base = options.replayOver
+  if (!base) return patch
+  const kept = Object.entries(patch).filter(([field, value]) => !same(current[field], value) && (!(field in base) || same(current[field], base[field])))
+  return kept.length > 0 ? (Object.fromEntries(kept) as Partial<P>) : null
 }

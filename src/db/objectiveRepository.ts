@@ -1,6 +1,6 @@
 import { ObjectiveSchema, type Objective, type ObjectivePatch } from '@/domain/objectives'
 import { database, nowIso } from './database'
-import { assertDraft, changedSince, type WriteOptions } from './locks'
+import { assertDraft, stillToWrite, type WriteOptions } from './locks'
 
 export async function listObjectives(assessmentIds: string[], db = database()): Promise<Objective[]> {
   return db.objectives.where('assessmentId').anyOf(assessmentIds).toArray()
@@ -16,16 +16,16 @@ export async function saveObjective(
   return db.transaction('rw', db.objectives, db.assessments, async () => {
     await assertDraft(db, key.assessmentId)
     const now = nowIso()
-    const existing = await db.objectives.get([key.assessmentId, key.subjectId])
-    if (changedSince(existing, options)) return undefined
-    const stored = existing ?? {
+    const stored = (await db.objectives.get([key.assessmentId, key.subjectId])) ?? {
       ...key,
       comparator: 'at-least' as const,
       oneYear: null,
       threeYear: null,
       updatedAt: now,
     }
-    const objective = ObjectiveSchema.parse({ ...stored, ...patch, updatedAt: now })
+    const toWrite = stillToWrite(patch, stored, options)
+    if (!toWrite) return undefined
+    const objective = ObjectiveSchema.parse({ ...stored, ...toWrite, updatedAt: now })
     await db.objectives.put(objective)
     return objective
   })

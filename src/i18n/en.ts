@@ -318,7 +318,7 @@ export default {
     title: 'Indicators',
     titleYear: 'Indicators for {year}',
     link: 'Indicators and objectives',
-    intro: 'The indicators the guide suggests for the themes kept, and your own. None is mandatory: fill in those that matter to you. Each value is saved as soon as you leave the field.',
+    intro: 'The indicators the guide suggests for the themes kept, and your own. None is mandatory: fill in those that matter to you. Each value is saved as you type it; a value that does not fit the unit is pointed out when you leave the field, and is not saved.',
     unitLabel: 'Unit: {unit}',
     unit: {
       percent: 'percentage (0 to 100)',

@@ -319,7 +319,7 @@ export default {
     title: 'Indicateurs',
     titleYear: 'Indicateurs de l’exercice {year}',
     link: 'Indicateurs et objectifs',
-    intro: 'Les indicateurs suggérés par le guide pour les thèmes retenus, et les vôtres. Aucun n’est obligatoire : renseignez ceux qui vous parlent. Chaque valeur est enregistrée dès que vous quittez le champ.',
+    intro: 'Les indicateurs suggérés par le guide pour les thèmes retenus, et les vôtres. Aucun n’est obligatoire : renseignez ceux qui vous parlent. Chaque valeur est enregistrée pendant que vous la saisissez ; une valeur qui ne correspond pas à l’unité est signalée quand vous quittez le champ, et n’est pas enregistrée.',
     unitLabel: 'Unité : {unit}',
     unit: {
       percent: 'pourcentage (0 à 100)',

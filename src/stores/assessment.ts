@@ -7,10 +7,10 @@ import { completeAssessment, reopenAssessment, setRetainedThemes as storeRetaine
 import { listCustomIndicators, listIndicatorValues, newCustomIndicatorId } from '@/db/indicatorRepository'
 import { listObjectives } from '@/db/objectiveRepository'
 import { getOrganisation } from '@/db/organisationRepository'
-import { editKeys, editWriter, ofAssessment, type EditKey } from '@/db/writer'
+import { baseOf, editKeys, editWriter, ofAssessment, type EditKey } from '@/db/writer'
 import { ActionInputSchema, doneAtAfter, isOpen, type Action } from '@/domain/actions'
 import { applyAnswerPatch, emptyAnswer, type Answer, type AnswerPatch } from '@/domain/answer'
-import { agDateProblem, type Assessment } from '@/domain/assessment'
+import { EMPTY_AG_RECORD, agDateProblem, type Assessment } from '@/domain/assessment'
 import { completionGaps, completionSnapshot, exerciseProfile, liveScores, themeQuestions } from '@/domain/exercise'
 import type { GuideIndex } from '@/domain/guide/guideIndex'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
@@ -82,13 +82,41 @@ export const useAssessmentStore = defineStore('assessment', () => {
   let openRequest = 0
   let stopWatching: (() => void) | null = null
 
-  /** Takes what is stored for each record, unless this tab has an edit of it not yet stored. */
+  /**
+   * Takes what is stored for each record, unless this tab has an edit of it not yet stored; a record no longer
+   * stored (an import replaced the assessment) leaves the screen too, unless this tab is editing it.
+   */
   function takeStored<T>(local: Map<string, T>, stored: T[], idOf: (record: T) => string, keyOf: (id: string) => EditKey) {
+    const ids = new Set<string>()
     for (const record of stored) {
       const id = idOf(record)
+      ids.add(id)
       if (writer.hasUnsaved(keyOf(id))) continue
       const mine = local.get(id)
       if (!mine || JSON.stringify(mine) !== JSON.stringify(record)) local.set(id, record)
+    }
+    for (const id of [...local.keys()]) if (!ids.has(id) && !writer.hasUnsaved(keyOf(id))) local.delete(id)
+  }
+
+  /** Edits of this tab not stored yet (a failed write, typing in its pause) shown over what was just read. */
+  function overlayUnsaved(id: string, now: string) {
+    for (const key of writer.unsavedKeys(ofAssessment(id))) {
+      if (key.kind === 'answer') {
+        const patch = writer.unsavedPatch(editKeys.answer(id, key.id))
+        if (patch) answers.set(key.id, applyAnswerPatch(answers.get(key.id) ?? emptyAnswer(id, key.id, now), patch, now))
+      } else if (key.kind === 'indicator') {
+        const patch = writer.unsavedPatch(editKeys.indicator(id, key.id))
+        const stored = indicatorValues.get(key.id) ?? { assessmentId: id, indicatorId: key.id, value: null, note: '', updatedAt: now }
+        if (patch) indicatorValues.set(key.id, { ...stored, ...patch })
+      } else if (key.kind === 'objective') {
+        const patch = writer.unsavedPatch(editKeys.objective(id, key.id))
+        if (!patch?.subjectKind) continue
+        const stored = objectives.get(key.id) ?? { assessmentId: id, subjectKind: patch.subjectKind, subjectId: key.id, comparator: 'at-least' as const, oneYear: null, threeYear: null, updatedAt: now }
+        objectives.set(key.id, { ...stored, ...patch })
+      } else if (key.kind === 'agRecord' && assessment.value) {
+        const { presentedAt, ...texts } = writer.unsavedPatch(editKeys.agRecord(id)) ?? {}
+        assessment.value = { ...assessment.value, ...(presentedAt !== undefined ? { presentedAt } : {}), agRecord: { ...EMPTY_AG_RECORD, ...assessment.value.agRecord, ...texts } }
+      }
     }
   }
 
@@ -153,6 +181,7 @@ export const useAssessmentStore = defineStore('assessment', () => {
       scale.value = scaleData
       organisation.value = owner
       assessment.value = found
+      overlayUnsaved(assessmentId, new Date().toISOString())
       stopWatching?.()
       stopWatching = watchAssessment(assessmentId, mergeStored)
       return true
@@ -178,8 +207,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
   function editAnswer(questionId: string, patch: AnswerPatch, typed: boolean) {
     const id = openId()
     const now = new Date().toISOString()
-    answers.set(questionId, applyAnswerPatch(answers.get(questionId) ?? emptyAnswer(id, questionId, now), patch, now))
-    writer.edit(editKeys.answer(id, questionId), patch, { typed })
+    const shown = answers.get(questionId) ?? emptyAnswer(id, questionId, now)
+    answers.set(questionId, applyAnswerPatch(shown, patch, now))
+    writer.edit(editKeys.answer(id, questionId), patch, { typed, base: baseOf(shown, patch) })
   }
 
   /** A level, « non applicable », « je ne sais pas », evidence or an override: shown and written at once. */
@@ -206,6 +236,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const owner = organisation.value
     if (!assessment.value || !index || !owner) throw new Error('No assessment open')
     const id = assessment.value.id
+    // Another tab's typing still in the journal belongs to this year: written before the scores freeze.
+    await writer.replay()
     await writer.flush(ofAssessment(id))
     if (writer.hasFailed(ofAssessment(id))) return 'unsaved-changes'
     const takenAt = new Date().toISOString()
@@ -225,25 +257,25 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const problem = date === null ? null : agDateProblem(date, current.year)
     if (problem) throw new ValidationError({ presentedAt: { key: problem, params: { from: current.year, to: current.year + 2 } } })
     assessment.value = { ...current, presentedAt: date }
-    writer.edit(editKeys.agRecord(current.id), { presentedAt: date })
+    writer.edit(editKeys.agRecord(current.id), { presentedAt: date }, { base: { presentedAt: current.presentedAt } })
   }
 
   /** Values are checked against the indicator's unit by the caller (parseIndicatorDraft) before they get here. */
   function saveIndicator(indicatorId: string, patch: IndicatorPatch, typed = false) {
     const id = openId()
     const now = new Date().toISOString()
-    const stored = indicatorValues.get(indicatorId) ?? { assessmentId: id, indicatorId, value: null, note: '', updatedAt: now }
-    indicatorValues.set(indicatorId, { ...stored, ...patch, updatedAt: now })
-    writer.edit(editKeys.indicator(id, indicatorId), patch, { typed })
+    const shown = indicatorValues.get(indicatorId) ?? { assessmentId: id, indicatorId, value: null, note: '', updatedAt: now }
+    indicatorValues.set(indicatorId, { ...shown, ...patch, updatedAt: now })
+    writer.edit(editKeys.indicator(id, indicatorId), patch, { typed, base: baseOf(shown, patch) })
   }
 
   /** Targets are checked against the subject by the caller (parseTarget) before they get here. */
   function saveObjective(subject: Pick<Objective, 'subjectKind' | 'subjectId'>, patch: ObjectivePatch, typed = false) {
     const id = openId()
     const now = new Date().toISOString()
-    const stored = objectives.get(subject.subjectId) ?? { assessmentId: id, ...subject, comparator: 'at-least' as const, oneYear: null, threeYear: null, updatedAt: now }
-    objectives.set(subject.subjectId, { ...stored, ...patch, updatedAt: now })
-    writer.edit(editKeys.objective(id, subject.subjectId), { subjectKind: subject.subjectKind, ...patch }, { typed })
+    const shown = objectives.get(subject.subjectId) ?? { assessmentId: id, ...subject, comparator: 'at-least' as const, oneYear: null, threeYear: null, updatedAt: now }
+    objectives.set(subject.subjectId, { ...shown, ...patch, updatedAt: now })
+    writer.edit(editKeys.objective(id, subject.subjectId), { subjectKind: subject.subjectKind, ...patch }, { typed, base: baseOf(shown, patch) })
   }
 
   /** Throws a ValidationError (nothing written) when a field is wrong. */

@@ -56,7 +56,9 @@ export const useBackupStore = defineStore('backup', () => {
     download: (fileName: string, text: string) => void,
   ): Promise<{ fileName: string; dateRecorded: boolean }> {
     const [{ exportBackup }, , , , { editWriter }] = await backupCode()
-    // Edits still waiting for their pause belong in the file (a failed one stays on screen; the rest is exported).
+    // Edits still waiting for their pause, and those a closed tab left in the journal, belong in the file (a failed
+    // one stays on screen; the rest is exported).
+    await editWriter().replay()
     await editWriter().flush()
     const file = await exportBackup(APP_VERSION, organisationId)
     const fileName = `cap-ess-${fileSlug(label, 'sauvegarde')}-${file.exportedAt.slice(0, 10)}.json`
@@ -100,7 +102,9 @@ export const useBackupStore = defineStore('backup', () => {
     step.value = { kind: 'writing' }
     const [{ importBackup }, , , { writeErrorKind }, { editWriter }] = await backupCode()
     try {
-      // Edits waiting for their pause are stored first: the file's choices then apply to what the user sees.
+      // Edits waiting for their pause, or left in the journal by a closed tab, are stored first: the file's choices then
+      // apply to what the user sees, and no old edit is replayed over the imported records later.
+      await editWriter().replay()
       await editWriter().flush()
       const summary = await importBackup(pendingFile, choices, copySuffix)
       pendingFile = null

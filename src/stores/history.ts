@@ -6,9 +6,9 @@ import { getAssessment, listAssessments } from '@/db/assessmentRepository'
 import { listCustomIndicators, listIndicatorValues } from '@/db/indicatorRepository'
 import { listObjectives } from '@/db/objectiveRepository'
 import { getOrganisation } from '@/db/organisationRepository'
-import { editKeys, editWriter } from '@/db/writer'
+import { baseOf, editKeys, editWriter } from '@/db/writer'
 import type { Action, ActionPatch } from '@/domain/actions'
-import type { AgRecordPatch } from '@/domain/assessment'
+import { EMPTY_AG_RECORD, type AgRecordPatch } from '@/domain/assessment'
 import { compareAssessments } from '@/domain/comparison'
 import { exerciseData, type ExerciseData } from '@/domain/exercise'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
@@ -77,14 +77,35 @@ export const useHistoryStore = defineStore('history', () => {
       if (mine !== request) return
       guide.value = current
       organisation.value = owner
-      years.value = loaded.sort((a, b) => a.assessment.year - b.assessment.year)
-      actions.value = plan
+      years.value = loaded.sort((a, b) => a.assessment.year - b.assessment.year).map(withUnsavedAgRecord)
+      actions.value = plan.map((a) => ({ ...a, ...unsavedActionFields(a.organisationId, a.id) }))
       customIndicators.value = custom
       isLoaded.value = true
     } catch (error) {
       console.error('Loading the history failed', error)
       if (mine === request) loadFailed.value = true
     }
+  }
+
+  /** This tab's AG edits not stored yet (a failed write, typing in its pause), shown over what was just read. */
+  function withUnsavedAgRecord(year: ExerciseData): ExerciseData {
+    const patch = writer.unsavedPatch(editKeys.agRecord(year.assessment.id))
+    if (!patch) return year
+    const { presentedAt, ...texts } = patch
+    const a = year.assessment
+    return { ...year, assessment: { ...a, ...(presentedAt !== undefined ? { presentedAt } : {}), agRecord: { ...EMPTY_AG_RECORD, ...a.agRecord, ...texts } } }
+  }
+
+  /** The fields of an action this tab changed and has not stored yet, in the form's terms ('' for none). */
+  function unsavedActionFields(organisationId: string, id: string): Partial<Action> {
+    const patch = writer.unsavedPatch(editKeys.action(organisationId, id))
+    if (!patch) return {}
+    const { originAssessmentId: _origin, ...fields } = patch
+    void _origin
+    const none = (v: string | null | undefined) => (v === '' ? null : v)
+    return Object.fromEntries(
+      Object.entries(fields).map(([k, v]) => [k, ['themeId', 'questionId', 'indicatorId', 'dueDate'].includes(k) ? none(v as string | null) : v]),
+    ) as Partial<Action>
   }
 
   const byId = computed(() => new Map(years.value.map((y) => [y.assessment.id, y])))
@@ -126,7 +147,9 @@ export const useHistoryStore = defineStore('history', () => {
 
   /** The AG date (checked with `agDateProblem` first) or one of the AG texts: typing is written after a pause. */
   function editAgRecord(assessmentId: string, patch: AgRecordPatch, typed: boolean) {
-    writer.edit(editKeys.agRecord(assessmentId), patch, { typed })
+    const shown = byId.value.get(assessmentId)?.assessment
+    const base = shown ? baseOf({ presentedAt: shown.presentedAt, ...EMPTY_AG_RECORD, ...shown.agRecord }, patch) : undefined
+    writer.edit(editKeys.agRecord(assessmentId), patch, { typed, base })
   }
 
   /** Whether an AG field of this assessment has typing not yet stored (its field must not be redrawn from storage). */
@@ -140,11 +163,13 @@ export const useHistoryStore = defineStore('history', () => {
    */
   function editAction(id: string, patch: ActionPatch, typed: boolean) {
     if (!organisation.value) throw new Error('No organisation loaded')
-    writer.edit(editKeys.action(organisation.value.id, id), patch, { typed })
+    const shown = actions.value.find((a) => a.id === id)
+    writer.edit(editKeys.action(organisation.value.id, id), patch, { typed, base: shown ? baseOf(shown, patch) : undefined })
   }
 
-  function actionUnsaved(id: string) {
-    return !!organisation.value && writer.hasUnsaved(editKeys.action(organisation.value.id, id))
+  /** A new action that was never stored: what waits for it is dropped (its title was erased, then cancelled). */
+  function discardNewAction(id: string) {
+    if (organisation.value && !actions.value.some((a) => a.id === id)) writer.discard(editKeys.action(organisation.value.id, id))
   }
 
   return {
@@ -162,7 +187,7 @@ export const useHistoryStore = defineStore('history', () => {
     editAgRecord,
     agRecordUnsaved,
     editAction,
-    actionUnsaved,
+    discardNewAction,
     newActionId,
   }
 })

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportBackup, importBackup, organisationSummaries } from '@/db/backupRepository'
 import { CapEssDatabase } from '@/db/database'
+import { saveIndicatorValue } from '@/db/indicatorRepository'
+import { RecordGoneError } from '@/db/locks'
 import { parseBackup } from '@/domain/backup/parse'
 import { previewImport } from '@/domain/backup/plan'
 import { catalog, seedOrganisation } from '../fixtures/backupData'
@@ -30,6 +32,21 @@ async function parsed(text: string) {
 }
 
 describe('backup export and import', () => {
+  it('still exports a record an older version stored and today’s rules refuse, and the import says where it is', async () => {
+    const { org } = await seedOrganisation(source)
+    await source.organisations.update(org.id, { name: '– – –' })
+    const file = await exportBackup('0.1.0', null, source)
+    expect(file.organisations[0].name).toBe('– – –')
+    const result = await parseBackup(JSON.stringify(file), catalog)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.problems).toContainEqual(expect.objectContaining({ path: 'organisations[0].name', key: 'validation.nameNoLetters' }))
+  })
+
+  it('refuses a value of the organisation’s own indicator before the indicator exists (no value nothing shows)', async () => {
+    const { y2 } = await seedOrganisation(source)
+    await expect(saveIndicatorValue(y2.id, 'custom.pas-encore-cree', { value: 3 }, source)).rejects.toBeInstanceOf(RecordGoneError)
+  })
+
   it('round-trips everything: exported, imported elsewhere, every record identical', async () => {
     await seedOrganisation(source)
     await seedOrganisation(source, 'Asso Deux')

@@ -36,7 +36,7 @@ function memoryStorage() {
 function countingKinds() {
   const writes: string[] = []
   const kinds = Object.fromEntries(
-    Object.entries(EDIT_KINDS).map(([name, kind]) => [name, { ...kind, write: (...args: Parameters<typeof kind.write>) => (writes.push(name), kind.write(...(args as [string, string, never, string?]))) }]),
+    Object.entries(EDIT_KINDS).map(([name, kind]) => [name, { ...kind, write: (...args: Parameters<typeof kind.write>) => (writes.push(name), kind.write(...(args as [string, string, never, Record<string, unknown>?]))) }]),
   ) as unknown as typeof EDIT_KINDS
   return { kinds, writes }
 }
@@ -69,6 +69,8 @@ interface KindCase {
   /** Typed first, then corrected: only the last is stored. */
   first: object
   last: object
+  /** The same field changed in another tab. */
+  elsewhere: object
   /** Another field of the same record, as another tab would change it (null: the record is written whole). */
   other: object | null
   stored: () => Promise<unknown>
@@ -84,6 +86,7 @@ const CASES: KindCase[] = [
     key: () => editKeys.answer(assessmentId, 'gov.rules.explicit'),
     first: { note: 'S' },
     last: { note: 'Statuts relus' },
+    elsewhere: { note: 'Changée dans un autre onglet' },
     other: { response: { kind: 'level', level: 3 } },
     stored: () => db.answers.get([assessmentId, 'gov.rules.explicit']),
     expected: { note: 'Statuts relus' },
@@ -95,6 +98,7 @@ const CASES: KindCase[] = [
     key: () => editKeys.indicator(assessmentId, 'gov.ind.vote-turnout'),
     first: { value: 4 },
     last: { value: 42.5 },
+    elsewhere: { value: 12 },
     other: { note: 'AG de juin' },
     stored: () => db.indicatorValues.get([assessmentId, 'gov.ind.vote-turnout']),
     expected: { value: 42.5 },
@@ -106,6 +110,7 @@ const CASES: KindCase[] = [
     key: () => editKeys.objective(assessmentId, 'gov.rules.explicit'),
     first: { subjectKind: 'question', oneYear: 1 },
     last: { subjectKind: 'question', oneYear: 3 },
+    elsewhere: { subjectKind: 'question', oneYear: 2 },
     other: { subjectKind: 'question', threeYear: 4 },
     stored: () => db.objectives.get([assessmentId, 'gov.rules.explicit']),
     expected: { oneYear: 3 },
@@ -117,6 +122,7 @@ const CASES: KindCase[] = [
     key: () => editKeys.agRecord(assessmentId),
     first: { approach: 'Ch' },
     last: { approach: 'Choisi en CA' },
+    elsewhere: { approach: 'Changée dans un autre onglet' },
     other: { questionsRaised: 'Écart de salaires ?' },
     stored: () => db.assessments.get(assessmentId),
     expected: { agRecord: { approach: 'Choisi en CA' } },
@@ -128,6 +134,7 @@ const CASES: KindCase[] = [
     key: () => editKeys.action(orgId, actionId),
     first: { title: 'For' },
     last: { title: 'Former le bureau' },
+    elsewhere: { title: 'Changée dans un autre onglet' },
     other: { title: 'Former le bureau', owner: 'Claire' },
     stored: () => db.actions.get(actionId),
     expected: { title: 'Former le bureau' },
@@ -139,6 +146,7 @@ const CASES: KindCase[] = [
     key: () => editKeys.customIndicator(orgId, customId),
     first: { label: 'Heu', themeId: 'gov', unit: 'hours' },
     last: { label: 'Heures de bénévolat', themeId: 'gov', unit: 'hours' },
+    elsewhere: { label: 'Changée dans un autre onglet', themeId: 'gov', unit: 'hours' },
     other: null,
     stored: () => db.customIndicators.get(customId),
     expected: { label: 'Heures de bénévolat' },
@@ -147,7 +155,7 @@ const CASES: KindCase[] = [
   },
 ]
 
-const edit = (w: EditWriter<Edits>, c: KindCase, patch: object, typed = false) => w.edit(c.key() as EditKey<typeof c.kind>, patch as never, { typed })
+const edit = (w: EditWriter<Edits>, c: KindCase, patch: object, typed = false, base?: object) => w.edit(c.key() as EditKey<typeof c.kind>, patch as never, { typed, base: base as never })
 
 describe.each(CASES)('the writer, for $kind edits', (c) => {
   it('writes typing once per pause, with the last value, and says « saving » until it is stored', async () => {
@@ -192,12 +200,12 @@ describe.each(CASES)('the writer, for $kind edits', (c) => {
     expect(await c.stored()).toMatchObject(c.expected)
     expect(storage.data.has(JOURNAL_KEY)).toBe(false)
 
-    // Typed, then the record changes elsewhere before the journal is replayed: the later change wins.
-    edit(writer({ timers: closedTab }), c, c.first, true)
-    await new Promise((resolve) => setTimeout(resolve, 5))
-    const laterElsewhere = writer()
-    edit(laterElsewhere, c, c.last)
-    await laterElsewhere.flush()
+    // Typed over what the tab showed (the last value), then the same field changed in another tab before the journal
+    // is replayed: the other tab's change is not overwritten.
+    edit(writer({ timers: closedTab }), c, c.first, true, c.last)
+    const elsewhere = writer()
+    edit(elsewhere, c, c.elsewhere)
+    await elsewhere.flush()
     const before = await c.stored()
     await writer().replay()
     expect(await c.stored()).toEqual(before)
@@ -301,5 +309,69 @@ describe('the writer', () => {
     edit(writer({ timers: closedTab }), CASES[4], { title: 'Écrire la charte' }, true)
     await writer({ kinds: full }).replay()
     expect(storage.data.get(JOURNAL_KEY)).toContain('Écrire la charte')
+  })
+
+  it('keeps each tab’s journal entry for one record: a click in one tab never erases what another typed', async () => {
+    const closing = writer({ timers: closedTab })
+    const action = CASES[4]
+    // The action exists; tab A types its description and its lid shuts before the pause ends.
+    const setup = writer()
+    edit(setup, action, { title: 'Former le bureau' })
+    await setup.flush()
+    edit(closing, action, { description: 'Deux sessions en 2027' }, true, { description: '' })
+    // Meanwhile tab B changes the status with one click, and that write succeeds.
+    const other = writer()
+    edit(other, action, { status: 'doing' })
+    await other.flush()
+    expect(storage.data.get(JOURNAL_KEY)).toContain('Deux sessions en 2027')
+    await writer().replay()
+    expect(await action.stored()).toMatchObject({ title: 'Former le bureau', description: 'Deux sessions en 2027', status: 'doing' })
+  })
+
+  it('keeps typing that arrived while its record was being written, even if the tab closes before the next write', async () => {
+    let release!: () => void
+    const slow = {
+      ...EDIT_KINDS,
+      answer: {
+        ...EDIT_KINDS.answer,
+        write: async (...args: Parameters<typeof EDIT_KINDS.answer.write>) => {
+          await new Promise<void>((resolve) => (release = resolve))
+          return EDIT_KINDS.answer.write(...args)
+        },
+      },
+    }
+    const tab = writer({ kinds: slow, timers: closedTab })
+    const key = editKeys.answer(assessmentId, 'gov.rules.explicit')
+    tab.edit(key, { response: { kind: 'level', level: 2 } })
+    // A keystroke during the write: noted before the write stamps the record.
+    tab.edit(key, { note: 'tapée pendant l’écriture' }, { typed: true })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    release()
+    await vi.waitFor(async () => expect((await db.answers.get([assessmentId, 'gov.rules.explicit']))?.response).toEqual({ kind: 'level', level: 2 }))
+    // The tab closes; the next visit writes the note although the record is newer than the keystroke.
+    await writer().replay()
+    expect((await db.answers.get([assessmentId, 'gov.rules.explicit']))?.note).toBe('tapée pendant l’écriture')
+  })
+
+  it('drops what waits for a record that was never stored when asked to (a new action cancelled)', async () => {
+    const tab = writer()
+    edit(tab, CASES[4], { title: 'X' }, true)
+    tab.discard(CASES[4].key())
+    await new Promise((resolve) => setTimeout(resolve, DELAY * 3))
+    expect(await CASES[4].stored()).toBeUndefined()
+    expect(storage.data.has(JOURNAL_KEY)).toBe(false)
+    expect(tab.status().state).toBe('idle')
+  })
+
+  it('gives back what a record has not stored yet, for a page that reads it again', async () => {
+    const failing = { ...EDIT_KINDS, answer: { ...EDIT_KINDS.answer, write: vi.fn().mockRejectedValue(new DOMException('full', 'QuotaExceededError')) } }
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const tab = writer({ kinds: failing })
+    const key = editKeys.answer(assessmentId, 'gov.rules.explicit')
+    tab.edit(key, { response: { kind: 'level', level: 3 } })
+    await tab.flush()
+    tab.edit(key, { note: 'puis une note' }, { typed: true })
+    expect(tab.unsavedPatch(key)).toEqual({ response: { kind: 'level', level: 3 }, note: 'puis une note' })
+    expect(tab.unsavedKeys()).toEqual([key])
   })
 })

@@ -87,7 +87,7 @@ describe('yearly cycle in the database', () => {
     expect(await listIndicatorValues([assessment.id], db)).toEqual([
       expect.objectContaining({ indicatorId: 'gov.ind.vote-turnout', value: 42.5, note: 'AG de juin' }),
     ])
-    const custom = await saveCustomIndicator(orgId, newCustomIndicatorId(), { label: 'Heures de bénévolat', themeId: 'gov', unit: 'hours' }, db)
+    const custom = (await saveCustomIndicator(orgId, newCustomIndicatorId(), { label: 'Heures de bénévolat', themeId: 'gov', unit: 'hours' }, db))!
     expect(custom.id).toMatch(/^custom\./)
     // Written again with the same id (a replayed creation), it stays one indicator.
     await saveCustomIndicator(orgId, custom.id, { label: 'Heures de bénévolat', themeId: 'gov', unit: 'hours' }, db)

@@ -121,11 +121,15 @@ test('the progress plan filters actions and refuses a due date before creation',
   await expect(list).toContainText('Écrire la charte éthique')
   await expect(list).toContainText('2099')
 
-  // A new action with no title is not created: « Annuler » leaves nothing behind.
+  // A new action with no title is not created: « Annuler » leaves nothing behind, even after a title typed and erased.
   await page.getByRole('button', { name: 'Nouvelle action' }).click()
+  await form.getByLabel('Intitulé de l’action').fill('Brouillon')
+  await form.getByLabel('Intitulé de l’action').fill('')
   await form.getByLabel('Responsable').fill('Personne')
   await form.getByRole('button', { name: 'Annuler' }).click()
+  await page.waitForTimeout(600)
   await expect(list.locator('> li')).toHaveCount(1)
+  await expect(list).not.toContainText('Brouillon')
 
   await page.getByRole('button', { name: 'Nouvelle action' }).click()
   await form.getByLabel('Intitulé de l’action').fill('Former le bureau')

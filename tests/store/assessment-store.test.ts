@@ -216,4 +216,34 @@ describe('assessment store', () => {
     await store.retryFailed()
     expect((await stored('gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 4 })
   })
+
+  it('shows a change whose write failed again when the assessment is opened again, so it is neither hidden nor lost', async () => {
+    const store = await openStore()
+    const org = store.organisation!
+    const other = (await createAssessment(org.id, { year: 2025, retainedThemeIds: ['gov'], participants: '' }, CURRENT_GUIDE)).assessment
+    vi.spyOn(db.indicatorValues, 'put').mockRejectedValue(new DOMException('full', 'QuotaExceededError'))
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    store.saveIndicator('gov.ind.vote-turnout', { value: 42.5, note: 'pas encore enregistrée' })
+    await flush()
+    expect(saveState()).toBe('error')
+    expect(await store.open(other.id)).toBe(true)
+    expect(store.indicatorValues.get('gov.ind.vote-turnout')).toBeUndefined()
+    expect(await store.open(assessmentId)).toBe(true)
+    expect(store.indicatorValues.get('gov.ind.vote-turnout')).toMatchObject({ value: 42.5, note: 'pas encore enregistrée' })
+  })
+
+  it('writes another tab’s typing left in the journal before it freezes the scores', async () => {
+    closingTab()
+    const first = await openStore()
+    first.saveTyped('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
+    setActivePinia(createPinia())
+    useEditWriter(null)
+    const second = useAssessmentStore()
+    // Opened before the other tab typed: its answers do not have the level yet.
+    second.assessment = first.assessment
+    second.organisation = first.organisation
+    second.guide = first.guide
+    expect(await second.complete()).toBe('completed')
+    expect(second.assessment?.snapshot?.global.answered).toBe(1)
+  })
 })

@@ -1,5 +1,5 @@
 import { writeErrorKind, type WriteErrorKind } from '../errors'
-import { entryKey, type EditJournal } from './journal'
+import { recordKey, type EditJournal, type JournalEntry } from './journal'
 
 /**
  * The one way an edit reaches the database, whatever is edited (an answer, a note, an indicator, an objective, an
@@ -16,8 +16,11 @@ import { entryKey, type EditJournal } from './journal'
 export interface EditKind<P, R> {
   /** Checks a journalled patch before it is replayed: the journal lives outside the app's control. */
   isPatch(value: unknown): value is P
-  /** Writes in one transaction; with `unlessChangedAfter`, writes nothing (returns undefined) if the record changed after it. */
-  write(scope: string, id: string, patch: P, unlessChangedAfter?: string): Promise<R | undefined>
+  /**
+   * Writes in one transaction. On replay, `replayOver` holds the value each field had when the edit was made: a
+   * field changed since (in another tab) is left alone; nothing left to write returns undefined.
+   */
+  write(scope: string, id: string, patch: P, replayOver?: Record<string, unknown>): Promise<R | undefined>
 }
 
 export type KindMap = Record<string, { patch: object; result: unknown }>
@@ -43,6 +46,8 @@ interface Slot {
   key: EditKey
   /** Edits not yet handed to a write, merged (a later value of a field wins). */
   pending: Patch | null
+  /** The value each edited field had before this tab changed it (what it had last stored, or what it was shown). */
+  base: Patch
   /** The write under way and the edits it carries. */
   writing: Patch | null
   running: Promise<void> | null
@@ -58,6 +63,8 @@ const merge = (...patches: (Patch | null)[]): Patch | null =>
   patches.some((p) => p !== null) ? Object.assign({}, ...patches.filter((p) => p !== null)) : null
 
 export class EditWriter<M extends KindMap> {
+  /** This tab, in the journal: tabs note and forget only their own entries. */
+  private readonly tab = crypto.randomUUID()
   private readonly slots = new Map<string, Slot>()
   private readonly listeners = new Set<() => void>()
   private readonly storedListeners = new Map<keyof M, Set<(key: EditKey, result: unknown) => void>>()
@@ -98,13 +105,15 @@ export class EditWriter<M extends KindMap> {
    * An edit: shown by the caller at once, written here. A gesture (a click, a choice) is written now; typing
    * (`typed`) after a pause. Either way it is in the journal before this returns.
    */
-  edit<K extends keyof M & string>(key: EditKey<K>, patch: M[K]['patch'], how: { typed?: boolean } = {}): void {
-    const id = entryKey(key.kind, key.scope, key.id)
+  edit<K extends keyof M & string>(key: EditKey<K>, patch: M[K]['patch'], how: { typed?: boolean; base?: Partial<M[K]['patch']> } = {}): void {
+    const id = recordKey(key)
     let slot = this.slots.get(id)
     if (!slot) {
-      slot = { key, pending: null, writing: null, running: null, failed: null, error: null, at: '', timer: null }
+      slot = { key, pending: null, base: {}, writing: null, running: null, failed: null, error: null, at: '', timer: null }
       this.slots.set(id, slot)
     }
+    // A field's base is the value before this tab's first change of it not yet stored.
+    slot.base = { ...how.base, ...slot.base }
     slot.pending = merge(slot.pending, patch as Patch)
     slot.at = this.now().toISOString()
     this.note(slot, merge(slot.failed, slot.writing, slot.pending))
@@ -120,9 +129,9 @@ export class EditWriter<M extends KindMap> {
   }
 
   private note(slot: Slot, unsaved: Patch | null) {
-    const { kind, scope, id } = slot.key
-    if (unsaved) this.journal.put({ kind, scope, id, patch: unsaved, at: slot.at })
-    else this.journal.forget(kind, scope, id, slot.at)
+    const entry = { tab: this.tab, kind: slot.key.kind, scope: slot.key.scope, id: slot.key.id }
+    if (unsaved) this.journal.put({ ...entry, patch: unsaved, base: slot.base, at: slot.at })
+    else this.journal.forget(entry, slot.at)
   }
 
   private run(slot: Slot): void {
@@ -142,6 +151,8 @@ export class EditWriter<M extends KindMap> {
         slot.error = null
         this.lastSavedAt = this.now()
         stored = { result }
+        // What this tab stored is now the base of what it types next in these fields.
+        slot.base = { ...slot.base, ...patch }
       } catch (error) {
         slot.failed = patch
         slot.error = error
@@ -160,7 +171,7 @@ export class EditWriter<M extends KindMap> {
 
   /** A record with nothing left to write is forgotten (the writer holds only what is in progress). */
   private release(slot: Slot) {
-    if (!slot.pending && !slot.writing && !slot.failed && slot.timer === null) this.slots.delete(entryKey(slot.key.kind, slot.key.scope, slot.key.id))
+    if (!slot.pending && !slot.writing && !slot.failed && slot.timer === null) this.slots.delete(recordKey(slot.key))
   }
 
   private emitStored(key: EditKey, result: unknown) {
@@ -186,7 +197,36 @@ export class EditWriter<M extends KindMap> {
 
   /** An edit of this record is not stored yet (waiting, being written, or failed): stored data must not replace it on screen. */
   hasUnsaved(key: EditKey): boolean {
-    return this.slots.has(entryKey(key.kind, key.scope, key.id))
+    return this.slots.has(recordKey(key))
+  }
+
+  /**
+   * What this tab changed in a record and is not stored yet (failed, being written, waiting), merged: a page that
+   * reads the record again shows it over what is stored, so a failed change is neither hidden nor lost.
+   */
+  unsavedPatch<K extends keyof M & string>(key: EditKey<K>): Partial<M[K]['patch']> | null {
+    const slot = this.slots.get(recordKey(key))
+    return slot ? (merge(slot.failed, slot.writing, slot.pending) as Partial<M[K]['patch']> | null) : null
+  }
+
+  /**
+   * Drops what is waiting for a record that was never stored (a new action whose title was erased, then
+   * cancelled): nothing of it is written, and its journal entry goes. A write already under way still ends.
+   */
+  discard(key: EditKey): void {
+    const slot = this.slots.get(recordKey(key))
+    if (!slot) return
+    this.clearTimer(slot)
+    slot.pending = null
+    slot.failed = null
+    this.note(slot, slot.writing)
+    this.release(slot)
+    this.notify()
+  }
+
+  /** The records matching the filter with an edit of this tab not stored yet. */
+  unsavedKeys(filter: (key: EditKey) => boolean = () => true): EditKey[] {
+    return [...this.slots.values()].map((s) => s.key).filter(filter)
   }
 
   /** Some edit matching the filter failed and is not stored. */
@@ -232,24 +272,35 @@ export class EditWriter<M extends KindMap> {
   }
 
   private async replayJournal() {
+    // Every tab's entries for one record are written together, the later edit of a field winning, so that one
+    // tab's replayed edit is not taken for a later change that shuts out the other's.
+    const records = new Map<string, JournalEntry[]>()
     for (const entry of this.journal.entries()) {
-      const key: EditKey = { kind: entry.kind, scope: entry.scope, id: entry.id }
-      // This tab is still writing it: its own write comes next.
+      const key = recordKey(entry)
+      records.set(key, [...(records.get(key) ?? []), entry])
+    }
+    for (const entries of records.values()) {
+      const { kind: kindName, scope, id } = entries[0]
+      const key: EditKey = { kind: kindName, scope, id }
+      // This tab is still writing it: its own write comes next, and this replay waits for a later one.
       if (this.hasUnsaved(key)) continue
-      const kind = this.kinds[entry.kind as keyof M] as EditKind<Patch, unknown> | undefined
-      if (!kind || !kind.isPatch(entry.patch)) {
-        console.warn('A damaged edit in the journal was dropped', entry.kind)
-        this.journal.forget(entry.kind, entry.scope, entry.id, entry.at)
-        continue
+      const kind = this.kinds[kindName as keyof M] as EditKind<Patch, unknown> | undefined
+      const valid = entries.filter((e) => kind?.isPatch(e.patch)).sort((a, b) => a.at.localeCompare(b.at))
+      for (const damaged of entries.filter((e) => !valid.includes(e))) {
+        console.warn('A damaged edit in the journal was dropped', damaged.kind)
+        this.journal.forget(damaged, damaged.at)
       }
+      if (!kind || valid.length === 0) continue
+      // Each field's base is the one noted first: the value before any of these edits.
+      const base = Object.assign({}, ...[...valid].reverse().map((e) => e.base))
       try {
-        const result = await kind.write(entry.scope, entry.id, entry.patch, entry.at)
-        this.journal.forget(entry.kind, entry.scope, entry.id, entry.at)
+        const result = await kind.write(scope, id, merge(...valid.map((e) => e.patch as Patch))!, base)
+        for (const entry of valid) this.journal.forget(entry, entry.at)
         if (result !== undefined) this.emitStored(key, result)
       } catch (error) {
         const transient = ['quota', 'refused'].includes(writeErrorKind(error))
         console.warn(`An edit made before the page closed could not be written${transient ? ' yet' : ''}`, error)
-        if (!transient) this.journal.forget(entry.kind, entry.scope, entry.id, entry.at)
+        if (!transient) for (const entry of valid) this.journal.forget(entry, entry.at)
       }
     }
   }

@@ -45,29 +45,33 @@ const valid =
 export const EDIT_KINDS: EditKinds<Edits> = {
   answer: {
     isPatch: valid<AnswerPatch>(AnswerPatchSchema),
-    write: (assessmentId, questionId, patch, unlessChangedAfter) => saveAnswerPatch(assessmentId, questionId, patch, undefined, { unlessChangedAfter }),
+    write: (assessmentId, questionId, patch, replayOver) => saveAnswerPatch(assessmentId, questionId, patch, undefined, { replayOver }),
   },
   indicator: {
     isPatch: valid<IndicatorPatch>(IndicatorPatchSchema),
-    write: (assessmentId, indicatorId, patch, unlessChangedAfter) => saveIndicatorValue(assessmentId, indicatorId, patch, undefined, { unlessChangedAfter }),
+    write: (assessmentId, indicatorId, patch, replayOver) => saveIndicatorValue(assessmentId, indicatorId, patch, undefined, { replayOver }),
   },
   objective: {
     isPatch: valid<ObjectiveEdit>(ObjectiveEditSchema),
-    write: (assessmentId, subjectId, { subjectKind, ...patch }, unlessChangedAfter) =>
-      saveObjective({ assessmentId, subjectKind, subjectId }, patch, undefined, { unlessChangedAfter }),
+    write: (assessmentId, subjectId, { subjectKind, ...patch }, replayOver) => saveObjective({ assessmentId, subjectKind, subjectId }, patch, undefined, { replayOver }),
   },
   agRecord: {
     isPatch: valid<AgRecordPatch>(AgRecordPatchSchema),
-    write: (assessmentId, _id, patch, unlessChangedAfter) => saveAgPatch(assessmentId, patch, undefined, { unlessChangedAfter }),
+    write: (assessmentId, _id, patch, replayOver) => saveAgPatch(assessmentId, patch, undefined, { replayOver }),
   },
   action: {
     isPatch: valid<ActionPatch>(ActionPatchSchema),
-    write: (organisationId, id, patch, unlessChangedAfter) => saveActionPatch(organisationId, id, patch, undefined, { unlessChangedAfter }),
+    write: (organisationId, id, patch, replayOver) => saveActionPatch(organisationId, id, patch, undefined, { replayOver }),
   },
   customIndicator: {
     isPatch: valid<z.input<typeof CustomIndicatorInputSchema>>(CustomIndicatorInputSchema),
-    write: (organisationId, id, patch) => saveCustomIndicator(organisationId, id, patch),
+    write: (organisationId, id, patch, replayOver) => saveCustomIndicator(organisationId, id, patch, undefined, { replayOver }),
   },
+}
+
+/** What the fields an edit changes held before it, read from the record the screen shows (see `EditWriter.edit`). */
+export function baseOf<P extends object>(shown: object, patch: P): Partial<P> {
+  return Object.fromEntries(Object.keys(patch).map((field) => [field, (shown as Record<string, unknown>)[field] ?? null])) as Partial<P>
 }
 
 /** The records edits are made to, named the same way everywhere. */

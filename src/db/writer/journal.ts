@@ -11,11 +11,15 @@ export const JOURNAL_KEY = 'cap-ess.edit-journal'
 const OLD_JOURNAL_KEY = 'cap-ess.typing-journal'
 
 export const JournalEntrySchema = z.strictObject({
+  /** The tab that made the edit: each tab notes and forgets only its own (two tabs may edit one record). */
+  tab: z.string().min(1).max(100),
   kind: z.string().min(1).max(40),
   scope: z.string().min(1).max(200),
   id: z.string().min(1).max(200),
   /** Checked against the kind's own patch schema before it is replayed. */
   patch: z.record(z.string(), z.unknown()),
+  /** The value each edited field had before the edit: a replay leaves a field changed since alone. */
+  base: z.record(z.string(), z.unknown()),
   /** When the last of these edits was made: a replay never overwrites a record changed after that. */
   at: z.iso.datetime(),
 })
@@ -40,7 +44,7 @@ export class EditJournal {
       if (!raw) return {}
       const parsed = JournalSchema.safeParse(JSON.parse(raw))
       // Keyed again from each entry's own parts: a key that says otherwise is not trusted.
-      if (parsed.success) return Object.fromEntries(Object.values(parsed.data).map((e) => [entryKey(e.kind, e.scope, e.id), e]))
+      if (parsed.success) return Object.fromEntries(Object.values(parsed.data).map((e) => [entryKey(e), e]))
       this.storage?.removeItem(JOURNAL_KEY)
     } catch {
       // Unreadable (a damaged journal is dropped) or refused storage: nothing to replay.
@@ -71,7 +75,11 @@ export class EditJournal {
       if (parsed.success) {
         const journal = this.read()
         for (const [scope, entries] of Object.entries(parsed.data)) {
-          for (const [id, { patch, at }] of Object.entries(entries)) journal[entryKey('answer', scope, id)] ??= { kind: 'answer', scope, id, patch, at }
+          for (const [id, { patch, at }] of Object.entries(entries)) {
+            // No base was noted then: the replay writes these fields whatever they hold now, as it did.
+            const entry = { tab: 'previous-version', kind: 'answer', scope, id, patch, base: {}, at }
+            journal[entryKey(entry)] ??= entry
+          }
         }
         this.write(journal)
       }
@@ -81,19 +89,19 @@ export class EditJournal {
     }
   }
 
-  /** Notes what is not stored yet for one record (replacing what was noted for it). */
+  /** Notes what one tab has not stored yet for one record (replacing what that tab noted for it). */
   put(entry: JournalEntry): void {
     const journal = this.read()
-    journal[entryKey(entry.kind, entry.scope, entry.id)] = entry
+    journal[entryKey(entry)] = entry
     this.write(journal)
   }
 
-  /** Forgets one record's entry, unless it was noted after `upTo` (newer typing, perhaps from another tab). */
-  forget(kind: string, scope: string, id: string, upTo: string): void {
+  /** Forgets one tab's entry for one record, unless it was noted after `upTo` (newer typing). */
+  forget(entry: Pick<JournalEntry, 'tab' | 'kind' | 'scope' | 'id'>, upTo: string): void {
     const journal = this.read()
-    const key = entryKey(kind, scope, id)
-    const entry = journal[key]
-    if (!entry || entry.at > upTo) return
+    const key = entryKey(entry)
+    const found = journal[key]
+    if (!found || found.at > upTo) return
     delete journal[key]
     this.write(journal)
   }
@@ -103,7 +111,12 @@ export class EditJournal {
   }
 }
 
-/** One string per record, never parsed back (the entry holds its parts). */
-export function entryKey(kind: string, scope: string, id: string): string {
-  return JSON.stringify([kind, scope, id])
+/** One string per tab and record, never parsed back (the entry holds its parts). */
+export function entryKey(entry: Pick<JournalEntry, 'tab' | 'kind' | 'scope' | 'id'>): string {
+  return JSON.stringify([entry.tab, entry.kind, entry.scope, entry.id])
+}
+
+/** One string per record, whichever tab edits it. */
+export function recordKey(key: { kind: string; scope: string; id: string }): string {
+  return JSON.stringify([key.kind, key.scope, key.id])
 }

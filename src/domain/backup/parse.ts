@@ -217,15 +217,17 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
       if (action.originAssessmentId !== null && !ownAssessments.has(action.originAssessmentId)) problem(`${p}.originAssessmentId`, 'import.problem.dangling', action.originAssessmentId)
       // As the form allows: a question or an indicator only within the action's theme.
       if (action.themeId !== null && !anyGuide((g) => g.themeById.get(action.themeId!))) problem(`${p}.themeId`, 'import.problem.unknownTheme', action.themeId)
+      // Any guide version the organisation used may place it in the action's theme (a later one may have moved it).
       if (action.questionId !== null) {
-        const entry = anyGuide((g) => g.questionById.get(action.questionId!))
-        if (!entry) problem(`${p}.questionId`, 'import.problem.unknownQuestion', action.questionId)
-        else if (entry.theme.id !== action.themeId) problem(`${p}.questionId`, 'import.problem.outsideTheme', action.questionId)
+        const themes = guides.flatMap((g) => g.questionById.get(action.questionId!)?.theme.id ?? [])
+        if (themes.length === 0) problem(`${p}.questionId`, 'import.problem.unknownQuestion', action.questionId)
+        else if (!themes.includes(action.themeId ?? '')) problem(`${p}.questionId`, 'import.problem.outsideTheme', action.questionId)
       }
       if (action.indicatorId !== null) {
-        const themeId = custom.get(action.indicatorId)?.themeId ?? anyGuide((g) => g.guide.themes.find((t) => t.indicators.some((x) => x.id === action.indicatorId))?.id)
-        if (!themeId) problem(`${p}.indicatorId`, action.indicatorId.startsWith('custom.') ? 'import.problem.dangling' : 'import.problem.unknownIndicator', action.indicatorId)
-        else if (themeId !== action.themeId) problem(`${p}.indicatorId`, 'import.problem.outsideTheme', action.indicatorId)
+        const own = custom.get(action.indicatorId)?.themeId
+        const themes = own ? [own] : guides.flatMap((g) => g.guide.themes.filter((t) => t.indicators.some((x) => x.id === action.indicatorId)).map((t) => t.id))
+        if (themes.length === 0) problem(`${p}.indicatorId`, action.indicatorId.startsWith('custom.') ? 'import.problem.dangling' : 'import.problem.unknownIndicator', action.indicatorId)
+        else if (!themes.includes(action.themeId ?? '')) problem(`${p}.indicatorId`, 'import.problem.outsideTheme', action.indicatorId)
       }
     })
   })
