@@ -40,3 +40,26 @@ for (const viewport of [
     expect(await layoutShiftAfterLoad(page)).toBeLessThan(0.1)
   })
 }
+
+// WCAG 2.4.11: the save status sticks to the top of the pages with typing; going back through the fields with
+// Shift+Tab, none may land under it.
+test('the sticky save status never hides the field that has the focus', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await createOrganisation(page, 'Asso au clavier')
+  await page.getByTestId('next-step').getByRole('link', { name: 'Nouvelle auto-évaluation' }).click()
+  await page.getByRole('button', { name: 'Commencer l’auto-évaluation' }).click()
+  await page.getByRole('link', { name: 'Indicateurs et objectifs' }).click()
+  await expect(page.getByTestId('save-status')).toBeVisible()
+  for (let i = 0; i < 40; i++) await page.keyboard.press('Tab')
+  const hidden: string[] = []
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Shift+Tab')
+    const covered = await page.evaluate(() => {
+      const bar = document.querySelector('.save-status')!.getBoundingClientRect()
+      const field = document.activeElement!.getBoundingClientRect()
+      return bar.top <= 0.5 && field.top < bar.bottom - 1 && field.bottom > bar.top ? document.activeElement!.id || document.activeElement!.tagName : null
+    })
+    if (covered) hidden.push(covered)
+  }
+  expect(hidden).toEqual([])
+})
