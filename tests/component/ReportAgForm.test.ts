@@ -28,8 +28,8 @@ describe('AG form', () => {
     wrapper = form.wrapper
     expect((wrapper.find('#ag-approach').element as HTMLTextAreaElement).value).toBe('Choisi en CA.')
     expect((wrapper.find('#ag-date').element as HTMLInputElement).value).toBe('2026-06-12')
-    await userEvent.type(wrapper.find('#ag-questionsRaised').element, 'Écart ?')
-    expect(form.edits.at(-1)).toEqual([{ questionsRaised: 'Écart ?' }, true])
+    await userEvent.type(wrapper.find('#ag-questionsRaised').element, 'Écart ?')
+    expect(form.edits.at(-1)).toEqual([{ questionsRaised: 'Écart ?' }, true])
     expect(form.edits.every(([patch, typed]) => typed && Object.keys(patch).join() === 'questionsRaised')).toBe(true)
   })
 
@@ -61,7 +61,7 @@ describe('AG form', () => {
     await wrapper.find('#ag-date').trigger('change')
     const date = wrapper.find('#ag-date')
     expect(date.attributes('aria-invalid')).toBe('true')
-    expect(wrapper.find('#ag-date-error').text()).toBe('L’assemblée générale a lieu entre 2025 et 2027 pour cet exercice : vérifiez l’année.')
+    expect(wrapper.find('#ag-date-error').text()).toBe('L’assemblée générale a lieu entre 2025 et 2027 pour cet exercice : vérifiez l’année.')
     expect(date.attributes('aria-describedby')).toBe('ag-date-error')
     expect((date.element as HTMLInputElement).value).toBe('2031-01-01')
     expect(form.edits).toEqual([])
