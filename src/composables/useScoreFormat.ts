@@ -13,7 +13,7 @@ export function useScoreFormat() {
     coverage: summary.coverage === null ? null : toPercent(summary.coverage),
   })
   return {
-    score: (summary: ScoreSummary) => (summary.score === null ? words('pdf.noScore') : String(toPercent(summary.score))),
+    score: (summary: ScoreSummary) => (summary.score === null ? scoreText(line(summary), words) : String(toPercent(summary.score))),
     scoreOutOf100: (summary: ScoreSummary) => scoreText(line(summary), words),
     coverage: (summary: ScoreSummary) => coverageText(line(summary), words),
     chartValue: (summary: ScoreSummary) => (summary.score === null ? null : toPercent(summary.score)),

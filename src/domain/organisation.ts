@@ -10,6 +10,8 @@ export const LegalFormSchema = z.enum([
   'cooperative-other',
   'mutuelle',
   'fondation',
+  // Not among the forms art. 1 lists: a fonds de dotation may use the guide voluntarily, the duty is not established.
+  'fonds-dotation',
   'societe-commerciale-ess',
   'other',
 ])

@@ -2,13 +2,14 @@ import type { Answer } from './answer.ts'
 import { migrateQuestionIds, type MigratedIds } from './guide/migration.ts'
 import type { GuideMigration } from './guide/schema.ts'
 
-export interface PrefillResult extends Omit<MigratedIds, 'mapping'> {
+export interface PrefillResult extends Omit<MigratedIds, 'mapping' | 'notesOnly'> {
   answers: Answer[]
 }
 
 /**
  * Next year's assessment starts from last year's answers, moved to the current guide's ids. Every answer with a
- * response comes marked `carriedOver` until the user confirms it (« inchangé ») or changes it.
+ * response comes marked `carriedOver` until the user confirms it (« inchangé ») or changes it. A question no longer
+ * scored keeps its note and evidence, without a level (nothing to confirm).
  */
 export function prefillFromPrevious(
   previous: ReadonlyArray<Answer>,
@@ -17,7 +18,7 @@ export function prefillFromPrevious(
   assessmentId: string,
   now: string,
 ): PrefillResult {
-  const { mapping, dropped, renamed } = migrateQuestionIds(
+  const { mapping, dropped, renamed, notesOnly } = migrateQuestionIds(
     previous.map((a) => a.questionId),
     steps,
   )
@@ -33,7 +34,8 @@ export function prefillFromPrevious(
       continue
     }
     taken.add(questionId)
-    answers.push({ ...answer, assessmentId, questionId, carriedOver: answer.response !== null, updatedAt: now })
+    const response = notesOnly.has(questionId) ? null : answer.response
+    answers.push({ ...answer, assessmentId, questionId, response, carriedOver: response !== null, updatedAt: now })
   }
   const droppedSet = new Set(dropped)
   return { answers, dropped, renamed: renamed.filter(([from]) => !droppedSet.has(from)) }

@@ -7,6 +7,7 @@ import type { ScoreSummary, ThemeScoreSummary } from './snapshot.ts'
 
 /**
  * Scoring, as stated in DESIGN.md and shown in the app (« Comment est-ce calculé ? »):
+ * - only maturity questions are scored; facts and reflections are reported, never scored;
  * - question score = level / 4; « non applicable » leaves the question out of the sum and the divisor;
  *   « je ne sais pas encore » counts as unanswered;
  * - domaine and theme score = weighted mean of their answered, applicable questions;
@@ -46,6 +47,11 @@ export function sameState(a: QuestionState, b: QuestionState): boolean {
     return false
   }
   return true
+}
+
+/** Whether a question enters scores and coverage (a maturity question, answered on the 0–4 scale). */
+export function isScored(entry: QuestionEntry): boolean {
+  return entry.question.kind === 'maturity'
 }
 
 export function questionState(entry: QuestionEntry, answer: Answer | undefined, profile: OrganisationProfile): QuestionState {
@@ -92,6 +98,7 @@ export function scoreAssessment(
     if (!retained.has(theme.id)) continue
     const themeQuestions = index
       .questionsOfTheme(theme.id)
+      .filter(isScored)
       .map((entry) => ({ entry, state: questionState(entry, answers.get(entry.question.id), profile) }))
     questions.push(...themeQuestions)
     themes.push({
@@ -126,16 +133,13 @@ export function toPercent(value: number): number {
   return Math.round(value * 100 + 1e-9)
 }
 
-/** Progress through the questionnaire: questions dealt with (a level or « non applicable ») out of those to deal with. */
+/**
+ * Progress through the questionnaire, counted as coverage is: scored questions answered with a level, out of those
+ * that apply (« non applicable » leaves both), so the progress bars and the results say the same thing.
+ */
 export function progress(questions: ReadonlyArray<QuestionScore>): { done: number; total: number } {
-  let done = 0
-  let total = 0
-  for (const { state } of questions) {
-    if (state.kind === 'not-applicable' && state.by === 'profile') continue
-    total++
-    if (state.kind === 'answered' || state.kind === 'not-applicable') done++
-  }
-  return { done, total }
+  const { answered, applicable } = summarise(questions.filter((q) => isScored(q.entry)))
+  return { done: answered, total: applicable }
 }
 
 /** From level 3 (« pratique établie ») an answer counts as a strength; below, as an axe de progrès. */

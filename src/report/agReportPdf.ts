@@ -68,7 +68,7 @@ function approach(w: PdfWriter, report: ReportModel, text: ReportText) {
 function overview(w: PdfWriter, report: ReportModel, text: ReportText, radar: string | null) {
   w.heading(text.t('pdf.results'), 1)
   w.text(`${text.t('pdf.globalScore')} : ${scoreText(report.global, text.t)}`, { size: 14, bold: true, gapAfter: 1 })
-  w.text(coverageText(report.global, text.t), { gapAfter: 1 })
+  if (coverageText(report.global, text.t)) w.text(coverageText(report.global, text.t), { gapAfter: 1 })
   const evolution =
     report.approach.previousYear !== null && !report.approach.sameThemesAsPrevious
       ? text.t('pdf.globalNotComparable', { year: report.approach.previousYear })
@@ -119,7 +119,7 @@ function objectivesTables(w: PdfWriter, theme: ReportTheme, report: ReportModel,
 function themeSection(w: PdfWriter, theme: ReportTheme, report: ReportModel, text: ReportText) {
   w.heading(`${text.t('pdf.themeHeading', { number: theme.number })} ${theme.shortLabel}`, 2)
   w.text(theme.title, { color: COLORS.muted, size: 9 })
-  w.text(`${scoreText(theme.score, text.t)} · ${coverageText(theme.score, text.t)}`, { bold: true, gapAfter: 1 })
+  w.text([scoreText(theme.score, text.t), coverageText(theme.score, text.t)].filter(Boolean).join(' · '), { bold: true, gapAfter: 1 })
   const evolution = evolutionText(theme.score, text, report.approach.previousYear)
   if (evolution) w.text(evolution, { gapAfter: 1 })
   if (theme.changes && theme.score.previous !== null) w.text(text.t('pdf.changes', { year: report.approach.previousYear ?? '', better: theme.changes.better, worse: theme.changes.worse, same: theme.changes.same }), { gapAfter: 1 })
@@ -183,6 +183,8 @@ function answerCell(q: AnnexQuestion, text: ReportText): string {
       return text.level(q.level!) + (q.reason ? `\n${text.t('pdf.overridden', { reason: q.reason })}` : '')
     case 'not-applicable':
       return q.reason ? `${text.t('pdf.state.not-applicable')} : ${q.reason}` : text.t('pdf.state.not-applicable')
+    case 'fact':
+      return q.fact && q.fact.value !== null ? text.value(q.fact.unit, q.fact.value, q.fact.suffix) : text.t('pdf.factMissing')
     default:
       return text.t(`pdf.state.${q.state}`)
   }

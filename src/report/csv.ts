@@ -60,7 +60,7 @@ export interface CsvText {
 }
 
 export function answersCsv(report: ReportModel, text: CsvText): string {
-  const header = ['themeNumber', 'theme', 'domaine', 'questionId', 'question', 'state', 'level', 'levelLabel', 'reason', 'note', 'evidence', 'carriedOver'].map((k) => text.column(k))
+  const header = ['themeNumber', 'theme', 'domaine', 'questionId', 'question', 'state', 'level', 'levelLabel', 'reason', 'note', 'evidence', 'carriedOver', 'factValue'].map((k) => text.column(k))
   const rows = report.annex.flatMap(({ theme, questions }) =>
     questions.map((q): Cell[] => [
       theme.number,
@@ -75,6 +75,7 @@ export function answersCsv(report: ReportModel, text: CsvText): string {
       q.note,
       q.evidence.join(' | '),
       q.carriedOver ? text.yes : text.no,
+      q.fact ? valueCell(q.fact.unit, q.fact.value, text) : null,
     ]),
   )
   return toCsv(header, rows)

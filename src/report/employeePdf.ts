@@ -25,7 +25,7 @@ export async function employeePdf(summary: EmployeeSummary, text: ReportText, op
 
   w.heading(text.t('employees.results'), 2)
   w.text(`${text.t('pdf.globalScore')} : ${scoreText(summary.global, text.t)}`, { bold: true, size: 12, gapAfter: 1 })
-  w.text(coverageText(summary.global, text.t))
+  if (coverageText(summary.global, text.t)) w.text(coverageText(summary.global, text.t))
   w.table(
     [text.t('pdf.theme'), text.t('pdf.score')],
     summary.themes.map((t) => [`${t.ref.number}. ${t.ref.shortLabel}`, t.score.score === null ? '–' : String(t.score.score)]),

@@ -37,11 +37,16 @@ export type Translate = ReportText['t']
  * « 62 / 100 », or why there is no score. The one wording of a score, on the results page, in the preview and in
  * both PDFs (scores in percent, as the report model gives them).
  */
-export function scoreText(line: Pick<ScoreLine, 'score'>, t: Translate): string {
-  return line.score === null ? t('pdf.noScore') : t('pdf.outOf100', { score: line.score })
+export function scoreText(line: Pick<ScoreLine, 'score' | 'applicable'>, t: Translate): string {
+  if (line.score !== null) return t('pdf.outOf100', { score: line.score })
+  // A theme of facts and reflections only, or whose scored questions all were set aside: it has no score to wait for.
+  return line.applicable === 0 ? t('pdf.nothingScored') : t('pdf.noScore')
 }
 
-/** « questions répondues : 70 sur 78 (90 %) », or that nothing applies: beside every score. */
+/**
+ * « questions répondues : 70 sur 78 (90 %) », beside every score; empty when no scored question applies (the score's
+ * own text says so).
+ */
 export function coverageText(line: Pick<ScoreLine, 'answered' | 'applicable' | 'coverage'>, t: Translate): string {
-  return line.coverage === null ? t('pdf.nothingApplicable') : t('pdf.coverage', { answered: line.answered, applicable: line.applicable, percent: line.coverage })
+  return line.coverage === null ? '' : t('pdf.coverage', { answered: line.answered, applicable: line.applicable, percent: line.coverage })
 }

@@ -12,7 +12,13 @@ import { i18n } from '@/i18n'
 import { miniIndex, profile } from '../fixtures/factories'
 
 const scale = MaturityScaleSchema.parse(JSON.parse(readFileSync(resolve('guide-data/maturity-scale.json'), 'utf8')))
-const index = miniIndex({ gov: { rules: [{ id: 'q1' }], cse: [{ id: 'q2', applicability: { minEmployees: 11 } }] } })
+const index = miniIndex({
+  gov: {
+    rules: [{ id: 'q1' }, { id: 'q3', kind: 'fact', indicatorId: 'gov.ind.budget' }, { id: 'q4', kind: 'reflection' }],
+    cse: [{ id: 'q2', applicability: { minEmployees: 11 } }],
+  },
+})
+const budget = { id: 'gov.ind.budget', label: 'Budget de formation', unit: 'euros' as const, provenance: 'proposed' as const, domaineId: 'gov.rules' }
 
 /**
  * A parent like the theme page: it keeps the answer, applies every emitted patch and passes the result back,
@@ -22,6 +28,7 @@ function mountCard(questionId: string, employees = 12) {
   const entry = index.questionById.get(questionId)!
   const changes: AnswerPatch[] = []
   const typed: AnswerPatch[] = []
+  const values: [unknown, boolean][] = []
   const Parent = defineComponent(() => {
     const current = ref<Answer>(emptyAnswer('a1', questionId, '2026-11-27T10:00:00.000Z'))
     const apply = (patch: AnswerPatch) => (current.value = applyAnswerPatch(current.value, patch, '2026-11-27T10:00:01.000Z'))
@@ -33,12 +40,15 @@ function mountCard(questionId: string, employees = 12) {
         scale,
         documents: [],
         practices: [],
+        indicator: entry.question.indicatorId ? budget : undefined,
+        indicatorValue: null,
         onChange: (patch: AnswerPatch) => (changes.push(patch), apply(patch)),
         onTyped: (patch: AnswerPatch) => (typed.push(patch), apply(patch)),
+        onIndicator: (value: unknown, isTyped: boolean) => values.push([value, isTyped]),
       })
   })
   const wrapper = mount(Parent, { attachTo: document.body, global: { plugins: [i18n] } })
-  return { wrapper, changes, typed }
+  return { wrapper, changes, typed, values }
 }
 
 const focused = () => document.activeElement as HTMLElement
@@ -51,8 +61,23 @@ describe('AssessmentQuestionCard, by keyboard alone', () => {
     unmount = () => wrapper.unmount()
     expect(wrapper.get('fieldset legend').text()).toBe('Question q1 ?')
     expect(wrapper.findAll('input[type=radio]')).toHaveLength(7)
-    expect(wrapper.text()).toContain('0 · Pas commencé')
-    expect(wrapper.text()).toContain('4 · Évaluée et améliorée')
+    expect(wrapper.text()).toContain('0 Pas commencé')
+    expect(wrapper.text()).toContain('4 Évaluée et améliorée')
+  })
+
+  it('shows the chosen level’s meaning, and the whole scale one click away', async () => {
+    const user = userEvent.setup({ document })
+    const { wrapper } = mountCard('q1')
+    unmount = () => wrapper.unmount()
+    expect(wrapper.find('[data-testid="level-meaning"]').exists()).toBe(false)
+    await user.tab()
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}')
+    expect(wrapper.get('[data-testid="level-meaning"]').text()).toMatch(/^3 · Pratique établie\s:\s/)
+    const toggle = wrapper.findAll('button').find((b) => b.text() === 'Voir l’échelle complète')!
+    expect(toggle.attributes('aria-expanded')).toBe('false')
+    await toggle.trigger('click')
+    expect(toggle.attributes('aria-expanded')).toBe('true')
+    expect(wrapper.findAll('.question__scale li')).toHaveLength(5)
   })
 
   it('moves into the group with Tab, changes the level with the arrow keys and saves each choice', async () => {
@@ -89,7 +114,11 @@ describe('AssessmentQuestionCard, by keyboard alone', () => {
     await user.keyboard('Pas de salariés')
     expect(typed.at(-1)).toEqual({ response: { kind: 'na', reason: 'Pas de salariés' } })
 
-    while (focused().tagName !== 'TEXTAREA') await user.tab()
+    // The note opens on demand (cards stay short) and takes the focus.
+    await user.tab()
+    expect(focused().textContent).toBe('Ajouter une note')
+    await user.keyboard('{Enter}')
+    expect(focused().tagName).toBe('TEXTAREA')
     await user.keyboard('Vu en CA')
     expect(typed.at(-1)).toEqual({ note: 'Vu en CA' })
   })
@@ -110,10 +139,12 @@ describe('AssessmentQuestionCard, by keyboard alone', () => {
     const user = userEvent.setup({ document })
     const { wrapper, changes } = mountCard('q1')
     unmount = () => wrapper.unmount()
+    await wrapper.findAll('button').find((b) => b.text() === 'Justificatifs (0)')!.trigger('click')
     wrapper.get<HTMLInputElement>('input[list]').element.focus()
     await user.keyboard('Bilan social 2025{Enter}')
     expect(changes.at(-1)).toEqual({ evidence: ['Bilan social 2025'] })
     expect(wrapper.text()).toContain('Bilan social 2025')
+    expect(wrapper.text()).toContain('Justificatifs (1)')
   })
 
   it('says why a question does not apply and lets the user answer anyway with a required reason', async () => {
@@ -135,5 +166,31 @@ describe('AssessmentQuestionCard, by keyboard alone', () => {
     expect(changes).toEqual([{ applicabilityOverride: { reason: 'CSE mis en place volontairement' } }])
     expect(wrapper.find('fieldset').exists()).toBe(true)
     expect(focused().getAttribute('type')).toBe('radio')
+  })
+
+  it('asks a fact question for its value, kept in its indicator, with no scale and no score', async () => {
+    const user = userEvent.setup({ document })
+    const { wrapper, values } = mountCard('q3')
+    unmount = () => wrapper.unmount()
+    expect(wrapper.findAll('input[type=radio]')).toHaveLength(0)
+    expect(wrapper.text()).toContain('Question factuelle, non notée')
+    await user.tab()
+    expect(focused().tagName).toBe('INPUT')
+    await user.keyboard('12 500')
+    expect(values.at(-1)).toEqual([12500, true])
+    await user.tab()
+    expect(values.at(-1)).toEqual([12500, false])
+  })
+
+  it('asks a reflection question for text for the debate, with no scale and no score', async () => {
+    const user = userEvent.setup({ document })
+    const { wrapper, typed } = mountCard('q4')
+    unmount = () => wrapper.unmount()
+    expect(wrapper.findAll('input[type=radio]')).toHaveLength(0)
+    expect(wrapper.get('label[for$="-note"]').text()).toBe('Vos pistes pour le débat')
+    await user.tab()
+    expect(focused().tagName).toBe('TEXTAREA')
+    await user.keyboard('Un vote en ligne avant l’AG')
+    expect(typed.at(-1)).toEqual({ note: 'Un vote en ligne avant l’AG' })
   })
 })

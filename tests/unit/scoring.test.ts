@@ -104,10 +104,26 @@ describe('toPercent', () => {
 })
 
 describe('progress', () => {
-  it('counts levels and « non applicable » as done, leaves out profile exclusions', () => {
+  it('counts as coverage does: levels out of the questions that apply (« non applicable » and profile exclusions leave both)', () => {
     const ruled = miniIndex({ t: { d: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd', applicability: { requiresVolunteers: true } }] } })
     const result = scoreAssessment(ruled, ['t'], profile({ volunteers: 0 }), answers(answer('a', level(1)), answer('b', na()), answer('c', unknown)))
-    expect(progress(result.questions)).toEqual({ done: 2, total: 3 })
+    expect(progress(result.questions)).toEqual({ done: 1, total: 2 })
+    expect(result.themes[0]).toMatchObject({ answered: 1, applicable: 2 })
+  })
+})
+
+describe('answer kinds', () => {
+  const kinds = miniIndex({ t: { d: [{ id: 'm' }, { id: 'f', kind: 'fact', indicatorId: 't.ind' }, { id: 'r', kind: 'reflection' }] } })
+
+  it('scores maturity questions only: facts and reflections enter neither the score nor the coverage', () => {
+    const result = scoreAssessment(kinds, ['t'], profile(), answers(answer('m', level(2)), answer('f', null, { note: 'en note' }), answer('r', null, { note: 'des idées' })))
+    expect(result.questions.map((q) => q.entry.question.id)).toEqual(['m'])
+    expect(result.themes[0]).toMatchObject({ score: 0.5, answered: 1, applicable: 1, coverage: 1 })
+  })
+
+  it('says « no scored question applies » for a theme of facts and reflections only: applicable 0, no score', () => {
+    const unscored = miniIndex({ t: { d: [{ id: 'f', kind: 'fact', indicatorId: 't.ind' }, { id: 'r', kind: 'reflection' }] } })
+    expect(scoreAssessment(unscored, ['t'], profile(), new Map()).themes[0]).toMatchObject({ score: null, applicable: 0, coverage: null })
   })
 })
 

@@ -34,11 +34,13 @@ describe('guide migration map', () => {
 
   it('checks the map against the new version', () => {
     expect(guideIntegrityProblems(guideV2)).toEqual([])
-    const broken = { ...guideV2, migration: { fromVersion: 1, renamed: { 't.d.kept': 't.d.nowhere' }, removed: ['t.d.added'] } }
+    const broken = { ...guideV2, migration: { fromVersion: 1, renamed: { 't.d.kept': 't.d.nowhere' }, removed: ['t.d.added'], notesOnly: ['t.d.kept', 't.d.missing'] } }
     expect(guideIntegrityProblems(broken)).toEqual([
       'migration.renamed.t.d.kept: « t.d.nowhere » n’existe pas dans cette version',
       'migration.renamed.t.d.kept: l’ancien identifiant existe encore dans cette version',
       'migration.removed[0]: « t.d.added » existe encore dans cette version',
+      'migration.notesOnly[0]: « t.d.kept » est encore une question notée',
+      'migration.notesOnly[1]: « t.d.missing » n’existe pas dans cette version',
     ])
   })
 
@@ -59,7 +61,7 @@ describe('guide migration map', () => {
   })
 
   it('never carries two answers onto one question, nor onto a question the new guide lacks', () => {
-    const merging = { fromVersion: 1, renamed: { 't.d.old-name': 't.d.kept' }, removed: ['t.d.gone'] }
+    const merging = { fromVersion: 1, renamed: { 't.d.old-name': 't.d.kept' }, removed: ['t.d.gone'], notesOnly: [] }
     const previous = [answer('t.d.kept', level(3)), answer('t.d.old-name', level(1)), answer('t.d.orphan', level(2))]
     const result = prefillFromPrevious(previous, [merging], v2Questions, 'a2', '2027-03-01T00:00:00.000Z')
     expect(result.answers.map((a) => a.questionId)).toEqual(['t.d.kept'])

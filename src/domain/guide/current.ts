@@ -4,4 +4,4 @@ import type { Assessment } from '../assessment.ts'
 export type GuideRef = Pick<Assessment, 'guideId' | 'guideVersion'>
 
 /** The guide version new assessments are made with. Older assessments keep the version they recorded. */
-export const CURRENT_GUIDE: GuideRef = { guideId: 'csess-2016', guideVersion: 1 }
+export const CURRENT_GUIDE: GuideRef = { guideId: 'csess-2016', guideVersion: 2 }

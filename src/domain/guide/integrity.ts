@@ -38,14 +38,20 @@ export function guideIntegrityProblems(guide: Guide): string[] {
         problems.push(`themes[${t}].indicators[${i}].categories: obligatoires pour un pourcentage par catégorie`)
       }
     })
+    const indicatorIds = new Set(theme.indicators.map((i) => i.id))
     theme.domaines.forEach((domaine, d) =>
-      domaine.questions.forEach((question, q) =>
+      domaine.questions.forEach((question, q) => {
+        const qp = `themes[${t}].domaines[${d}].questions[${q}]`
         question.related?.forEach((ref, r) => {
-          if (!questionIds.has(ref) || ref === question.id) {
-            problems.push(`themes[${t}].domaines[${d}].questions[${q}].related[${r}]: « ${ref} » ne renvoie à aucune autre question`)
-          }
-        }),
-      ),
+          if (!questionIds.has(ref) || ref === question.id) problems.push(`${qp}.related[${r}]: « ${ref} » ne renvoie à aucune autre question`)
+        })
+        // A fact is kept in one of the theme's indicators; only a maturity question has levels to explain.
+        if (question.kind === 'fact' && !question.indicatorId) problems.push(`${qp}.indicatorId: obligatoire pour une question factuelle`)
+        if (question.indicatorId && !indicatorIds.has(question.indicatorId)) {
+          problems.push(`${qp}.indicatorId: « ${question.indicatorId} » n’est pas un indicateur de ce thème`)
+        }
+        if (question.indicatorId && question.kind !== 'fact') problems.push(`${qp}.indicatorId: seulement pour une question factuelle`)
+      }),
     )
   })
   guide.documents.forEach((doc, i) =>
@@ -62,6 +68,11 @@ export function guideIntegrityProblems(guide: Guide): string[] {
     }
     removed.forEach((id, i) => {
       if (seen.has(id)) problems.push(`migration.removed[${i}]: « ${id} » existe encore dans cette version`)
+    })
+    const kinds = new Map(guide.themes.flatMap((th) => th.domaines.flatMap((dm) => dm.questions.map((qu) => [qu.id, qu.kind] as const))))
+    guide.migration.notesOnly.forEach((id, i) => {
+      if (kinds.get(id) === undefined) problems.push(`migration.notesOnly[${i}]: « ${id} » n’existe pas dans cette version`)
+      else if (kinds.get(id) === 'maturity') problems.push(`migration.notesOnly[${i}]: « ${id} » est encore une question notée`)
     })
   }
   return problems

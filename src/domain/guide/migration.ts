@@ -7,6 +7,8 @@ export interface MigratedIds {
   dropped: string[]
   /** Questions carried over under a new id: [old, new]. */
   renamed: [string, string][]
+  /** Questions (target ids) no longer scored on the way: their answers keep the note and evidence, not the level. */
+  notesOnly: Set<string>
 }
 
 /**
@@ -17,20 +19,24 @@ export function migrateQuestionIds(ids: Iterable<string>, steps: ReadonlyArray<G
   const mapping = new Map<string, string>()
   const dropped: string[] = []
   const renamed: [string, string][] = []
+  const notesOnly = new Set<string>()
   for (const original of ids) {
     let current: string | null = original
+    let unscored = false
     for (const step of steps) {
       if (current === null) break
       if (step.removed.includes(current)) current = null
       else current = step.renamed[current] ?? current
+      if (current !== null && step.notesOnly.includes(current)) unscored = true
     }
     if (current === null) dropped.push(original)
     else {
       mapping.set(original, current)
       if (current !== original) renamed.push([original, current])
+      if (unscored) notesOnly.add(current)
     }
   }
-  return { mapping, dropped, renamed }
+  return { mapping, dropped, renamed, notesOnly }
 }
 
 /**

@@ -42,10 +42,26 @@ export const IndicatorUnitSchema = z.enum([
   'date',
 ])
 
+/**
+ * How a question is answered. « maturity »: on the 0–4 scale, scored. « fact »: a value (a number, a share, an
+ * amount, a short text) kept in the theme's indicator the question names, not scored. « reflection »: free text for
+ * the debate, not scored. Only maturity questions enter scores and coverage.
+ */
+export const AnswerKindSchema = z.enum(['maturity', 'fact', 'reflection'])
+export type AnswerKind = z.infer<typeof AnswerKindSchema>
+
 export const QuestionSchema = z.strictObject({
   id: ItemIdSchema,
   text: TextSchema,
   help: TextSchema,
+  kind: AnswerKindSchema.default('maturity'),
+  /**
+   * A short line on how to answer: for a maturity question, what 0 and 4 mean for it where the generic scale reads
+   * unclear; for a fact, what to enter.
+   */
+  answerHint: TextSchema.optional(),
+  /** The indicator that holds a fact question's value (an indicator of the same theme). */
+  indicatorId: ItemIdSchema.optional(),
   provenance: ProvenanceSchema,
   provenanceNote: TextSchema.optional(),
   weight: z.number().positive().max(10).default(1),
@@ -112,13 +128,15 @@ export const EvidenceDocumentSchema = z.strictObject({
 })
 
 /**
- * How answers made with the previous guide version carry over to this one: questions renamed (old id → new id)
- * and questions removed. Ids absent from both lists are unchanged.
+ * How answers made with the previous guide version carry over to this one: questions renamed (old id → new id),
+ * questions removed, and questions no longer scored (now a fact or a reflection: their answers keep the note and
+ * the evidence, not the level). Ids absent from every list are unchanged.
  */
 export const GuideMigrationSchema = z.strictObject({
   fromVersion: z.int().min(1),
   renamed: z.record(ItemIdSchema, ItemIdSchema),
   removed: z.array(ItemIdSchema),
+  notesOnly: z.array(ItemIdSchema).default([]),
 })
 
 export const GuideSchema = z.strictObject({

@@ -10,6 +10,7 @@ interface GuideSource extends GuideRef {
 
 const SOURCES: ReadonlyArray<GuideSource> = [
   { guideId: 'csess-2016', guideVersion: 1, load: () => import('../../../guide-data/guide.csess-2016.v1.json') },
+  { guideId: 'csess-2016', guideVersion: 2, load: () => import('../../../guide-data/guide.csess-2016.v2.json') },
 ]
 
 export function guideSource(ref: GuideRef): GuideSource | undefined {

@@ -8,7 +8,7 @@ import type { IndicatorUnit } from '../guide/schema.ts'
 import type { CustomIndicator, IndicatorValue } from '../indicators.ts'
 import { recordedValue, targetMet, type Comparator, type Objective, type Target } from '../objectives.ts'
 import type { Organisation } from '../organisation.ts'
-import { scoreAssessment, strongestAndWeakest, toPercent, type QuestionScore } from '../scoring.ts'
+import { isScored, questionState, scoreAssessment, strongestAndWeakest, toPercent, type QuestionScore } from '../scoring.ts'
 import type { ScoreSummary } from '../snapshot.ts'
 
 /**
@@ -110,7 +110,7 @@ export interface ReportTheme extends ThemeRef {
   indicators: ReportIndicator[]
 }
 
-export type AnnexState = 'answered' | 'unknown' | 'unanswered' | 'not-applicable-profile' | 'not-applicable'
+export type AnnexState = 'answered' | 'unknown' | 'unanswered' | 'not-applicable-profile' | 'not-applicable' | 'fact' | 'reflection'
 
 export interface AnnexQuestion {
   id: string
@@ -123,6 +123,8 @@ export interface AnnexQuestion {
   note: string
   evidence: string[]
   carriedOver: boolean
+  /** A fact question: the value recorded in its indicator this year (null: not filled in). */
+  fact: { unit: IndicatorUnit; value: IndicatorValue | null; suffix?: string } | null
 }
 
 export interface ReportModel {
@@ -193,7 +195,7 @@ function trendOf(value: IndicatorValue | null, previous: IndicatorValue | null):
   return value > previous ? 'up' : value < previous ? 'down' : 'same'
 }
 
-function annexQuestion(q: QuestionScore, answer: Answer | undefined): AnnexQuestion {
+function annexQuestion(q: QuestionScore, answer: Answer | undefined, indicators: ReadonlyMap<string, { value: IndicatorValue | null }>, index: GuideIndex): AnnexQuestion {
   const { entry, state } = q
   const base = {
     id: entry.question.id,
@@ -201,8 +203,16 @@ function annexQuestion(q: QuestionScore, answer: Answer | undefined): AnnexQuest
     text: entry.question.text,
     note: answer?.note ?? '',
     evidence: answer?.evidence ?? [],
-    carriedOver: answer?.carriedOver ?? false,
+    carriedOver: isScored(entry) && (answer?.carriedOver ?? false),
     reason: answer?.applicabilityOverride?.reason ?? '',
+    fact: null,
+  }
+  // Facts and reflections are reported, not scored: the value of the fact's indicator, or the text for the debate.
+  if (!isScored(entry) && !(state.kind === 'not-applicable' && state.by === 'profile')) {
+    const indicator = entry.question.indicatorId ? index.indicatorById.get(entry.question.indicatorId) : undefined
+    if (entry.question.kind === 'reflection' || !indicator) return { ...base, state: 'reflection', level: null }
+    const fact = { unit: indicator.unit, value: indicators.get(indicator.id)?.value ?? null, ...(indicator.suffix ? { suffix: indicator.suffix } : {}) }
+    return { ...base, state: 'fact', level: null, fact }
   }
   switch (state.kind) {
     case 'answered':
@@ -302,7 +312,9 @@ export function buildReport(input: ReportInput): ReportModel {
   const retainedIds = new Set(themes.map((t) => t.id))
   const annex = themes.map((theme) => ({
     theme: themeRef(index.themeById.get(theme.id)!),
-    questions: scores.questions.filter((q) => q.entry.theme.id === theme.id).map((q) => annexQuestion(q, year.answers.get(q.entry.question.id))),
+    questions: index
+      .questionsOfTheme(theme.id)
+      .map((entry) => annexQuestion({ entry, state: questionState(entry, year.answers.get(entry.question.id), year.profile) }, year.answers.get(entry.question.id), year.indicators, index)),
   }))
   const record = assessment.agRecord ?? EMPTY_AG_RECORD
   const sameThemes = previous !== null && [...retained].sort().join() === [...new Set(previous.assessment.retainedThemeIds)].sort().join()
