@@ -57,6 +57,7 @@ export const router = createRouter({
     },
     { path: '/organisations/:organisationId/plan', name: ROUTES.plan, component: () => import('./pages/ActionPlanPage.vue'), props: true },
     { path: '/donnees', name: ROUTES.data, component: () => import('./pages/DataPage.vue') },
+    { path: '/guide/provenance', name: ROUTES.provenance, component: () => import('./pages/ProvenancePage.vue') },
     { path: '/:pathMatch(.*)*', name: ROUTES.notFound, component: () => import('./pages/NotFoundPage.vue') },
   ],
   scrollBehavior(to, _from, saved) {

@@ -15,6 +15,7 @@ export const ROUTES = {
   comparison: 'comparison',
   plan: 'plan',
   data: 'data',
+  provenance: 'provenance',
   notFound: 'not-found',
 } as const
 

@@ -2,6 +2,7 @@ import { AnswerSchema, type Answer } from '@/domain/answer'
 import { AgRecordPatchSchema, AssessmentInputSchema, AssessmentSchema, EMPTY_AG_RECORD, agDateProblem, type Assessment } from '@/domain/assessment'
 import type { GuideRef } from '@/domain/guide/current'
 import type { GuideMigration } from '@/domain/guide/schema'
+import { migrateQuestionIds } from '@/domain/guide/migration'
 import { prefillFromPrevious } from '@/domain/prefill'
 import type { ScoreSnapshot } from '@/domain/snapshot'
 import { ValidationError, parseInput } from '@/domain/validation'
@@ -136,5 +137,47 @@ export async function saveAgPatch(id: string, input: unknown, db = database(), o
     })
     await db.assessments.put(assessment)
     return assessment
+  })
+}
+
+/**
+ * Moves a draft to a later version of its guide, in one transaction: answers and question objectives follow the
+ * migration blocks (renamed, removed, no longer scored: the note and evidence kept, the level dropped), and the
+ * assessment records the new version. A completed assessment never changes guide.
+ */
+export async function upgradeDraftGuide(
+  id: string,
+  target: GuideRef,
+  steps: ReadonlyArray<GuideMigration>,
+  questionIds: ReadonlySet<string>,
+  db = database(),
+): Promise<{ assessment: Assessment; dropped: string[]; renamed: [string, string][]; unscored: number }> {
+  return db.transaction('rw', [db.assessments, db.answers, db.objectives], async () => {
+    const existing = await db.assessments.get(id)
+    if (!existing) throw new RecordGoneError('Assessment', id)
+    if (existing.status !== 'draft') throw new AssessmentLockedError(id)
+    if (existing.guideId !== target.guideId || existing.guideVersion >= target.guideVersion) throw new Error(`No upgrade from ${existing.guideVersion} to ${target.guideVersion}`)
+    const answers = await db.answers.where('assessmentId').equals(id).toArray()
+    const objectives = (await db.objectives.where('assessmentId').equals(id).toArray()).filter((o) => o.subjectKind === 'question')
+    const { mapping, dropped, renamed, notesOnly } = migrateQuestionIds(new Set([...answers.map((a) => a.questionId), ...objectives.map((o) => o.subjectId)]), steps)
+    const now = nowIso()
+    let unscored = 0
+    for (const answer of answers) {
+      const to = mapping.get(answer.questionId)
+      await db.answers.delete([id, answer.questionId])
+      if (!to || !questionIds.has(to)) continue
+      const keepsLevel = !notesOnly.has(to)
+      if (!keepsLevel && answer.response !== null) unscored++
+      await db.answers.put(AnswerSchema.parse({ ...answer, questionId: to, ...(keepsLevel ? {} : { response: null, carriedOver: false }), updatedAt: now }))
+    }
+    for (const objective of objectives) {
+      const to = mapping.get(objective.subjectId)
+      await db.objectives.delete([id, objective.subjectId])
+      // A question no longer scored has no level to aim at: its objective goes with its level.
+      if (to && questionIds.has(to) && !notesOnly.has(to)) await db.objectives.put({ ...objective, subjectId: to, updatedAt: now })
+    }
+    const assessment = AssessmentSchema.parse({ ...existing, guideVersion: target.guideVersion, updatedAt: now })
+    await db.assessments.put(assessment)
+    return { assessment, dropped, renamed, unscored }
   })
 }

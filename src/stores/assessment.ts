@@ -3,7 +3,7 @@ import { computed, reactive, ref, shallowRef } from 'vue'
 import { listActions, newActionId } from '@/db/actionRepository'
 import { listAnswers, watchAssessment, type StoredAssessment } from '@/db/answerRepository'
 import { getAssessment } from '@/db/assessmentRepository'
-import { completeAssessment, reopenAssessment, setRetainedThemes as storeRetainedThemes } from '@/db/assessmentWrites'
+import { completeAssessment, reopenAssessment, setRetainedThemes as storeRetainedThemes, upgradeDraftGuide } from '@/db/assessmentWrites'
 import { listCustomIndicators, listIndicatorValues, newCustomIndicatorId } from '@/db/indicatorRepository'
 import { listObjectives } from '@/db/objectiveRepository'
 import { getOrganisation } from '@/db/organisationRepository'
@@ -14,7 +14,7 @@ import { EMPTY_AG_RECORD, agDateProblem, type Assessment } from '@/domain/assess
 import { completionGaps, completionSnapshot, exerciseProfile, liveScores, themeQuestions } from '@/domain/exercise'
 import type { GuideIndex } from '@/domain/guide/guideIndex'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
-import { loadGuideIndex, loadMaturityScale } from '@/domain/guide/registry'
+import { loadGuideIndex, loadMaturityScale, loadMigrationSteps } from '@/domain/guide/registry'
 import type { MaturityScale } from '@/domain/guide/schema'
 import { CustomIndicatorInputSchema, type CustomIndicator, type IndicatorPatch, type IndicatorRecord } from '@/domain/indicators'
 import type { Objective, ObjectivePatch } from '@/domain/objectives'
@@ -245,6 +245,24 @@ export const useAssessmentStore = defineStore('assessment', () => {
     return 'completed'
   }
 
+  /** A draft made with an older version of the current guide can move to it; a completed one keeps its version. */
+  const canUpgradeGuide = computed(
+    () => assessment.value?.status === 'draft' && assessment.value.guideId === CURRENT_GUIDE.guideId && assessment.value.guideVersion < CURRENT_GUIDE.guideVersion,
+  )
+
+  /** Moves the open draft to the current guide version (answers through the migration blocks), then reads it again. */
+  async function upgradeGuide() {
+    const current = assessment.value
+    if (!current || !canUpgradeGuide.value) return null
+    await writer.flush(ofAssessment(current.id))
+    const [steps, target] = await Promise.all([loadMigrationSteps(current.guideId, current.guideVersion, CURRENT_GUIDE.guideVersion), loadGuideIndex(CURRENT_GUIDE)])
+    const result = await upgradeDraftGuide(current.id, CURRENT_GUIDE, steps, new Set(target.questionById.keys()))
+    // Everything on screen was read with the old version: read it all again.
+    guide.value = null
+    await open(current.id)
+    return result
+  }
+
   async function reopen() {
     if (!assessment.value) return
     assessment.value = await reopenAssessment(assessment.value.id)
@@ -339,6 +357,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     setRetainedThemes,
     complete,
     reopen,
+    canUpgradeGuide,
+    upgradeGuide,
     setPresentedAt,
     saveIndicator,
     saveObjective,

@@ -16,6 +16,7 @@ import type { GuideIndex } from '@/domain/guide/guideIndex'
 import { loadGuideIndex, loadMigrationSteps } from '@/domain/guide/registry'
 import type { CustomIndicator } from '@/domain/indicators'
 import type { Organisation } from '@/domain/organisation'
+import { isScored } from '@/domain/scoring'
 
 /**
  * One organisation's history: every exercise with its scores, answers, indicators and objectives, and the
@@ -118,7 +119,8 @@ export const useHistoryStore = defineStore('history', () => {
     const index = guide.value
     return compareAssessments({
       themeIds: index.guide.themes.map((t) => t.id).filter((id) => after.assessment.retainedThemeIds.includes(id) || before.assessment.retainedThemeIds.includes(id)),
-      questionIdsOfTheme: (themeId) => index.questionsOfTheme(themeId).map((e) => e.question.id),
+      // Levels are compared for scored questions only: a fact or a reflection has none.
+      questionIdsOfTheme: (themeId) => index.questionsOfTheme(themeId).filter(isScored).map((e) => e.question.id),
       before,
       after,
     })

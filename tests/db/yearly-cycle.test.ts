@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listActions, newActionId, saveActionPatch } from '@/db/actionRepository'
 import { saveAnswerPatch, listAnswers, AssessmentLockedError } from '@/db/answerRepository'
-import { completeAssessment, createAssessment, reopenAssessment, saveAgPatch, setRetainedThemes } from '@/db/assessmentWrites'
+import { completeAssessment, createAssessment, reopenAssessment, saveAgPatch, setRetainedThemes, upgradeDraftGuide } from '@/db/assessmentWrites'
 import { CapEssDatabase } from '@/db/database'
 import { listIndicatorValues, newCustomIndicatorId, saveCustomIndicator, saveIndicatorValue } from '@/db/indicatorRepository'
 import { listObjectives, saveObjective } from '@/db/objectiveRepository'
@@ -120,5 +120,27 @@ describe('yearly cycle in the database', () => {
     const reopened = await saveActionPatch(orgId, action.id, { status: 'doing' }, db)
     expect(reopened).toMatchObject({ title: 'Titre changé ailleurs', owner: 'Paul', status: 'doing', doneAt: null })
     expect(await listActions(orgId, db)).toHaveLength(1)
+  })
+
+  it('moves a draft to the next guide version in one transaction: renamed, removed, and no longer scored (note kept, level and objective dropped)', async () => {
+    const { assessment } = await createAssessment(orgId, { year: 2026, ...themes }, { guideId: 'mini', guideVersion: 1 }, null, db)
+    await saveAnswerPatch(assessment.id, 't.d.kept', { response: { kind: 'level', level: 3 }, note: 'vu en CA', evidence: ['PV'] }, db)
+    await saveAnswerPatch(assessment.id, 't.d.old-name', { response: { kind: 'level', level: 2 } }, db)
+    await saveAnswerPatch(assessment.id, 't.d.gone', { response: { kind: 'level', level: 1 } }, db)
+    await saveObjective({ assessmentId: assessment.id, subjectKind: 'question', subjectId: 't.d.kept' }, { oneYear: 4 }, db)
+    const steps = [{ ...migrationSteps([guideV1, guideV2], 1, 2)[0], notesOnly: ['t.d.kept'] }]
+    const result = await upgradeDraftGuide(assessment.id, { guideId: 'mini', guideVersion: 2 }, steps, new Set(['t.d.kept', 't.d.new-name', 't.d.added']), db)
+    expect(result).toMatchObject({ dropped: ['t.d.gone'], renamed: [['t.d.old-name', 't.d.new-name']], unscored: 1 })
+    expect(result.assessment.guideVersion).toBe(2)
+    const stored = new Map((await listAnswers(assessment.id, db)).map((a) => [a.questionId, a]))
+    expect([...stored.keys()].sort()).toEqual(['t.d.kept', 't.d.new-name'])
+    expect(stored.get('t.d.kept')).toMatchObject({ response: null, note: 'vu en CA', evidence: ['PV'] })
+    expect(stored.get('t.d.new-name')?.response).toEqual({ kind: 'level', level: 2 })
+    expect(await listObjectives([assessment.id], db)).toEqual([])
+
+    // A completed assessment keeps the version it was made with.
+    const { assessment: done } = await createAssessment(orgId, { year: 2025, ...themes }, { guideId: 'mini', guideVersion: 1 }, null, db)
+    await completeAssessment(done.id, () => takeSnapshot(scoreAssessment(indexGuide(guideV1), ['t'], profile(), new Map()), done, '2026-01-10T00:00:00.000Z'), db)
+    await expect(upgradeDraftGuide(done.id, { guideId: 'mini', guideVersion: 2 }, steps, new Set(), db)).rejects.toBeInstanceOf(AssessmentLockedError)
   })
 })

@@ -234,7 +234,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const comparison = previous
     ? compareAssessments({
         themeIds: assessment.retainedThemeIds,
-        questionIdsOfTheme: (id) => index.questionsOfTheme(id).map((e) => e.question.id),
+        questionIdsOfTheme: (id) => index.questionsOfTheme(id).filter(isScored).map((e) => e.question.id),
         before: previous,
         after: year,
       })
