@@ -11,10 +11,6 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   locale: 'fr',
   fallbackLocale: 'fr',
   messages: { fr } as Record<Locale, MessageSchema>,
-  datetimeFormats: {
-    fr: { time: { hour: '2-digit', minute: '2-digit' }, date: { day: 'numeric', month: 'long', year: 'numeric' } },
-    en: { time: { hour: '2-digit', minute: '2-digit' }, date: { day: 'numeric', month: 'long', year: 'numeric' } },
-  },
 })
 
 function isLocale(value: unknown): value is Locale {

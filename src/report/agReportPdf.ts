@@ -67,7 +67,7 @@ function approach(w: PdfWriter, report: ReportModel, text: ReportText) {
 
 function overview(w: PdfWriter, report: ReportModel, text: ReportText, radar: string | null) {
   w.heading(text.t('pdf.results'), 1)
-  w.text(`${text.t('pdf.globalScore')} : ${scoreText(report.global, text.t)}`, { size: 14, bold: true, gapAfter: 1 })
+  w.text(`${text.t('pdf.globalScore')}${text.t('pdf.sep')}${scoreText(report.global, text.t)}`, { size: 14, bold: true, gapAfter: 1 })
   if (coverageText(report.global, text.t)) w.text(coverageText(report.global, text.t), { gapAfter: 1 })
   const evolution =
     report.approach.previousYear !== null && !report.approach.sameThemesAsPrevious
@@ -182,7 +182,7 @@ function answerCell(q: AnnexQuestion, text: ReportText): string {
     case 'answered':
       return text.level(q.level!) + (q.reason ? `\n${text.t('pdf.overridden', { reason: q.reason })}` : '')
     case 'not-applicable':
-      return q.reason ? `${text.t('pdf.state.not-applicable')} : ${q.reason}` : text.t('pdf.state.not-applicable')
+      return q.reason ? `${text.t('pdf.state.not-applicable')}${text.t('pdf.sep')}${q.reason}` : text.t('pdf.state.not-applicable')
     case 'fact':
       return q.fact && q.fact.value !== null ? text.value(q.fact.unit, q.fact.value, q.fact.suffix) : text.t('pdf.factMissing')
     default:
@@ -200,7 +200,7 @@ async function annex(w: PdfWriter, report: ReportModel, text: ReportText) {
       questions.map((q) => [
         `${q.text}\n(${q.domaine})`,
         answerCell(q, text) + (q.carriedOver ? `\n${text.t('pdf.carriedOver')}` : ''),
-        [q.note.trim(), q.evidence.length ? `${text.t('pdf.evidence')} : ${q.evidence.join(' ; ')}` : ''].filter(Boolean).join('\n') || '–',
+        [q.note.trim(), q.evidence.length ? `${text.t('pdf.evidence')}${text.t('pdf.sep')}${q.evidence.join(text.t('pdf.listSep'))}` : ''].filter(Boolean).join('\n') || '–',
       ]),
       { columnStyles: { 0: { cellWidth: 70 }, 1: { cellWidth: 34 } }, fontSize: 8.5 },
     )

@@ -24,7 +24,7 @@ export async function employeePdf(summary: EmployeeSummary, text: ReportText, op
   if (summary.presentedAt) w.text(text.t('pdf.presentedAt', { date: text.day(summary.presentedAt) }))
 
   w.heading(text.t('employees.results'), 2)
-  w.text(`${text.t('pdf.globalScore')} : ${scoreText(summary.global, text.t)}`, { bold: true, size: 12, gapAfter: 1 })
+  w.text(`${text.t('pdf.globalScore')}${text.t('pdf.sep')}${scoreText(summary.global, text.t)}`, { bold: true, size: 12, gapAfter: 1 })
   if (coverageText(summary.global, text.t)) w.text(coverageText(summary.global, text.t))
   w.table(
     [text.t('pdf.theme'), text.t('pdf.score')],

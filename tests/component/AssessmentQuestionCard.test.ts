@@ -61,8 +61,8 @@ describe('AssessmentQuestionCard, by keyboard alone', () => {
     unmount = () => wrapper.unmount()
     expect(wrapper.get('fieldset legend').text()).toBe('Question q1 ?')
     expect(wrapper.findAll('input[type=radio]')).toHaveLength(7)
-    expect(wrapper.text()).toContain('0 Pas commencé')
-    expect(wrapper.text()).toContain('4 Évaluée et améliorée')
+    const choices = wrapper.findAll('label.scale__choice').map((label) => label.text())
+    expect(choices).toEqual(['0 Pas commencé', '1 En réflexion', '2 Premières actions', '3 Pratique établie', '4 Évaluée et améliorée', 'Non applicable', 'Je ne sais pas'])
   })
 
   it('shows the chosen level’s meaning, and the whole scale one click away', async () => {
@@ -73,7 +73,7 @@ describe('AssessmentQuestionCard, by keyboard alone', () => {
     await user.tab()
     await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}')
     expect(wrapper.get('[data-testid="level-meaning"]').text()).toMatch(/^3 · Pratique établie\s:\s/)
-    const toggle = wrapper.findAll('button').find((b) => b.text() === 'Voir l’échelle complète')!
+    const toggle = wrapper.findAll('button').find((b) => b.text() === 'Échelle détaillée')!
     expect(toggle.attributes('aria-expanded')).toBe('false')
     await toggle.trigger('click')
     expect(toggle.attributes('aria-expanded')).toBe('true')
