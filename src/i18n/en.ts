@@ -376,6 +376,8 @@ export default {
     trend: 'Trend:',
     excluded: 'May not concern your organisation (legal form or size).',
     noteAndObjectives: 'Note and objectives',
+    jump: 'Go to a theme',
+    filled: '({done} of {total} filled in)',
     custom: {
       title: 'Add an indicator',
       intro: 'The guide invites each organisation to add what matters to it. Your indicators are followed from year to year like the guide’s.',

@@ -377,6 +377,8 @@ export default {
     trend: 'Évolution :',
     excluded: 'Ne concerne pas forcément votre organisation (forme juridique ou taille).',
     noteAndObjectives: 'Note et objectifs',
+    jump: 'Aller au thème',
+    filled: '({done} sur {total} renseignés)',
     custom: {
       title: 'Ajouter un indicateur',
       intro: 'Le guide invite chaque organisation à ajouter les éléments qui comptent pour elle. Vos indicateurs sont suivis d’une année sur l’autre comme ceux du guide.',
