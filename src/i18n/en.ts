@@ -177,7 +177,7 @@ export default {
     startFrom: {
       legend: 'Starting point',
       previous: 'Start from the {year} answers',
-      previousHint: 'Each carried-over answer needs confirming: “Unchanged” in one click, or a new answer.',
+      previousHint: 'Each carried-over answer needs confirming: “Unchanged” in one click, “Confirm all as they are” for a whole theme, or a new answer.',
       blank: 'Start from a blank page',
     },
     carriedOver: 'One answer carried over from the previous year awaits your confirmation. | {n} answers carried over from the previous year await your confirmation.',

@@ -178,7 +178,7 @@ export default {
     startFrom: {
       legend: 'Point de départ',
       previous: 'Repartir des réponses de {year}',
-      previousHint: 'Chaque réponse reprise est à confirmer : « Inchangé » en un clic, ou une nouvelle réponse.',
+      previousHint: 'Chaque réponse reprise est à confirmer : « Inchangé » en un clic, « Tout confirmer tel quel » pour un thème entier, ou une nouvelle réponse.',
       blank: 'Partir d’une page blanche',
     },
     carriedOver: 'Une réponse reprise de l’exercice précédent attend votre confirmation. | {n} réponses reprises de l’exercice précédent attendent votre confirmation.',
