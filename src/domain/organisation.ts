@@ -20,6 +20,18 @@ export const LEGAL_FORMS = LegalFormSchema.options
 
 export const COOPERATIVE_FORMS: readonly LegalForm[] = ['scop', 'scic', 'cooperative-other']
 
+/**
+ * How article 3 of the 2014 law reads for a legal form: the ESS forms of its article 1 present to their AG; a
+ * fondation has no AG (presenting to its board is a reading of the law, not the law); other structures, fonds de
+ * dotation first, use the guide of their own will.
+ */
+export type LegalFormReading = 'ess' | 'fondation' | 'voluntary'
+export function legalFormReading(form: LegalForm): LegalFormReading {
+  if (form === 'fondation') return 'fondation'
+  if (form === 'fonds-dotation' || form === 'other') return 'voluntary'
+  return 'ess'
+}
+
 /** INSEE region codes (2016 map): 13 metropolitan regions and 5 overseas ones, plus "abroad / other". */
 export const RegionSchema = z.enum([
   '84', '27', '53', '24', '94', '44', '32', '11', '28', '75', '76', '52', '93',

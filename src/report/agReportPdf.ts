@@ -3,7 +3,7 @@ import type { AnnexQuestion, ReportModel, ReportTheme, ScoreLine } from '@/domai
 import { embedFonts } from './fonts'
 import { COLORS, PdfWriter } from './pdfWriter'
 import { radarPng } from './radarImage'
-import { coverageText, scoreText, type PdfStep, type ReportText } from './text'
+import { approachGuideText, coverageText, scoreText, type PdfStep, type ReportText } from './text'
 
 export interface PdfOptions {
   onStep?: (step: PdfStep) => void
@@ -51,7 +51,7 @@ function cover(w: PdfWriter, report: ReportModel, text: ReportText) {
 
 function approach(w: PdfWriter, report: ReportModel, text: ReportText) {
   w.heading(text.t('pdf.approach'), 1)
-  w.text(text.t('pdf.approachGuide', { guide: report.guide.title, publisher: report.guide.publisher, year: report.year }))
+  w.text(approachGuideText(report, text.t))
   w.text(text.t('pdf.retained', { count: report.approach.retained.length }), { bold: true, gapAfter: 1 })
   w.bullets(report.approach.retained.map((t) => `${t.number}. ${t.title}`))
   if (report.approach.notRetained.length > 0) {

@@ -2,8 +2,8 @@ import type { ActionPriority, ActionStatus } from '@/domain/actions'
 import type { IndicatorUnit } from '@/domain/guide/schema'
 import type { IndicatorValue } from '@/domain/indicators'
 import type { Comparator, Target } from '@/domain/objectives'
-import type { LegalForm } from '@/domain/organisation'
-import type { ScoreLine } from '@/domain/report/model'
+import { legalFormReading, type LegalForm } from '@/domain/organisation'
+import type { ReportModel, ScoreLine } from '@/domain/report/model'
 
 /**
  * Everything the documents need from the UI language, so the generators stay free of vue-i18n (they run in a
@@ -49,4 +49,14 @@ export function scoreText(line: Pick<ScoreLine, 'score' | 'applicable'>, t: Tran
  */
 export function coverageText(line: Pick<ScoreLine, 'answered' | 'applicable' | 'coverage'>, t: Translate): string {
   return line.coverage === null ? '' : t('pdf.coverage', { answered: line.answered, applicable: line.applicable, percent: line.coverage })
+}
+
+/**
+ * The report's opening sentence on the law, said as it applies to the organisation's legal form: an ESS form « in
+ * accordance with article 3 », a fondation presenting to its board as a reading of it, others on a voluntary basis.
+ */
+export function approachGuideText(report: Pick<ReportModel, 'organisation' | 'guide' | 'year'>, t: Translate): string {
+  const params = { guide: report.guide.title, publisher: report.guide.publisher, year: report.year, org: t(`org.${report.organisation.legalForm}`) }
+  const reading = legalFormReading(report.organisation.legalForm)
+  return t(reading === 'fondation' ? 'pdf.approachGuideFondation' : reading === 'voluntary' ? 'pdf.approachGuideVoluntary' : 'pdf.approachGuide', params)
 }
