@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import type { MaturityScale } from '@/domain/guide/schema'
-import type { ReportText } from '@/report/text'
+import { actionTitleText, type ReportText } from '@/report/text'
 import type { CsvText } from '@/report/csv'
 import { useDates } from './useDates'
 import { useIndicatorFormat } from './useIndicatorFormat'
@@ -41,6 +41,7 @@ export function useReportText() {
       status: (s) => t(`plan.status.${s}`),
       priority: (p) => t(`plan.priority.${p}`),
       comparator: (c) => t(c === 'at-most' ? 'report.csv.atMost' : 'report.csv.atLeast'),
+      actionTitle: (action) => actionTitleText(action, (key, params) => t(`report.${key}`, params ?? {})),
       yes: t('indicators.yes'),
       no: t('indicators.no'),
     }

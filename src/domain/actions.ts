@@ -21,13 +21,25 @@ const optionalId = z
   .nullable()
   .transform((s) => (s === '' ? null : s))
 
-export const ActionInputSchema = z.strictObject({
-  title: z
-    .string()
-    .trim()
-    .min(1, { error: 'validation.required' })
-    .max(ACTION_TITLE_MAX, { error: 'validation.tooLong' })
-    .refine(hasVisibleCharacter, { error: 'validation.required' }),
+/** An empty title or one with something to read (not only spaces or invisible characters). */
+const titleField = z
+  .string()
+  .trim()
+  .max(ACTION_TITLE_MAX, { error: 'validation.tooLong' })
+  .refine((s) => s === '' || hasVisibleCharacter(s), { error: 'validation.required' })
+
+/**
+ * An action needs a title, except one made from a question in one click: it has none stored and is named after its
+ * question when shown (« Progresser : … », « Improve: … »), in the reader's language and the guide's current words.
+ */
+export function hasTitle(a: { title: string; questionId: string | null }): boolean {
+  return a.title.trim() !== '' || a.questionId !== null
+}
+const TITLE_REQUIRED = { error: 'validation.required', path: ['title'] }
+
+/** The form's fields, each checked alone; `ActionInputSchema` adds the rule between title and question. */
+export const ActionInputFieldsSchema = z.strictObject({
+  title: titleField,
   description: z.string().trim().max(ACTION_TEXT_MAX, { error: 'validation.tooLong' }),
   themeId: optionalId,
   questionId: optionalId,
@@ -41,16 +53,17 @@ export const ActionInputSchema = z.strictObject({
   priority: z.enum(ACTION_PRIORITIES, { error: 'validation.choose' }),
   status: z.enum(ACTION_STATUSES, { error: 'validation.choose' }),
 })
+export const ActionInputSchema = ActionInputFieldsSchema.refine(hasTitle, TITLE_REQUIRED)
 
 /**
  * One change to an action, as the form sends it (the fields it changed). The first change of a new action also
  * says which exercise it comes from; the action is created by that change, with the defaults of the form.
  */
-export const ActionPatchSchema = ActionInputSchema.partial().extend({ originAssessmentId: RecordIdSchema.nullable().optional() })
+export const ActionPatchSchema = ActionInputFieldsSchema.partial().extend({ originAssessmentId: RecordIdSchema.nullable().optional() })
 export type ActionPatch = z.input<typeof ActionPatchSchema>
 
-/** What a new action holds before the user says otherwise (its title is required before it can be stored). */
-export const NEW_ACTION: z.output<typeof ActionInputSchema> = {
+/** What a new action holds before the user says otherwise (its title, or a question, is required before it can be stored). */
+export const NEW_ACTION: z.output<typeof ActionInputFieldsSchema> = {
   title: '',
   description: '',
   themeId: null,
@@ -68,7 +81,7 @@ export const ActionFieldsSchema = z
     id: RecordIdSchema,
     organisationId: RecordIdSchema,
     originAssessmentId: RecordIdSchema.nullable(),
-    title: z.string().trim().min(1, { error: 'validation.required' }).max(ACTION_TITLE_MAX, { error: 'validation.tooLong' }).refine(hasVisibleCharacter, { error: 'validation.required' }),
+    title: titleField,
     description: z.string().max(ACTION_TEXT_MAX),
     themeId: RecordIdSchema.nullable(),
     questionId: RecordIdSchema.nullable(),
@@ -88,7 +101,7 @@ export function dueDateIsPossible(a: { dueDate: string | null; createdAt: string
   return a.dueDate === null || a.dueDate >= localDay(a.createdAt)
 }
 
-export const ActionSchema = ActionFieldsSchema.refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] })
+export const ActionSchema = ActionFieldsSchema.refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] }).refine(hasTitle, TITLE_REQUIRED)
 export type Action = z.infer<typeof ActionSchema>
 
 /** The done date follows the status: set when an action becomes done, kept while it stays done. */

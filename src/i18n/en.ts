@@ -298,7 +298,6 @@ export default {
     unchanged: 'Unchanged',
     createAction: 'Add an action to the progress plan',
     actionCreated: 'Action added to the progress plan.',
-    actionTitle: 'Improve: {question}',
     na: 'Not applicable',
     unknown: 'Don’t know',
     unknownHint: 'To review later: the question still counts as unanswered.',
@@ -393,6 +392,7 @@ export default {
     },
   },
   plan: {
+    titleFromQuestion: 'Left empty, the title follows the question: “{title}”.',
     title: 'Progress plan',
     intro: 'The actions decided to make progress. They stay from one year to the next until they are done or dropped.',
     openTitle: 'Open actions',
@@ -619,6 +619,7 @@ export default {
     preview: 'Report preview',
     previewHelp: 'The essentials of the report, ready to print. The PDF adds the contents, the radar chart, the detail by area and the compared indicators.',
     pdf: {
+      actionFromQuestion: 'Improve: {question}',
       approachGuideVoluntary: 'This report presents how the organisation applied, for the {year} financial year, the {guide}, adopted by the {publisher}, on a voluntary basis. The guide is not normative: it invites an organisation to question its practices and set itself progress objectives.',
       approachGuideFondation: 'As article 3 of the law of 31 July 2014 on the social and solidarity economy requires, this report presents how the foundation applied, for the {year} financial year, the {guide}, adopted by the {publisher}. The law provides for a presentation at the annual general assembly; the foundation, which has none, presents it to its board: this is a reading of the law, not a rule the law sets. The guide is not normative: it invites an organisation to question its practices and set itself progress objectives.',
       sep: ': ',

@@ -299,7 +299,6 @@ export default {
     unchanged: 'Inchangé',
     createAction: 'Ajouter une action au plan de progrès',
     actionCreated: 'Action ajoutée au plan de progrès.',
-    actionTitle: 'Progresser : {question}',
     na: 'Non applicable',
     unknown: 'Je ne sais pas',
     unknownHint: 'À revoir plus tard : la question reste comptée comme sans réponse.',
@@ -394,6 +393,7 @@ export default {
     },
   },
   plan: {
+    titleFromQuestion: 'Laissé vide, l’intitulé reprend la question : « {title} ».',
     title: 'Plan de progrès',
     intro: 'Les actions décidées pour progresser. Elles restent d’un exercice à l’autre jusqu’à ce qu’elles soient faites ou abandonnées.',
     openTitle: 'Actions en cours',
@@ -620,6 +620,7 @@ export default {
     preview: 'Aperçu du rapport',
     previewHelp: 'L’essentiel du rapport, prêt à imprimer. Le PDF y ajoute le sommaire, le graphique radar, le détail par domaine et les indicateurs comparés.',
     pdf: {
+      actionFromQuestion: 'Progresser : {question}',
       approachGuideVoluntary: 'Ce rapport présente comment l’organisation a appliqué, pour l’exercice {year}, le {guide}, adopté par le {publisher}, dans une démarche volontaire. Le guide n’est pas normatif : il invite à s’interroger sur ses pratiques et à se fixer des objectifs de progrès.',
       approachGuideFondation: 'Conformément à l’article 3 de la loi du 31 juillet 2014 relative à l’ESS, ce rapport présente comment la fondation a appliqué, pour l’exercice {year}, le {guide}, adopté par le {publisher}. La loi prévoit une présentation à l’assemblée générale annuelle ; la fondation, qui n’en a pas, le présente à son conseil d’administration : c’est une lecture de la loi, non une règle qu’elle fixe. Le guide n’est pas normatif : il invite à s’interroger sur ses pratiques et à se fixer des objectifs de progrès.',
       sep: ' : ',

@@ -3,7 +3,7 @@ import type { AnnexQuestion, ReportModel, ReportTheme, ScoreLine } from '@/domai
 import { embedFonts } from './fonts'
 import { COLORS, PdfWriter } from './pdfWriter'
 import { radarPng } from './radarImage'
-import { approachGuideText, coverageText, scoreText, type PdfStep, type ReportText } from './text'
+import { actionTitleText, approachGuideText, coverageText, scoreText, type PdfStep, type ReportText } from './text'
 
 export interface PdfOptions {
   onStep?: (step: PdfStep) => void
@@ -158,7 +158,7 @@ function themeSection(w: PdfWriter, theme: ReportTheme, report: ReportModel, tex
 function actionsTable(w: PdfWriter, actions: ReportModel['otherActions'], text: ReportText) {
   w.table(
     [text.t('pdf.action'), text.t('pdf.status'), text.t('pdf.owner'), text.t('pdf.due')],
-    actions.map((a) => [a.title, text.status(a.status), a.owner || '–', a.dueDate ? text.day(a.dueDate) : '–']),
+    actions.map((a) => [actionTitleText(a, text.t), text.status(a.status), a.owner || '–', a.dueDate ? text.day(a.dueDate) : '–']),
     { columnStyles: { 0: { cellWidth: 85 } } },
   )
 }

@@ -4,7 +4,7 @@ import type { IndicatorValue } from '@/domain/indicators'
 import { localDay } from '@/domain/dates'
 import { fileSlug } from '@/domain/fileNames'
 import type { Comparator } from '@/domain/objectives'
-import type { AnnexState, ReportModel } from '@/domain/report/model'
+import type { AnnexState, ReportAction, ReportModel } from '@/domain/report/model'
 
 /**
  * Spreadsheet exports for French Excel and LibreOffice: UTF-8 with a BOM (without it Excel reads the accents
@@ -55,6 +55,8 @@ export interface CsvText {
   status(status: ActionStatus): string
   priority(priority: ActionPriority): string
   comparator(comparator: Comparator): string
+  /** An action's own title, or the one made from its question (see actionTitleText). */
+  actionTitle(action: Pick<ReportAction, 'title' | 'question'>): string
   yes: string
   no: string
 }
@@ -128,7 +130,7 @@ export function indicatorsCsv(report: ReportModel, text: CsvText): string {
 export function actionsCsv(report: ReportModel, text: CsvText): string {
   const header = ['title', 'theme', 'status', 'priority', 'owner', 'dueDate', 'doneAt', 'description'].map((k) => text.column(k))
   const rows = [...report.themes.flatMap((t) => t.actions.map((a) => ({ a, theme: t.shortLabel }))), ...report.otherActions.map((a) => ({ a, theme: '' }))].map(
-    ({ a, theme }): Cell[] => [a.title, theme, text.status(a.status), text.priority(a.priority), a.owner, csvDate(a.dueDate), csvDate(a.doneAt), a.description],
+    ({ a, theme }): Cell[] => [text.actionTitle(a), theme, text.status(a.status), text.priority(a.priority), a.owner, csvDate(a.dueDate), csvDate(a.doneAt), a.description],
   )
   return toCsv(header, rows)
 }

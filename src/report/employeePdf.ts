@@ -2,7 +2,7 @@ import type { EmployeeSummary } from '@/domain/report/model'
 import { newDocument, type PdfOptions } from './agReportPdf'
 import { embedFonts } from './fonts'
 import { COLORS, PdfWriter } from './pdfWriter'
-import { coverageText, scoreText, type ReportText } from './text'
+import { actionTitleText, coverageText, scoreText, type ReportText } from './text'
 
 /** Two or three pages to inform employees (and the CSE): what was assessed, the main results and the plan. */
 export async function employeePdf(summary: EmployeeSummary, text: ReportText, options: PdfOptions = {}): Promise<Blob> {
@@ -42,7 +42,7 @@ export async function employeePdf(summary: EmployeeSummary, text: ReportText, op
   if (summary.plan.length)
     w.table(
       [text.t('pdf.action'), text.t('pdf.status'), text.t('pdf.due')],
-      summary.plan.map((a) => [a.title, text.status(a.status), a.dueDate ? text.day(a.dueDate) : '–']),
+      summary.plan.map((a) => [actionTitleText(a, text.t), text.status(a.status), a.dueDate ? text.day(a.dueDate) : '–']),
       { columnStyles: { 0: { cellWidth: 110 } } },
     )
   else w.text(text.t('employees.noPlan'), { color: COLORS.muted })

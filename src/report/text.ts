@@ -3,7 +3,7 @@ import type { IndicatorUnit } from '@/domain/guide/schema'
 import type { IndicatorValue } from '@/domain/indicators'
 import type { Comparator, Target } from '@/domain/objectives'
 import { legalFormReading, type LegalForm } from '@/domain/organisation'
-import type { ReportModel, ScoreLine } from '@/domain/report/model'
+import type { ReportAction, ReportModel, ScoreLine } from '@/domain/report/model'
 
 /**
  * Everything the documents need from the UI language, so the generators stay free of vue-i18n (they run in a
@@ -59,4 +59,9 @@ export function approachGuideText(report: Pick<ReportModel, 'organisation' | 'gu
   const params = { guide: report.guide.title, publisher: report.guide.publisher, year: report.year, org: t(`org.${report.organisation.legalForm}`) }
   const reading = legalFormReading(report.organisation.legalForm)
   return t(reading === 'fondation' ? 'pdf.approachGuideFondation' : reading === 'voluntary' ? 'pdf.approachGuideVoluntary' : 'pdf.approachGuide', params)
+}
+
+/** An action's title as the reader sees it: its own, or « Progresser : <question> » for one made in one click. */
+export function actionTitleText(action: Pick<ReportAction, 'title' | 'question'>, t: Translate): string {
+  return action.title.trim() || t('pdf.actionFromQuestion', { question: action.question ?? '–' })
 }

@@ -12,6 +12,7 @@ const text: CsvText = {
   status: (s) => `status:${s}`,
   priority: (p) => `priority:${p}`,
   comparator: (c) => `comparator:${c}`,
+  actionTitle: (a) => a.title || `from:${a.question}`,
   yes: 'oui',
   no: 'non',
 }

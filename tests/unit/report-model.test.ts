@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { actionsForYear, buildReport, employeeSummary, type ReportInput } from '@/domain/report/model'
+import { actionTitleText } from '@/report/text'
+import { ActionSchema } from '@/domain/actions'
 import { exerciseProfile } from '@/domain/exercise'
 import { action, answer, assessmentOf, fullAnswers, indicator, level, na, objective, organisation, realGuide, yearOf } from '../fixtures/reportData'
 
@@ -171,5 +173,26 @@ describe('report model', () => {
     expect(annex(buildReport({ ...base, year: completed }))).toMatchObject({ state: 'answered', level: 4 })
     // A draft follows today's profile.
     expect(annex(buildReport({ ...base, year: { ...frozen, answers } })).state).toBe('not-applicable-profile')
+  })
+})
+
+describe('an action made from a question in one click', () => {
+  it('has no stored title and is named after its question, in the reader’s language, when shown', () => {
+    const report = buildReport(input({ actions: [action('a9', { title: '', questionId: 'gov.rules.explicit', themeId: 'gov' })] }))
+    const line = report.themes.find((t) => t.id === 'gov')!.actions[0]
+    expect(line).toMatchObject({ title: '', question: realGuide.questionById.get('gov.rules.explicit')!.question.text })
+    const fr = (key: string, params?: Record<string, string | number>) => (key === 'pdf.actionFromQuestion' ? `Progresser : ${params?.question}` : key)
+    const en = (key: string, params?: Record<string, string | number>) => (key === 'pdf.actionFromQuestion' ? `Improve: ${params?.question}` : key)
+    expect(actionTitleText(line, fr)).toMatch(/^Progresser : Notre fonctionnement/)
+    expect(actionTitleText(line, en)).toMatch(/^Improve: Notre fonctionnement/)
+    // A title of its own wins.
+    expect(actionTitleText({ ...line, title: 'Réécrire le règlement intérieur' }, en)).toBe('Réécrire le règlement intérieur')
+  })
+
+  it('needs a title of its own once it has no question', () => {
+    expect(ActionSchema.safeParse(action('a10', { title: '', questionId: 'gov.rules.explicit' })).success).toBe(true)
+    const untitled = ActionSchema.safeParse(action('a11', { title: '   ', questionId: null }))
+    expect(untitled.success).toBe(false)
+    expect(untitled.error?.issues[0]).toMatchObject({ path: ['title'], message: 'validation.required' })
   })
 })

@@ -1,5 +1,5 @@
 import { z } from '../zod.ts'
-import { ActionFieldsSchema, dueDateIsPossible } from '../actions.ts'
+import { ActionFieldsSchema, dueDateIsPossible, hasTitle } from '../actions.ts'
 import { AnswerSchema } from '../answer.ts'
 import { AssessmentFieldsSchema, snapshotMatchesStatus } from '../assessment.ts'
 import { CustomIndicatorSchema, IndicatorRecordSchema } from '../indicators.ts'
@@ -22,10 +22,9 @@ export const BackupAssessmentSchema = AssessmentFieldsSchema.omit({ organisation
   })
   .refine(snapshotMatchesStatus, { error: 'validation.snapshotStatus', path: ['snapshot'] })
 
-export const BackupActionSchema = ActionFieldsSchema.omit({ organisationId: true }).refine(dueDateIsPossible, {
-  error: 'validation.dueBeforeCreation',
-  path: ['dueDate'],
-})
+export const BackupActionSchema = ActionFieldsSchema.omit({ organisationId: true })
+  .refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] })
+  .refine(hasTitle, { error: 'validation.required', path: ['title'] })
 
 export const BackupOrganisationSchema = OrganisationSchema.extend({
   assessments: z.array(BackupAssessmentSchema),

@@ -75,7 +75,10 @@ export interface ObjectiveReview extends ReportObjective {
 
 export interface ReportAction {
   id: string
+  /** Empty for an action made from a question in one click: the documents name it after `question`. */
   title: string
+  /** The text of the question the action comes from, in the guide's current words. */
+  question: string | null
   description: string
   status: ActionStatus
   priority: ActionPriority
@@ -172,8 +175,9 @@ function themeRef(theme: { id: string; number: number; officialTitle: string; sh
   return { id: theme.id, number: theme.number, title: theme.officialTitle, shortLabel: theme.shortLabel }
 }
 
-function reportAction(a: Action): ReportAction {
-  return { id: a.id, title: a.title, description: a.description, status: a.status, priority: a.priority, owner: a.owner, dueDate: a.dueDate, doneAt: a.doneAt }
+function reportAction(a: Action, index: GuideIndex): ReportAction {
+  const question = a.questionId ? (index.questionById.get(a.questionId)?.question.text ?? null) : null
+  return { id: a.id, title: a.title, question, description: a.description, status: a.status, priority: a.priority, owner: a.owner, dueDate: a.dueDate, doneAt: a.doneAt }
 }
 
 /**
@@ -297,7 +301,7 @@ export function buildReport(input: ReportInput): ReportModel {
               return [{ ...objective, actual, met: targetMet(o.oneYear, o.comparator, actual) }]
             })
         : [],
-      actions: actions.filter((a) => themeOfAction(a) === theme.id).map(reportAction),
+      actions: actions.filter((a) => themeOfAction(a) === theme.id).map((a) => reportAction(a, index)),
       indicators: indicatorIds.flatMap((id) => {
         const info = indicatorInfo(id)
         const record = year.indicators.get(id)
@@ -343,7 +347,7 @@ export function buildReport(input: ReportInput): ReportModel {
     },
     global: scoreLine(year.snapshot.global, sameThemes ? previous?.snapshot.global : null),
     themes,
-    otherActions: actions.filter((a) => !retainedIds.has(themeOfAction(a) ?? '')).map(reportAction),
+    otherActions: actions.filter((a) => !retainedIds.has(themeOfAction(a) ?? '')).map((a) => reportAction(a, index)),
     debate: { questionsRaised: record.questionsRaised, objectivesAdopted: record.objectivesAdopted },
     annex,
     counts: {
