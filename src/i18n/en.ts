@@ -275,7 +275,7 @@ export default {
     index: 'Questions of the theme',
     indexItem: 'Question {n}: {state}',
     indexLevel: 'level {level}',
-    indexState: { answered: 'answered', na: 'not applicable', unknown: 'not known yet', open: 'no answer', excluded: 'does not apply to your organisation' },
+    indexState: { answered: 'answered', na: 'not applicable', unknown: 'don’t know', open: 'no answer', excluded: 'does not apply to your organisation' },
     indexMark: { answered: '✓', na: 'N/A', unknown: '?', open: '·', excluded: '—' },
     carriedOver: 'One answer carried over from the previous financial year awaits your confirmation in this theme. | {n} answers carried over from the previous financial year await your confirmation in this theme.',
     confirmAll: 'Confirm all as they are',

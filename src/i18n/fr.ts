@@ -276,7 +276,7 @@ export default {
     index: 'Questions du thème',
     indexItem: 'Question {n} : {state}',
     indexLevel: 'niveau {level}',
-    indexState: { answered: 'répondue', na: 'non applicable', unknown: 'je ne sais pas encore', open: 'sans réponse', excluded: 'ne s’applique pas à votre organisation' },
+    indexState: { answered: 'répondue', na: 'non applicable', unknown: 'je ne sais pas', open: 'sans réponse', excluded: 'ne s’applique pas à votre organisation' },
     indexMark: { answered: '✓', na: 'NA', unknown: '?', open: '·', excluded: '—' },
     carriedOver: 'Une réponse reprise de l’exercice précédent attend votre confirmation dans ce thème. | {n} réponses reprises de l’exercice précédent attendent votre confirmation dans ce thème.',
     confirmAll: 'Tout confirmer tel quel',

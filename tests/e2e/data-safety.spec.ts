@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
-import { card, choose, createOrganisation, waitSaved } from './helpers'
+import { card, choose, createOrganisation, evidenceOf, noteOf, waitSaved } from './helpers'
 
 /** Every CSP violation and every page error is a failure: collected for each page of a test. */
 async function watchForTrouble(page: Page) {
@@ -31,31 +31,32 @@ test('two tabs on one assessment see each other’s answers and overwrite none',
   const b = await context.newPage()
   await b.goto(a.url())
 
-  await choose(a, 'gov.rules.explicit', /^3 · /)
-  await expect(card(b, 'gov.rules.explicit').getByRole('radio', { name: /^3 · / })).toBeChecked()
-  await choose(b, 'gov.rules.respect', /^1 · /)
-  await expect(card(a, 'gov.rules.respect').getByRole('radio', { name: /^1 · / })).toBeChecked()
+  await choose(a, 'gov.rules.explicit', /^3 /)
+  await expect(card(b, 'gov.rules.explicit').getByRole('radio', { name: /^3 / })).toBeChecked()
+  await choose(b, 'gov.rules.respect', /^1 /)
+  await expect(card(a, 'gov.rules.respect').getByRole('radio', { name: /^1 / })).toBeChecked()
 
   // Both type a note on the same question at once, then each adds evidence: nothing is lost.
-  await card(a, 'gov.participation.turnout').getByLabel('Note').fill('Note de l’onglet A')
-  await card(b, 'gov.participation.turnout').getByLabel('Ajouter un justificatif').fill('PV AG 2026')
+  await (await noteOf(card(a, 'gov.participation.turnout'))).fill('Note de l’onglet A')
+  await (await evidenceOf(card(b, 'gov.participation.turnout'))).getByLabel('Ajouter un justificatif').fill('PV AG 2026')
   await card(b, 'gov.participation.turnout').getByRole('button', { name: 'Ajouter', exact: true }).click()
   await waitSaved(a)
   await waitSaved(b)
-  await expect(card(a, 'gov.participation.turnout').getByText('PV AG 2026', { exact: true })).toBeVisible()
+  await expect(card(a, 'gov.participation.turnout').getByRole('button', { name: 'Justificatifs (1)' })).toBeVisible()
+  await expect((await evidenceOf(card(a, 'gov.participation.turnout'))).getByText('PV AG 2026', { exact: true })).toBeVisible()
   await expect(card(b, 'gov.participation.turnout').getByLabel('Note')).toHaveValue('Note de l’onglet A')
 
   await b.reload()
-  await expect(card(b, 'gov.rules.explicit').getByRole('radio', { name: /^3 · / })).toBeChecked()
-  await expect(card(b, 'gov.rules.respect').getByRole('radio', { name: /^1 · / })).toBeChecked()
+  await expect(card(b, 'gov.rules.explicit').getByRole('radio', { name: /^3 / })).toBeChecked()
+  await expect(card(b, 'gov.rules.respect').getByRole('radio', { name: /^1 / })).toBeChecked()
   await expect(card(b, 'gov.participation.turnout').getByLabel('Note')).toHaveValue('Note de l’onglet A')
 })
 
 test('a backup exported here is refused when broken, and imported whole on a fresh device', async ({ page, browser }, info) => {
   const trouble = await watchForTrouble(page)
   await startAssessment(page, 'Coopérative à sauvegarder')
-  await choose(page, 'gov.rules.explicit', /^2 · /)
-  await card(page, 'gov.rules.explicit').getByLabel('Note').fill('Statuts révisés « en 2025 »')
+  await choose(page, 'gov.rules.explicit', /^2 /)
+  await (await noteOf(card(page, 'gov.rules.explicit'))).fill('Statuts révisés « en 2025 »')
   await waitSaved(page)
 
   await page.goto('/')
@@ -104,7 +105,7 @@ test('a backup exported here is refused when broken, and imported whole on a fre
   await other.getByRole('link', { name: 'Coopérative à sauvegarder' }).click()
   await other.getByRole('link', { name: 'Ouvrir l’exercice' }).first().click()
   await other.getByRole('link', { name: /Reprendre/ }).click()
-  await expect(card(other, 'gov.rules.explicit').getByRole('radio', { name: /^2 · / })).toBeChecked()
+  await expect(card(other, 'gov.rules.explicit').getByRole('radio', { name: /^2 / })).toBeChecked()
   await expect(card(other, 'gov.rules.explicit').getByLabel('Note')).toHaveValue('Statuts révisés « en 2025 »')
   await fresh.close()
   expect(trouble).toEqual([])
@@ -136,12 +137,12 @@ test('text that looks like code is shown as text and never runs, typed or import
   const q = card(page, 'gov.rules.explicit')
   await choose(page, 'gov.rules.explicit', /^Non applicable/)
   await q.getByLabel('Pourquoi ? (facultatif)').fill(payload)
-  await q.getByLabel('Note').fill(payload)
-  await q.getByLabel('Ajouter un justificatif').fill(PAYLOADS[2])
+  await (await noteOf(q)).fill(payload)
+  await (await evidenceOf(q)).getByLabel('Ajouter un justificatif').fill(PAYLOADS[2])
   await q.getByRole('button', { name: 'Ajouter', exact: true }).click()
   await waitSaved(page)
   await page.reload()
-  await expect(card(page, 'gov.rules.explicit').getByText(PAYLOADS[2], { exact: true })).toBeVisible()
+  await expect((await evidenceOf(card(page, 'gov.rules.explicit'))).getByText(PAYLOADS[2], { exact: true })).toBeVisible()
 
   // Indicators: a custom one named with a payload, and a text value.
   await page.goto(page.url().replace(/\/themes\/.*$/, '/indicateurs'))
@@ -229,10 +230,10 @@ test('with the disk full, a change says it is not saved, and a backup is still m
     IDBObjectStore.prototype.add = refuse(IDBObjectStore.prototype.add as (...args: unknown[]) => IDBRequest)
   })
   await startAssessment(page, 'Asso au disque plein')
-  await choose(page, 'gov.rules.explicit', /^2 · /)
+  await choose(page, 'gov.rules.explicit', /^2 /)
   await waitSaved(page)
   await page.evaluate(() => sessionStorage.setItem('disk-full', '1'))
-  await card(page, 'gov.rules.explicit').getByLabel('Note').fill('Écrite sur un disque plein')
+  await (await noteOf(card(page, 'gov.rules.explicit'))).fill('Écrite sur un disque plein')
   await expect(page.getByTestId('save-status')).toContainText('l’espace de stockage de cet appareil est plein')
   await expect(card(page, 'gov.rules.explicit').getByLabel('Note')).toHaveValue('Écrite sur un disque plein')
   await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible()

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 export const card = (page: Page, questionId: string) => page.locator(`[data-question-id="${questionId}"]`)
 
@@ -21,4 +21,18 @@ export async function createOrganisation(page: Page, name: string, employees = '
 
 export async function waitSaved(page: Page) {
   await expect(page.getByTestId('save-status')).toContainText('Enregistré sur cet appareil')
+}
+
+/** A question card's note, opened first when it still hides behind « Ajouter une note » (an empty note does). */
+export async function noteOf(questionCard: Locator) {
+  const add = questionCard.getByRole('button', { name: 'Ajouter une note' })
+  if (await add.isVisible()) await add.click()
+  return questionCard.getByLabel('Note', { exact: true })
+}
+
+/** A question card's evidence list and field, opened first when its panel is closed (it is, on arrival). */
+export async function evidenceOf(questionCard: Locator) {
+  const toggle = questionCard.getByRole('button', { name: /^Justificatifs \(\d+\)$/ })
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+  return questionCard
 }

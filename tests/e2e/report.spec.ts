@@ -47,7 +47,7 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   await page.goto('/')
   await page.getByRole('link', { name: NAME }).click()
   await expect(page.getByTestId('next-step')).toContainText('préparez le rapport pour l’assemblée générale')
-  await page.getByTestId('next-step').getByRole('link', { name: 'Rapport AG et débat' }).click()
+  await page.getByTestId('next-step').getByRole('link', { name: 'Rapport AG, date et débat éventuel' }).click()
   await expect(page).toHaveURL(new RegExp(`/evaluations/${last.id}/rapport$`))
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapport pour l’assemblée générale : exercice 2025')
   await expect(page.getByTestId('report-preview')).toContainText(NAME)
@@ -55,19 +55,19 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
 
   // The approach and the debate are saved as they are typed, and survive a reload.
   await page.getByLabel('Pourquoi ces thèmes, comment vous avez travaillé').fill('Le bureau a retenu les huit thèmes ; deux ateliers « bonnes pratiques » avec l’équipe.')
-  await page.getByLabel('Questions soulevées pendant le débat').fill('Faut-il réduire l’écart de rémunération ?')
+  await page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)').fill('Faut-il réduire l’écart de rémunération ?')
   await page.getByLabel('Date de l’assemblée générale').fill('2031-06-20')
   await expect(page.getByText('L’assemblée générale a lieu entre 2025 et 2027 pour cet exercice : vérifiez l’année.')).toBeVisible()
   await page.getByLabel('Date de l’assemblée générale').fill('2026-06-20')
   await waitSaved(page)
   await page.reload()
-  await expect(page.getByLabel('Questions soulevées pendant le débat')).toHaveValue('Faut-il réduire l’écart de rémunération ?')
+  await expect(page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')).toHaveValue('Faut-il réduire l’écart de rémunération ?')
   await expect(page.getByLabel('Date de l’assemblée générale')).toHaveValue('2026-06-20')
 
   // Printed, the page is the report alone: no header, buttons or form.
   await page.emulateMedia({ media: 'print' })
   await expect(page.getByTestId('report-preview')).toBeVisible()
-  for (const hidden of [page.getByRole('banner'), page.getByTestId('pdf-ag'), page.getByLabel('Questions soulevées pendant le débat')]) await expect(hidden).toBeHidden()
+  for (const hidden of [page.getByRole('banner'), page.getByTestId('pdf-ag'), page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')]) await expect(hidden).toBeHidden()
   await page.emulateMedia({ media: 'screen' })
 
   // A PDF that cannot be made says why, and nothing typed is lost.
@@ -76,7 +76,7 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   await expect(page.getByTestId('report-problem')).toHaveText(
     'Le PDF n’a pas pu être créé (la police de caractères n’a pas pu être chargée). Vos données ne sont pas touchées : réessayez, ou imprimez cette page.',
   )
-  await expect(page.getByLabel('Questions soulevées pendant le débat')).toHaveValue('Faut-il réduire l’écart de rémunération ?')
+  await expect(page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')).toHaveValue('Faut-il réduire l’écart de rémunération ?')
   await expectNoAxeViolations(page, 'report page with a PDF error')
   await page.unroute('**/*.ttf')
 
@@ -90,17 +90,17 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   const flat = text.replace(/\s+/g, ' ')
   expect(flat).toContain(NAME)
   expect(flat).toContain('Présenté à l’assemblée générale du 20 juin 2026')
-  expect(flat).toContain('Auto-évaluation terminée le 1 avril 2026')
+  expect(flat).toContain('Auto-évaluation terminée le 1er avril 2026')
   expect(flat).not.toContain('document de travail')
   // French amounts have a narrow no-break space (U+202F): drawn with DejaVu, it reads back as a space, where
   // jsPDF's own Helvetica prints « 1 /234,56 € ».
-  await expect(page.getByTestId('report-preview')).toContainText('Budget de formation : 1\u202f234,56\u00a0€')
+  await expect(page.getByTestId('report-preview')).toContainText('Budget de formation\u00a0: 1\u202f234,56\u00a0€')
   expect(flat).toMatch(/Budget de formation Plan de développement des compétences 1 234,56 €/)
   expect(text).not.toContain('/234')
   for (const word of ['Démarche', 'Thèmes retenus', 'Faut-il réduire l’écart de rémunération ?', 'deux ateliers « bonnes pratiques »', 'Points forts', 'Axes de progrès', 'Annexe : toutes les réponses', 'Sommaire']) {
     expect(flat.toLowerCase()).toContain(word.toLowerCase())
   }
-  const guide = JSON.parse(readFileSync('guide-data/guide.csess-2016.v1.json', 'utf8')) as { themes: { officialTitle: string }[] }
+  const guide = JSON.parse(readFileSync('guide-data/guide.csess-2016.v2.json', 'utf8')) as { themes: { officialTitle: string }[] }
   for (const theme of guide.themes) expect(flat).toContain(theme.officialTitle.replace(/\s+/g, ' '))
   // Every word comes from the messages: no key is printed raw (dynamic ones such as trends and answer states included).
   expect(flat).not.toMatch(/\b(report|pdf)\.[a-z]/)
@@ -111,7 +111,7 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   expect(pages).toBeGreaterThan(10)
   expect(flat).toContain(`Page 2 / ${pages}`)
   const info2 = run('pdfinfo', pdfPath)
-  expect(info2).toMatch(/Title:\s+Ressourcerie Cœur d’Œuvre – Épinal : bonnes pratiques de l’ESS, exercice 2025/)
+  expect(info2).toMatch(/Title:\s+Ressourcerie Cœur d’Œuvre – Épinal\s:\sbonnes pratiques de l’ESS, exercice 2025/)
   expect(readFileSync(pdfPath, 'latin1')).toContain('/Lang (fr-FR)')
   const fonts = run('pdffonts', pdfPath)
   // Regular and bold, both embedded (emb yes, sub yes); no standard font that lacks the French glyphs.
@@ -135,6 +135,12 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   const answerRows = parseCsv(readFileSync(await answersFile.path(), 'utf8'))
   expect(answerRows[0].slice(0, 5)).toEqual(['N° du thème', 'Thème', 'Domaine d’action', 'Identifiant', 'Question'])
   const byQuestion = new Map(answerRows.slice(1).map((r) => [r[3], r]))
+  const unscored = new Set(
+    (guide.themes as unknown as { domaines: { questions: { id: string; kind?: string }[] }[] }[])
+      .flatMap((t) => t.domaines.flatMap((d) => d.questions))
+      .filter((q) => (q.kind ?? 'maturity') !== 'maturity')
+      .map((q) => q.id),
+  )
   expect(byQuestion.size).toBe(last.answers.length)
   for (const a of last.answers) {
     const row = byQuestion.get(a.questionId)!
@@ -142,7 +148,9 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
     const response = a.response as { kind: string; level?: number }
     // A question the organisation's legal form excludes is reported as such, whatever the file holds.
     const excluded = row[5] === 'Non applicable (profil)'
-    expect(row[6]).toBe(response.kind === 'level' && !excluded ? String(response.level) : '')
+    // So is a question today's guide no longer scores (a fact or a reflection): its note stays, its level goes.
+    const scored = !unscored.has(a.questionId)
+    expect(row[6]).toBe(response.kind === 'level' && !excluded && scored ? String(response.level) : '')
     expect(row[10]).toBe(a.evidence.join(' | '))
   }
   expect(answerRows.slice(1).filter((r) => r[6] !== '').length).toBeGreaterThan(50)
@@ -164,12 +172,12 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
 
   // In English, the headings and the words of the PDF follow the interface (the guide's own texts stay French).
   await page.getByRole('button', { name: 'English' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report for the general meeting: 2025 exercise')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report for the general assembly (AG): 2025 financial year')
   const english = await download(page, 'pdf-ag')
   const englishPath = info.outputPath('report-en.pdf')
   await english.saveAs(englishPath)
   const englishText = run('pdftotext', '-enc', 'UTF-8', englishPath, '-').replace(/\s+/g, ' ')
-  for (const words of ['Contents', 'Our approach', 'Overall results', 'Theme by theme', 'The debate at the general meeting', 'Annex: every answer', 'Presented to the general meeting of June 20, 2026']) {
+  for (const words of ['Contents', 'Our approach', 'Overall results', 'Theme by theme', 'The debate at the general assembly (where appropriate)', 'Annex: every answer', 'Presented to the general assembly (AG) on 20 June 2026']) {
     expect(englishText).toContain(words)
   }
   expect(englishText).not.toMatch(/\b(report|pdf)\.[a-z]/)

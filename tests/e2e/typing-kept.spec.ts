@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
-import { card, createOrganisation } from './helpers'
+import { card, createOrganisation, noteOf } from './helpers'
 
 /**
  * Nothing typed is ever lost, on any page with typing: each test types, closes the tab within 100 ms (no blur, no
@@ -77,26 +77,26 @@ test('theme page: a note and an objective typed just before the tab closes are k
   await startAssessment(page, 'Asso Thème')
   await page.getByRole('link', { name: 'Commencer les questions' }).click()
   const question = card(page, 'gov.rules.explicit')
-  await question.getByRole('radio', { name: /^2 · / }).check()
-  await question.getByText('Objectifs à 1 an et à 3 ans').click()
+  await question.getByRole('radio', { name: /^2 / }).check()
+  await question.getByRole('button', { name: 'Objectifs' }).click()
   await question.getByLabel('Objectif à 1 an').selectOption({ index: 4 })
-  await question.getByLabel('Note').fill('Statuts relus en bureau')
+  await (await noteOf(question)).fill('Statuts relus en bureau')
   const tab = await closeAndReopen(context, page)
   const kept = card(tab, 'gov.rules.explicit')
   await expect(kept.getByLabel('Note')).toHaveValue('Statuts relus en bureau')
-  await expect(kept.getByRole('radio', { name: /^2 · / })).toBeChecked()
-  await kept.getByText('Objectifs à 1 an et à 3 ans').click()
+  await expect(kept.getByRole('radio', { name: /^2 / })).toBeChecked()
+  await kept.getByRole('button', { name: 'Objectifs' }).click()
   await expect(kept.getByLabel('Objectif à 1 an')).toHaveValue('3')
 })
 
 test('AG form: the debate typed just before the tab closes is kept', async ({ context, page }) => {
   await startAssessment(page, 'Asso Débat')
   await page.getByRole('link', { name: 'Rapport AG, PDF et exports' }).click()
-  await page.getByLabel('Questions soulevées pendant le débat').fill('Faut-il ouvrir le conseil aux salariés ?')
-  await page.getByLabel('Objectifs de progrès adoptés par l’AG').fill('Un salarié au conseil en 2027')
+  await page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)').fill('Faut-il ouvrir le conseil aux salariés ?')
+  await page.getByLabel('Objectifs de progrès retenus à l’issue de l’AG (le cas échéant)').fill('Un salarié au conseil en 2027')
   const tab = await closeAndReopen(context, page)
-  await expect(tab.getByLabel('Questions soulevées pendant le débat')).toHaveValue('Faut-il ouvrir le conseil aux salariés ?')
-  await expect(tab.getByLabel('Objectifs de progrès adoptés par l’AG')).toHaveValue('Un salarié au conseil en 2027')
+  await expect(tab.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')).toHaveValue('Faut-il ouvrir le conseil aux salariés ?')
+  await expect(tab.getByLabel('Objectifs de progrès retenus à l’issue de l’AG (le cas échéant)')).toHaveValue('Un salarié au conseil en 2027')
 })
 
 test('plan: an action typed just before the tab closes is kept, and so is a change to an existing one', async ({ context, page }) => {
