@@ -9,7 +9,18 @@ import { applyAnswerPatch, emptyAnswer, type Answer, type AnswerPatch } from '@/
 import { MaturityScaleSchema } from '@/domain/guide/schema'
 import { questionState } from '@/domain/scoring'
 import { i18n } from '@/i18n'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { ROUTES } from '@/constants'
 import { miniIndex, profile } from '../fixtures/factories'
+
+/** The card links its provenance tag to the legend page: a router that knows that page. */
+const router = createRouter({
+  history: createMemoryHistory(),
+  routes: [
+    { path: '/', component: { render: () => null } },
+    { path: '/guide/provenance', name: ROUTES.provenance, component: { render: () => null } },
+  ],
+})
 
 const scale = MaturityScaleSchema.parse(JSON.parse(readFileSync(resolve('guide-data/maturity-scale.json'), 'utf8')))
 const index = miniIndex({
@@ -47,7 +58,7 @@ function mountCard(questionId: string, employees = 12) {
         onIndicator: (value: unknown, isTyped: boolean) => values.push([value, isTyped]),
       })
   })
-  const wrapper = mount(Parent, { attachTo: document.body, global: { plugins: [i18n] } })
+  const wrapper = mount(Parent, { attachTo: document.body, global: { plugins: [i18n, router] } })
   return { wrapper, changes, typed, values }
 }
 
@@ -192,5 +203,17 @@ describe('AssessmentQuestionCard, by keyboard alone', () => {
     expect(focused().tagName).toBe('TEXTAREA')
     await user.keyboard('Un vote en ligne avant l’AG')
     expect(typed.at(-1)).toEqual({ note: 'Un vote en ligne avant l’AG' })
+  })
+
+  it('links its provenance tag to the legend, at the entry for that provenance, inside the app', async () => {
+    const user = userEvent.setup({ document })
+    const { wrapper } = mountCard('q1')
+    unmount = () => wrapper.unmount()
+    const tag = wrapper.get('a.provenance')
+    expect(tag.attributes('href')).toMatch(/\/guide\/provenance#(official|official-incomplete|proposed)$/)
+    await user.click(tag.element)
+    await router.isReady()
+    expect(router.currentRoute.value.name).toBe(ROUTES.provenance)
+    expect(router.currentRoute.value.hash).toBe(tag.attributes('href')!.replace(/^.*#/, '#'))
   })
 })
