@@ -21,6 +21,31 @@ export const SERIES_STYLES = [
   { borderColor: '#1e6b3a', backgroundColor: 'rgba(30, 107, 58, 0.15)', pointBackgroundColor: '#1e6b3a', pointStyle: 'rect' as const, borderDash: [10, 3] },
 ]
 
+/**
+ * One style per theme for charts that draw the eight themes at once (the comparison's lines): the Okabe-Ito
+ * colour-blind-safe hues, darkened to a 3:1 contrast on white at least (WCAG 1.4.11), each with its own point shape
+ * and dash, so no two themes look alike in colour, in grey or without colour. Points also carry the theme's number.
+ */
+export const THEME_STYLES = [
+  { borderColor: '#0072B2', pointStyle: 'circle' as const, borderDash: [] },
+  { borderColor: '#D55E00', pointStyle: 'rect' as const, borderDash: [6, 4] },
+  { borderColor: '#007A5A', pointStyle: 'triangle' as const, borderDash: [2, 3] },
+  { borderColor: '#A8417F', pointStyle: 'rectRot' as const, borderDash: [10, 3] },
+  { borderColor: '#1c2327', pointStyle: 'star' as const, borderDash: [8, 3, 2, 3] },
+  { borderColor: '#8A6100', pointStyle: 'crossRot' as const, borderDash: [4, 4] },
+  { borderColor: '#6B7280', pointStyle: 'rectRounded' as const, borderDash: [1, 2] },
+  { borderColor: '#8B1E3F', pointStyle: 'cross' as const, borderDash: [12, 4, 2, 4] },
+].map((style) => ({ ...style, backgroundColor: style.borderColor, pointBackgroundColor: style.borderColor }))
+
+/**
+ * A radar axis's label: the theme's name, wrapped, and « sans score » under it when no series has a value there (the
+ * point is not drawn and the line is not joined across it: Chart.js `spanGaps` stays off).
+ */
+export function radarAxisLabel(label: string, values: ReadonlyArray<number | null>, noScore: string, width = 28): string[] {
+  const lines = wrapLabel(label, width)
+  return values.every((v) => v === null) ? [...lines, `(${noScore})`] : lines
+}
+
 /** Chart.js does not wrap axis labels; long domaine names are split into lines of about `width` characters. */
 export function wrapLabel(label: string, width = 28): string[] {
   const lines: string[] = []

@@ -17,6 +17,7 @@ export function useReportText() {
     return {
       locale: lang(),
       t: (key, params) => t(`report.${key}`, params ?? {}),
+      plural: (key, count, params) => t(`report.${key}`, { n: count, ...params }, count),
       day: dates.day,
       value: (unit, value, suffix) => formatValue(unit, value, suffix),
       target: (unit, target, comparator, suffix) => {
@@ -25,6 +26,7 @@ export function useReportText() {
         return typeof target === 'boolean' ? value : t(comparator === 'at-most' ? 'report.pdf.atMost' : 'report.pdf.atLeast', { value })
       },
       level,
+      levelLabel: (l) => scale.levels[l]?.label[lang()] ?? '',
       legalForm: (form) => t(`legalForm.${form}`),
       status: (s) => t(`plan.status.${s}`),
       priority: (p) => t(`plan.priority.${p}`),

@@ -28,8 +28,19 @@ export interface ThemeComparison {
   after: number | null
   /** Points gained or lost, from the displayed scores, so it matches what people read. */
   delta: number | null
+  /** How many scored answers each score rests on, out of the questions that applied; null when the theme had none. */
+  beforeCoverage: Coverage | null
+  afterCoverage: Coverage | null
   questions: QuestionComparison[]
 }
+
+export interface Coverage {
+  answered: number
+  applicable: number
+}
+
+const coverageOf = (theme: { answered: number; applicable: number } | undefined): Coverage | null =>
+  theme ? { answered: theme.answered, applicable: theme.applicable } : null
 
 const displayed = (score: number | null | undefined) => (score === null || score === undefined ? null : toPercent(score))
 
@@ -44,8 +55,10 @@ export function compareAssessments(input: {
   after: { snapshot: ScoreSnapshot; answers: ReadonlyMap<string, Answer> }
 }): ThemeComparison[] {
   return input.themeIds.map((themeId) => {
-    const before = displayed(input.before.snapshot.themes.find((t) => t.themeId === themeId)?.score)
-    const after = displayed(input.after.snapshot.themes.find((t) => t.themeId === themeId)?.score)
+    const beforeTheme = input.before.snapshot.themes.find((t) => t.themeId === themeId)
+    const afterTheme = input.after.snapshot.themes.find((t) => t.themeId === themeId)
+    const before = displayed(beforeTheme?.score)
+    const after = displayed(afterTheme?.score)
     const questions: QuestionComparison[] = []
     for (const questionId of input.questionIdsOfTheme(themeId)) {
       const b = levelOf(input.before.answers.get(questionId))
@@ -53,7 +66,15 @@ export function compareAssessments(input: {
       const change = compareLevels(b, a)
       if (change) questions.push({ questionId, before: b, after: a, change })
     }
-    return { themeId, before, after, delta: before !== null && after !== null ? after - before : null, questions }
+    return {
+      themeId,
+      before,
+      after,
+      delta: before !== null && after !== null ? after - before : null,
+      beforeCoverage: coverageOf(beforeTheme),
+      afterCoverage: coverageOf(afterTheme),
+      questions,
+    }
   })
 }
 

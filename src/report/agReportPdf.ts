@@ -28,6 +28,16 @@ function evolutionText(line: ScoreLine, text: ReportText, previousYear: number |
   return text.t('pdf.evolution', { year: previousYear, score: line.previous, delta: line.delta === null ? '–' : text.signed(line.delta) })
 }
 
+/** « Depuis 2024 : 2 questions en progrès, une en recul, aucune stable. » */
+export function changesText(changes: { better: number; worse: number; same: number }, year: number | string, text: Pick<ReportText, 't' | 'plural'>): string {
+  return text.t('pdf.changes', {
+    year,
+    better: text.plural('pdf.changesBetter', changes.better),
+    worse: text.plural('pdf.changesWorse', changes.worse),
+    same: text.plural('pdf.changesSame', changes.same),
+  })
+}
+
 function cover(w: PdfWriter, report: ReportModel, text: ReportText) {
   const { doc } = w
   w.y = 40
@@ -62,7 +72,7 @@ function approach(w: PdfWriter, report: ReportModel, text: ReportText) {
   w.text(report.approach.text.trim() || text.t('pdf.whyDefault'))
   w.text(text.t('pdf.participants'), { bold: true, gapAfter: 1 })
   w.text(report.approach.participants.trim() || text.t('pdf.participantsUnknown'))
-  w.text(text.t('pdf.method'), { color: COLORS.muted, size: 9 })
+  w.text(text.t('pdf.method', { first: text.levelLabel(0).toLowerCase(), last: text.levelLabel(4).toLowerCase() }), { color: COLORS.muted, size: 9 })
 }
 
 function overview(w: PdfWriter, report: ReportModel, text: ReportText, radar: string | null) {
@@ -84,7 +94,7 @@ function overview(w: PdfWriter, report: ReportModel, text: ReportText, radar: st
       t.score.coverage === null ? '–' : `${t.score.answered} / ${t.score.applicable}`,
       ...(hasPrevious ? [t.score.previous === null ? '–' : String(t.score.previous), t.score.delta === null ? '–' : text.signed(t.score.delta)] : []),
     ]),
-    { columnStyles: { 1: { halign: 'right' }, 3: { halign: 'right' }, 4: { halign: 'right' } } },
+    { columnStyles: { 1: { halign: 'right', cellWidth: 27 }, 2: { cellWidth: 22 }, 3: { halign: 'right', cellWidth: 16 }, 4: { halign: 'right', cellWidth: 22 } } },
   )
   if (radar) {
     w.text(text.t('pdf.radarCaption'), { size: 9, color: COLORS.muted, gapAfter: 1 })
@@ -103,7 +113,7 @@ function objectivesTables(w: PdfWriter, theme: ReportTheme, report: ReportModel,
         o.unit === 'level' ? (o.actual === null ? text.t('pdf.noValue') : text.level(o.actual as number)) : text.value(o.unit, o.actual, o.suffix),
         o.met === null ? text.t('pdf.metUnknown') : o.met ? text.t('pdf.metYes') : text.t('pdf.metNo'),
       ]),
-      { columnStyles: { 0: { cellWidth: 80 } } },
+      { columnStyles: { 0: { cellWidth: 74 }, 3: { cellWidth: 24 } } },
     )
   }
   w.heading(text.t('pdf.objectives'), 3)
@@ -122,12 +132,12 @@ function themeSection(w: PdfWriter, theme: ReportTheme, report: ReportModel, tex
   w.text([scoreText(theme.score, text.t), coverageText(theme.score, text.t)].filter(Boolean).join(' · '), { bold: true, gapAfter: 1 })
   const evolution = evolutionText(theme.score, text, report.approach.previousYear)
   if (evolution) w.text(evolution, { gapAfter: 1 })
-  if (theme.changes && theme.score.previous !== null) w.text(text.t('pdf.changes', { year: report.approach.previousYear ?? '', better: theme.changes.better, worse: theme.changes.worse, same: theme.changes.same }), { gapAfter: 1 })
+  if (theme.changes && theme.score.previous !== null) w.text(changesText(theme.changes, report.approach.previousYear ?? '', text), { gapAfter: 1 })
   w.space(1)
   w.table(
     [text.t('pdf.domaine'), text.t('pdf.score'), text.t('pdf.coverageColumn')],
     theme.domaines.map((d) => [d.label, d.score.score === null ? '–' : String(d.score.score), d.score.coverage === null ? '–' : `${d.score.answered} / ${d.score.applicable}`]),
-    { columnStyles: { 1: { halign: 'right', cellWidth: 22 }, 2: { cellWidth: 28 } } },
+    { columnStyles: { 1: { halign: 'right', cellWidth: 27 }, 2: { cellWidth: 24 } } },
   )
   w.heading(text.t('pdf.strengths'), 3)
   if (theme.strengths.length) w.bullets(theme.strengths.map((s) => `${s.text} (${text.level(s.level)})`))
@@ -165,7 +175,9 @@ function actionsTable(w: PdfWriter, actions: ReportModel['otherActions'], text: 
 
 function debate(w: PdfWriter, report: ReportModel, text: ReportText) {
   w.heading(text.t('pdf.debate'), 1)
-  w.text(text.t('pdf.debateIntro'), { color: COLORS.muted })
+  // Once the AG has been held and its debate written down, the page reports it; before, it says what to fill in.
+  const held = report.presentedAt !== null && (report.debate.questionsRaised.trim() !== '' || report.debate.objectivesAdopted.trim() !== '')
+  w.text(text.t(held ? 'pdf.debateIntroDone' : 'pdf.debateIntro'), { color: COLORS.muted })
   w.text(text.t('pdf.agDate'), { bold: true, gapAfter: 1 })
   if (report.presentedAt) w.text(text.day(report.presentedAt))
   else w.writingLines(1)
@@ -198,7 +210,8 @@ async function annex(w: PdfWriter, report: ReportModel, text: ReportText) {
     w.table(
       [text.t('pdf.question'), text.t('pdf.answer'), text.t('pdf.noteEvidence')],
       questions.map((q) => [
-        `${q.text}\n(${q.domaine})`,
+        // The domaine on a line of its own, not in parentheses: some domaine names hold parentheses already.
+        `${q.text}\n${text.t('pdf.domaineOf', { domaine: q.domaine })}`,
         answerCell(q, text) + (q.carriedOver ? `\n${text.t('pdf.carriedOver')}` : ''),
         [q.note.trim(), q.evidence.length ? `${text.t('pdf.evidence')}${text.t('pdf.sep')}${q.evidence.join(text.t('pdf.listSep'))}` : ''].filter(Boolean).join('\n') || '–',
       ]),
@@ -224,11 +237,12 @@ export async function agReportPdf(report: ReportModel, text: ReportText, options
             { label: String(report.year), values: report.themes.map((t) => t.score.score) },
             ...(report.approach.previousYear !== null ? [{ label: String(report.approach.previousYear), values: report.themes.map((t) => t.score.previous) }] : []),
           ],
+          text.t('pdf.noScoreShort'),
         )
       : null
   options.onStep?.('layout')
   await breathe()
-  const w = new PdfWriter(doc)
+  const w = new PdfWriter(doc, text.locale)
   cover(w, report, text)
   w.newPage() // the table of contents, written last when the page numbers are known
   const tocPage = w.page
@@ -247,7 +261,7 @@ export async function agReportPdf(report: ReportModel, text: ReportText, options
   debate(w, report, text)
   await annex(w, report, text)
   w.writeToc(tocPage, text.t('pdf.contents'))
-  w.writeFooters(`${report.organisation.name} · ${text.t('pdf.exercise', { year: report.year })}${report.status === 'completed' ? '' : ` · ${text.t('pdf.draftShort')}`}`, (page, total) =>
+  w.writeFooters(report.organisation.name, ` · ${text.t('pdf.exercise', { year: report.year })}${report.status === 'completed' ? '' : ` · ${text.t('pdf.draftShort')}`}`, (page, total) =>
     text.t('pdf.page', { page, total }),
   )
   options.onStep?.('file')

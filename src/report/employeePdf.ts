@@ -11,7 +11,7 @@ export async function employeePdf(summary: EmployeeSummary, text: ReportText, op
   options.onStep?.('font')
   await embedFonts(doc)
   options.onStep?.('layout')
-  const w = new PdfWriter(doc)
+  const w = new PdfWriter(doc, text.locale)
   w.text('Cap ESS', { size: 9, bold: true, color: COLORS.primary, gapAfter: 4 })
   w.text(text.t('employees.title'), { size: 18, bold: true, color: COLORS.primary, gapAfter: 2 })
   w.text(`${summary.organisation} · ${text.t('pdf.exercise', { year: summary.year })}`, { size: 13, bold: true, gapAfter: summary.draft ? 2 : 6 })
@@ -47,7 +47,7 @@ export async function employeePdf(summary: EmployeeSummary, text: ReportText, op
     )
   else w.text(text.t('employees.noPlan'), { color: COLORS.muted })
   w.text(text.t('employees.contact'), { color: COLORS.muted, size: 9 })
-  w.writeFooters(`${summary.organisation} · ${text.t('employees.footer', { year: summary.year })}${summary.draft ? ` · ${text.t('pdf.draftShort')}` : ''}`, (page, total) => text.t('pdf.page', { page, total }), 1)
+  w.writeFooters(summary.organisation, ` · ${text.t('employees.footer', { year: summary.year })}${summary.draft ? ` · ${text.t('pdf.draftShort')}` : ''}`, (page, total) => text.t('pdf.page', { page, total }), 1)
   options.onStep?.('file')
   return doc.output('blob')
 }

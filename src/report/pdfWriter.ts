@@ -1,6 +1,7 @@
 import type { jsPDF } from 'jspdf'
 import { autoTable, type RowInput, type UserOptions } from 'jspdf-autotable'
 import { FONT } from './fonts'
+import { typographyFor } from './typography'
 
 /** A4 in millimetres; body text at 10 pt, readable printed and on a projector. */
 const PAGE = { width: 210, height: 297, margin: 18, bottom: 20 }
@@ -22,8 +23,15 @@ export interface TocEntry {
 export class PdfWriter {
   y = PAGE.margin
   readonly toc: TocEntry[] = []
+  /** Every string goes through the document language's typography before it is drawn. */
+  private readonly typeset: (text: string) => string
 
-  constructor(readonly doc: jsPDF) {}
+  constructor(
+    readonly doc: jsPDF,
+    locale: 'fr' | 'en' = 'fr',
+  ) {
+    this.typeset = typographyFor(locale)
+  }
 
   get width() {
     return PAGE.width - 2 * PAGE.margin
@@ -59,7 +67,7 @@ export class PdfWriter {
     this.doc.setFont(FONT, options.bold ? 'bold' : 'normal')
     this.doc.setFontSize(size)
     this.doc.setTextColor(options.color ?? COLORS.text)
-    const lines: string[] = this.doc.splitTextToSize(content, this.width - indent)
+    const lines: string[] = this.doc.splitTextToSize(this.typeset(content), this.width - indent)
     const step = this.lineHeight(size)
     for (const line of lines) {
       this.ensure(step)
@@ -99,17 +107,22 @@ export class PdfWriter {
     this.space(1)
   }
 
-  /** `fontSize` only: the font itself is always the embedded one (a table in Helvetica would lose U+202F). */
-  table(head: string[], body: RowInput[], options: Pick<UserOptions, 'columnStyles'> & { fontSize?: number } = {}) {
+  /**
+   * `fontSize` only: the font itself is always the embedded one (a table in Helvetica would lose U+202F). A row is
+   * never split across two pages (a continuation with an empty answer cell reads as unanswered), unless it is
+   * taller than a page.
+   */
+  table(head: string[], body: string[][], options: Pick<UserOptions, 'columnStyles'> & { fontSize?: number } = {}) {
+    const typeset = (cells: string[]): RowInput => cells.map((cell) => this.typeset(cell))
     autoTable(this.doc, {
-      head: [head],
-      body,
+      head: [typeset(head)],
+      body: body.map(typeset),
       startY: this.y,
       margin: { left: PAGE.margin, right: PAGE.margin, bottom: PAGE.bottom, top: PAGE.margin },
       styles: { font: FONT, fontSize: options.fontSize ?? 9, textColor: COLORS.text, cellPadding: 1.6, lineColor: COLORS.rule, lineWidth: 0.2, overflow: 'linebreak' },
       headStyles: { font: FONT, fontStyle: 'bold', fillColor: COLORS.primary, textColor: '#ffffff' },
       alternateRowStyles: { fillColor: COLORS.fill },
-      rowPageBreak: 'auto',
+      rowPageBreak: 'avoid',
       columnStyles: options.columnStyles,
     })
     const finalY = (this.doc as jsPDF & { lastAutoTable?: { finalY?: number } }).lastAutoTable?.finalY
@@ -148,7 +161,7 @@ export class PdfWriter {
       this.doc.setFont(FONT, entry.level === 1 ? 'bold' : 'normal')
       this.doc.setFontSize(entry.level === 1 ? 11 : 10)
       this.doc.setTextColor(COLORS.text)
-      const label: string = this.doc.splitTextToSize(entry.title, this.width - indent - 14)[0]
+      const label: string = this.doc.splitTextToSize(this.typeset(entry.title), this.width - indent - 14)[0]
       this.doc.text(label, this.left + indent, y, { baseline: 'top' })
       this.doc.text(String(entry.page), this.left + this.width, y, { baseline: 'top', align: 'right' })
       this.doc.link(this.left, y - 1, this.width, 6, { pageNumber: entry.page })
@@ -156,17 +169,36 @@ export class PdfWriter {
     }
   }
 
-  /** « Org · Exercice 2025 » and « Page 3 / 12 » at the foot of every page but the first. */
-  writeFooters(left: string, pageLabel: (page: number, total: number) => string, fromPage = 2) {
+  /**
+   * « Org · Exercice 2025 · document de travail » and « Page 3 / 12 » at the foot of every page but the first. A long
+   * name is shortened with an ellipsis; what follows it (the year, the draft status) is always printed whole.
+   */
+  writeFooters(name: string, after: string, pageLabel: (page: number, total: number) => string, fromPage = 2) {
     const total = this.doc.getNumberOfPages()
+    this.doc.setFont(FONT, 'normal')
+    this.doc.setFontSize(8)
+    const tail = this.typeset(after)
+    const room = this.width - this.doc.getTextWidth(pageLabel(total, total)) - 6 - this.doc.getTextWidth(tail)
+    const left = `${fitWidth(this.typeset(name), room, (s) => this.doc.getTextWidth(s))}${tail}`
     for (let page = fromPage; page <= total; page++) {
       this.doc.setPage(page)
       this.doc.setFont(FONT, 'normal')
       this.doc.setFontSize(8)
       this.doc.setTextColor(COLORS.muted)
       const y = PAGE.height - 10
-      this.doc.text(this.doc.splitTextToSize(left, this.width - 30)[0] as string, this.left, y)
+      this.doc.text(left, this.left, y)
       this.doc.text(pageLabel(page, total), this.left + this.width, y, { align: 'right' })
     }
   }
+}
+
+/** `text` as it is if it fits `width`, or cut at a word (at a letter for one long word) and ended with « … ». */
+export function fitWidth(text: string, width: number, measure: (s: string) => number): string {
+  if (measure(text) <= width) return text
+  let cut = text
+  while (cut.length > 1 && measure(`${cut}…`) > width) {
+    const space = cut.lastIndexOf(' ')
+    cut = space > cut.length / 2 ? cut.slice(0, space) : cut.slice(0, -1)
+  }
+  return `${cut.replace(/[\s,;:–-]+$/, '')}…`
 }

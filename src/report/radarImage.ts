@@ -1,5 +1,5 @@
 import { Chart, Filler, Legend, LineElement, PointElement, RadarController, RadialLinearScale } from 'chart.js'
-import { CHART_COLORS, SERIES_STYLES, wrapLabel } from '@/charts/style'
+import { CHART_COLORS, SERIES_STYLES, radarAxisLabel } from '@/charts/style'
 
 // Only what the radar draws; the screen's charts register their own parts (src/components/results/chartSetup.ts).
 Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Filler, Legend)
@@ -8,15 +8,16 @@ Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Fi
  * The radar of the theme scores as a PNG for the PDF, drawn by Chart.js on a canvas that never reaches the page.
  * White background: a transparent PNG prints grey on some printers.
  */
-export function radarPng(labels: string[], series: { label: string; values: (number | null)[] }[], size = 900): string {
+export function radarPng(labels: string[], series: { label: string; values: (number | null)[] }[], noScore: string, size = 900): string {
   const canvas = document.createElement('canvas')
   canvas.width = size
   canvas.height = size
   const chart = new Chart(canvas, {
     type: 'radar',
     data: {
-      labels: labels.map((l) => wrapLabel(l, 22)),
-      datasets: series.map((s, i) => ({ label: s.label, data: s.values, ...SERIES_STYLES[i % SERIES_STYLES.length], borderWidth: 3, pointRadius: 5, spanGaps: true })),
+      labels: labels.map((l, i) => radarAxisLabel(l, series.map((s) => s.values[i] ?? null), noScore, 22)),
+      // No spanGaps: a theme without a score is a gap in the line, never a value between its neighbours.
+      datasets: series.map((s, i) => ({ label: s.label, data: s.values, ...SERIES_STYLES[i % SERIES_STYLES.length], borderWidth: 3, pointRadius: 5, spanGaps: false })),
     },
     options: {
       responsive: false,

@@ -12,6 +12,8 @@ import type { ReportAction, ReportModel, ScoreLine } from '@/domain/report/model
 export interface ReportText {
   locale: 'fr' | 'en'
   t(key: string, params?: Record<string, string | number>): string
+  /** A message with its plural forms (« aucune | une | {n} »), chosen by `count`. */
+  plural(key: string, count: number, params?: Record<string, string | number>): string
   /** « 12 juin 2026 » */
   day(iso: string): string
   /** « 42,5 % », « 1 234,56 € », « oui » */
@@ -20,6 +22,8 @@ export interface ReportText {
   target(unit: IndicatorUnit | 'level', target: Target, comparator: Comparator, suffix?: string): string
   /** « 3 – Pratique établie » */
   level(level: number): string
+  /** « Pratique établie »: the level's name, from the maturity scale file. */
+  levelLabel(level: number): string
   legalForm(form: LegalForm): string
   status(status: ActionStatus): string
   priority(priority: ActionPriority): string

@@ -95,7 +95,7 @@ test('a new user describes the organisation, answers two themes, reloads, and fi
   // Coverage counts scored questions only: 10 in theme 1 (one set aside), 8 in theme 2.
   await page.goto(page.url().replace(/\/themes\/.*$/, '/resultats'))
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Résultats de l’exercice 2026')
-  await expect(page.getByTestId('global-score')).toHaveText('81 / 100')
+  await expect(page.getByTestId('global-score')).toHaveText('81 sur 100')
   const rows = page.getByTestId('theme-table').locator('tbody tr')
   await expect(rows.filter({ hasText: 'Gouvernance démocratique' }).locator('td').first()).toHaveText('63')
   await expect(rows.filter({ hasText: 'Gouvernance démocratique' })).toContainText('questions répondues : 2 sur 9 (22 %)')

@@ -31,7 +31,7 @@ test('after one visit, everything works with no network: reload, deep link, answ
 
   // Results with their lazily loaded charts.
   await page.goto(themeUrl.replace(/\/themes\/.*$/, '/resultats'))
-  await expect(page.getByTestId('global-score')).toHaveText('75 / 100')
+  await expect(page.getByTestId('global-score')).toHaveText('75 sur 100')
   await expect(page.locator('canvas[role="img"]').first()).toBeVisible()
 
   // A backup file, made in the page.

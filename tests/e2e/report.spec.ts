@@ -105,6 +105,14 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   // Every word comes from the messages: no key is printed raw (dynamic ones such as trends and answer states included).
   expect(flat).not.toMatch(/\b(report|pdf)\.[a-z]/)
   expect(flat).toMatch(/en (hausse|baisse)|stable/)
+  // French typography whatever typed the text: no line starts with a lone « ? », « : » or « ; ».
+  expect(text).not.toMatch(/^\s*[?!;:»%]/m)
+  // Words, not marks: « 50 sur 100 »; the level names of the scale file; plurals that agree; one parenthesis.
+  expect(flat).toMatch(/Score global : \d+ sur 100/)
+  expect(flat).toContain('de 0 (pas commencé) à 4 (évaluée et améliorée)')
+  expect(flat).not.toMatch(/question\(s\)|stable\(s\)|pratique exemplaire|\)\)/)
+  // Once the debate is written down, its page reports it instead of asking to fill it in.
+  expect(flat).toContain('Ce que l’assemblée générale a soulevé et retenu.')
   // Every note is in the annex (checked on one, long enough to wrap).
   expect(flat).toContain('Exercice 2025 : constat partagé en bureau')
   const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', pdfPath))![1])

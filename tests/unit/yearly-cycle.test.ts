@@ -95,6 +95,10 @@ describe('comparison of two exercises', () => {
     })
     // before: (1+3+2+2)/4/4 = 0.5 → 50; after: (3+1+2+4+0)/5/4 = 0.5 → 50
     expect(gov).toMatchObject({ before: 50, after: 50, delta: 0 })
+    // Each score with what it rests on: 4 answers then 5, of the theme's applicable questions.
+    expect(gov.beforeCoverage?.answered).toBe(4)
+    expect(gov.afterCoverage?.answered).toBe(5)
+    expect(gov.afterCoverage?.applicable).toBe(gov.beforeCoverage?.applicable)
     expect(gov.questions.map((q) => [q.questionId, q.change])).toEqual([
       ['q1', 'better'],
       ['q2', 'worse'],

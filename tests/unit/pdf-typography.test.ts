@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { frenchSpacing, typographyFor } from '@/report/typography'
+import { fitWidth } from '@/report/pdfWriter'
+
+describe('French spacing in the documents', () => {
+  it('ties « : » with a no-break space and « ; ? ! % » with a narrow one, so no line starts with them', () => {
+    expect(frenchSpacing('Pourquoi ? Parce que : voilà ; 12 % !')).toBe('Pourquoi\u202f? Parce que\u00a0: voilà\u202f; 12\u202f%\u202f!')
+  })
+
+  it('ties the inside of « » to their words', () => {
+    expect(frenchSpacing('le « cas échéant »')).toBe('le «\u202fcas échéant\u202f»')
+  })
+
+  it('leaves alone what has no space to replace: times, addresses, English', () => {
+    expect(frenchSpacing('à 10:35, voir https://www.ess-france.org')).toBe('à 10:35, voir https://www.ess-france.org')
+    expect(frenchSpacing('Pourquoi?')).toBe('Pourquoi?')
+    expect(typographyFor('en')('Why ? Because : that')).toBe('Why ? Because : that')
+  })
+
+  it('is idempotent: text already spaced the French way stays the same', () => {
+    const once = frenchSpacing('Qui ? « Nous » : 5 %')
+    expect(frenchSpacing(once)).toBe(once)
+  })
+})
+
+describe('the footer keeps the status whole', () => {
+  const chars = (s: string) => s.length
+  it('leaves a name that fits as it is', () => {
+    expect(fitWidth('Asso du quartier', 40, chars)).toBe('Asso du quartier')
+  })
+
+  it('cuts a long name at a word, with an ellipsis, within the room left by the year and the status', () => {
+    const name = 'Ressourcerie Cœur d’Œuvre – Épinal, société coopérative d’intérêt collectif'
+    const cut = fitWidth(name, 40, chars)
+    expect(cut.length).toBeLessThanOrEqual(40)
+    expect(cut).toBe('Ressourcerie Cœur d’Œuvre – Épinal…')
+  })
+
+  it('cuts one endless word at a letter', () => {
+    expect(fitWidth('A'.repeat(100), 10, chars)).toBe(`${'A'.repeat(9)}…`)
+  })
+})
