@@ -37,13 +37,36 @@ export const THEME_STYLES = [
   { borderColor: '#8B1E3F', pointStyle: 'cross' as const, borderDash: [12, 4, 2, 4] },
 ].map((style) => ({ ...style, backgroundColor: style.borderColor, pointBackgroundColor: style.borderColor }))
 
+/** The words a radar needs for a theme without a score: for every series, or for some of them (« sans score en 2025 »). */
+export interface NoScoreWords {
+  all: string
+  some: (seriesLabels: string) => string
+}
+
 /**
- * A radar axis's label: the theme's name, wrapped, and « sans score » under it when no series has a value there (the
- * point is not drawn and the line is not joined across it: Chart.js `spanGaps` stays off).
+ * A radar axis's label: the theme's name, wrapped, and « sans score » under it when a series has no value there (the
+ * point is not drawn and the line is not joined across it: Chart.js `spanGaps` stays off). With several series, it
+ * says which ones, so a gap in this year's line is not read as last year's value.
  */
-export function radarAxisLabel(label: string, values: ReadonlyArray<number | null>, noScore: string, width = 28): string[] {
+export function radarAxisLabel(
+  label: string,
+  series: ReadonlyArray<{ label: string; value: number | null }>,
+  words: NoScoreWords,
+  width = 28,
+): string[] {
   const lines = wrapLabel(label, width)
-  return values.every((v) => v === null) ? [...lines, `(${noScore})`] : lines
+  const missing = series.filter((s) => s.value === null)
+  if (missing.length === 0) return lines
+  const note = missing.length === series.length ? words.all : words.some(missing.map((s) => s.label).join(', '))
+  return [...lines, `(${note})`]
+}
+
+/**
+ * A series with a gap is drawn as a line only: Chart.js would close its filled area through the centre, which reads as
+ * a score of 0 on the missing theme.
+ */
+export function radarFill(values: ReadonlyArray<number | null>): boolean {
+  return values.every((v) => v !== null)
 }
 
 /** Chart.js does not wrap axis labels; long domaine names are split into lines of about `width` characters. */

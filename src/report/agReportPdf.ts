@@ -2,8 +2,8 @@ import { jsPDF } from 'jspdf'
 import type { AnnexQuestion, ReportModel, ReportTheme, ScoreLine } from '@/domain/report/model'
 import { embedFonts } from './fonts'
 import { COLORS, PdfWriter } from './pdfWriter'
-import { radarPng } from './radarImage'
-import { actionTitleText, approachGuideText, coverageText, scoreText, type PdfStep, type ReportText } from './text'
+import { RADAR_SIZE, radarPng } from './radarImage'
+import { actionTitleText, approachGuideText, coverageText, scoreText, sentence, type PdfStep, type ReportText } from './text'
 
 export interface PdfOptions {
   onStep?: (step: PdfStep) => void
@@ -24,8 +24,10 @@ export function newDocument(text: ReportText, title: string, subject: string, au
 function evolutionText(line: ScoreLine, text: ReportText, previousYear: number | null): string {
   if (previousYear === null) return ''
   if (line.previous === null) return text.t('pdf.noPrevious', { year: previousYear })
+  // No score this year: last year's stands alone, there is no evolution to tell.
+  if (line.delta === null) return text.t('pdf.previousOnly', { year: previousYear, score: line.previous })
   if (line.delta === 0) return text.t('pdf.evolutionStable', { year: previousYear, score: line.previous })
-  return text.t('pdf.evolution', { year: previousYear, score: line.previous, delta: line.delta === null ? '–' : text.signed(line.delta) })
+  return text.t('pdf.evolution', { year: previousYear, score: line.previous, delta: text.signed(line.delta) })
 }
 
 /** « Depuis 2024 : 2 questions en progrès, une en recul, aucune stable. » */
@@ -78,7 +80,7 @@ function approach(w: PdfWriter, report: ReportModel, text: ReportText) {
 function overview(w: PdfWriter, report: ReportModel, text: ReportText, radar: string | null) {
   w.heading(text.t('pdf.results'), 1)
   w.text(`${text.t('pdf.globalScore')}${text.t('pdf.sep')}${scoreText(report.global, text.t)}`, { size: 14, bold: true, gapAfter: 1 })
-  if (coverageText(report.global, text.t)) w.text(coverageText(report.global, text.t), { gapAfter: 1 })
+  if (coverageText(report.global, text.t)) w.text(coverageText(report.global, text.t, true), { gapAfter: 1 })
   const evolution =
     report.approach.previousYear !== null && !report.approach.sameThemesAsPrevious
       ? text.t('pdf.globalNotComparable', { year: report.approach.previousYear })
@@ -91,14 +93,14 @@ function overview(w: PdfWriter, report: ReportModel, text: ReportText, radar: st
     report.themes.map((t) => [
       `${t.number}. ${t.shortLabel}`,
       t.score.score === null ? '–' : String(t.score.score),
-      t.score.coverage === null ? '–' : `${t.score.answered} / ${t.score.applicable}`,
+      t.score.coverage === null ? '–' : text.t('pdf.answeredOf', { answered: t.score.answered, applicable: t.score.applicable }),
       ...(hasPrevious ? [t.score.previous === null ? '–' : String(t.score.previous), t.score.delta === null ? '–' : text.signed(t.score.delta)] : []),
     ]),
-    { columnStyles: { 1: { halign: 'right', cellWidth: 27 }, 2: { cellWidth: 22 }, 3: { halign: 'right', cellWidth: 16 }, 4: { halign: 'right', cellWidth: 22 } } },
+    { columnStyles: { 1: { halign: 'right', cellWidth: 31 }, 2: { cellWidth: 25 }, 3: { halign: 'right', cellWidth: 16 }, 4: { halign: 'right', cellWidth: 22 } } },
   )
   if (radar) {
     w.text(text.t('pdf.radarCaption'), { size: 9, color: COLORS.muted, gapAfter: 1 })
-    w.image(radar, 120)
+    w.image(radar, 160, (160 * RADAR_SIZE.height) / RADAR_SIZE.width)
   }
 }
 
@@ -129,15 +131,15 @@ function objectivesTables(w: PdfWriter, theme: ReportTheme, report: ReportModel,
 function themeSection(w: PdfWriter, theme: ReportTheme, report: ReportModel, text: ReportText) {
   w.heading(`${text.t('pdf.themeHeading', { number: theme.number })} ${theme.shortLabel}`, 2)
   w.text(theme.title, { color: COLORS.muted, size: 9 })
-  w.text([scoreText(theme.score, text.t), coverageText(theme.score, text.t)].filter(Boolean).join(' · '), { bold: true, gapAfter: 1 })
+  w.text(sentence([scoreText(theme.score, text.t), coverageText(theme.score, text.t)].filter(Boolean).join(' · ')), { bold: true, gapAfter: 1 })
   const evolution = evolutionText(theme.score, text, report.approach.previousYear)
   if (evolution) w.text(evolution, { gapAfter: 1 })
   if (theme.changes && theme.score.previous !== null) w.text(changesText(theme.changes, report.approach.previousYear ?? '', text), { gapAfter: 1 })
   w.space(1)
   w.table(
     [text.t('pdf.domaine'), text.t('pdf.score'), text.t('pdf.coverageColumn')],
-    theme.domaines.map((d) => [d.label, d.score.score === null ? '–' : String(d.score.score), d.score.coverage === null ? '–' : `${d.score.answered} / ${d.score.applicable}`]),
-    { columnStyles: { 1: { halign: 'right', cellWidth: 27 }, 2: { cellWidth: 24 } } },
+    theme.domaines.map((d) => [d.label, d.score.score === null ? '–' : String(d.score.score), d.score.coverage === null ? '–' : text.t('pdf.answeredOf', { answered: d.score.answered, applicable: d.score.applicable })]),
+    { columnStyles: { 1: { halign: 'right', cellWidth: 31 }, 2: { cellWidth: 25 } } },
   )
   w.heading(text.t('pdf.strengths'), 3)
   if (theme.strengths.length) w.bullets(theme.strengths.map((s) => `${s.text} (${text.level(s.level)})`))
@@ -237,7 +239,7 @@ export async function agReportPdf(report: ReportModel, text: ReportText, options
             { label: String(report.year), values: report.themes.map((t) => t.score.score) },
             ...(report.approach.previousYear !== null ? [{ label: String(report.approach.previousYear), values: report.themes.map((t) => t.score.previous) }] : []),
           ],
-          text.t('pdf.noScoreShort'),
+          { all: text.t('pdf.noScoreShort'), some: (series) => text.t('pdf.noScoreIn', { series }) },
         )
       : null
   options.onStep?.('layout')

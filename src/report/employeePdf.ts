@@ -25,11 +25,11 @@ export async function employeePdf(summary: EmployeeSummary, text: ReportText, op
 
   w.heading(text.t('employees.results'), 2)
   w.text(`${text.t('pdf.globalScore')}${text.t('pdf.sep')}${scoreText(summary.global, text.t)}`, { bold: true, size: 12, gapAfter: 1 })
-  if (coverageText(summary.global, text.t)) w.text(coverageText(summary.global, text.t))
+  if (coverageText(summary.global, text.t)) w.text(coverageText(summary.global, text.t, true))
   w.table(
     [text.t('pdf.theme'), text.t('pdf.score')],
-    summary.themes.map((t) => [`${t.ref.number}. ${t.ref.shortLabel}`, t.score.score === null ? '–' : String(t.score.score)]),
-    { columnStyles: { 1: { halign: 'right', cellWidth: 30 } } },
+    summary.themes.map((t) => [`${t.ref.number}. ${t.ref.shortLabel}`, t.score.score === null ? text.t('pdf.noScoreShort') : String(t.score.score)]),
+    { columnStyles: { 1: { halign: 'right', cellWidth: 31 } } },
   )
   w.heading(text.t('pdf.strengths'), 2)
   if (summary.strengths.length) w.bullets(summary.strengths.map((s) => `${s.text} (${s.theme})`))

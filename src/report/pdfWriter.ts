@@ -129,10 +129,10 @@ export class PdfWriter {
     this.y = (finalY ?? this.y) + 5
   }
 
-  image(dataUrl: string, size: number) {
-    this.ensure(size)
-    this.doc.addImage(dataUrl, 'PNG', this.left + (this.width - size) / 2, this.y, size, size, undefined, 'FAST')
-    this.y += size + 4
+  image(dataUrl: string, width: number, height = width) {
+    this.ensure(height)
+    this.doc.addImage(dataUrl, 'PNG', this.left + (this.width - width) / 2, this.y, width, height, undefined, 'FAST')
+    this.y += height + 4
   }
 
   /** Ruled lines to write on by hand, when a section is still empty at print time. */

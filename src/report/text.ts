@@ -48,11 +48,18 @@ export function scoreText(line: Pick<ScoreLine, 'score' | 'applicable'>, t: Tran
 }
 
 /**
- * « questions répondues : 70 sur 78 (90 %) », beside every score; empty when no scored question applies (the score's
- * own text says so).
+ * « réponses : 70 sur 78 questions notées (90 %) », beside every score, or « Réponses… » on a line of its own; empty
+ * when no scored question applies (the score's own text says so).
  */
-export function coverageText(line: Pick<ScoreLine, 'answered' | 'applicable' | 'coverage'>, t: Translate): string {
-  return line.coverage === null ? '' : t('pdf.coverage', { answered: line.answered, applicable: line.applicable, percent: line.coverage })
+export function coverageText(line: Pick<ScoreLine, 'answered' | 'applicable' | 'coverage'>, t: Translate, ownLine = false): string {
+  if (line.coverage === null) return ''
+  const text = t('pdf.coverage', { answered: line.answered, applicable: line.applicable, percent: line.coverage })
+  return ownLine ? sentence(text) : text
+}
+
+/** A message that may start a line (« pas encore de score · … ») with its first letter capitalised. */
+export function sentence(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { frenchSpacing, typographyFor } from '@/report/typography'
-import { fitWidth } from '@/report/pdfWriter'
+import type { jsPDF } from 'jspdf'
+import { PdfWriter, fitWidth } from '@/report/pdfWriter'
 
 describe('French spacing in the documents', () => {
   it('ties « : » with a no-break space and « ; ? ! % » with a narrow one, so no line starts with them', () => {
@@ -38,5 +39,38 @@ describe('the footer keeps the status whole', () => {
 
   it('cuts one endless word at a letter', () => {
     expect(fitWidth('A'.repeat(100), 10, chars)).toBe(`${'A'.repeat(9)}…`)
+  })
+})
+
+describe('the footer of every page', () => {
+  /** A document that records what is written on which page; text is 1 mm per character. */
+  function recordingDoc(pages: number) {
+    const written: { page: number; text: string; x: number }[] = []
+    let current = 1
+    const doc = {
+      getNumberOfPages: () => pages,
+      setPage: (n: number) => (current = n),
+      setFont: () => {},
+      setFontSize: () => {},
+      setTextColor: () => {},
+      getTextWidth: (s: string) => s.length,
+      text: (text: string, x: number) => written.push({ page: current, text, x }),
+    }
+    return { doc: doc as unknown as jsPDF, written }
+  }
+
+  it('keeps the exercise and « document de travail » whole under a long name, from the second page on', () => {
+    const { doc, written } = recordingDoc(4)
+    const w = new PdfWriter(doc, 'fr')
+    const name = 'Association intercommunale pour l’insertion par l’activité économique et le développement durable des territoires ruraux du Grand Est'
+    w.writeFooters(name, ' · Exercice 2025 · document de travail', (page, total) => `Page ${page} / ${total}`)
+    const left = written.filter((item) => !item.text.startsWith('Page'))
+    expect(left.map((item) => item.page)).toEqual([2, 3, 4])
+    for (const item of left) {
+      expect(item.text.endsWith(' · Exercice 2025 · document de travail')).toBe(true)
+      expect(item.text).toContain('…')
+      // The name, the status and the page number share the text width without overlapping.
+      expect(item.text.length + 6 + 'Page 4 / 4'.length).toBeLessThanOrEqual(w.width)
+    }
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { radarAxisLabel } from '@/charts/style'
+import { radarAxisLabel, radarFill } from '@/charts/style'
 import { i18n } from '@/i18n'
 import { changesText } from '@/report/agReportPdf'
 
@@ -24,12 +24,17 @@ describe('the report’s sentences', () => {
 })
 
 describe('radar axes', () => {
+  const words = { all: 'sans score', some: (series: string) => `sans score en ${series}` }
+  const at = (...values: (number | null)[]) => values.map((value, i) => ({ label: String(2025 - i), value }))
   it('marks a theme no series scored « sans score », and leaves a scored one as it is', () => {
-    expect(radarAxisLabel('Territorialité', [null, null], 'sans score')).toEqual(['Territorialité', '(sans score)'])
-    expect(radarAxisLabel('Territorialité', [40, null], 'sans score')).toEqual(['Territorialité'])
+    expect(radarAxisLabel('Territorialité', at(null, null), words)).toEqual(['Territorialité', '(sans score)'])
+    expect(radarAxisLabel('Territorialité', at(null, 40), words)).toEqual(['Territorialité', '(sans score en 2025)'])
+    expect(radarAxisLabel('Territorialité', at(40, 27), words)).toEqual(['Territorialité'])
+    expect(radarFill([40, null, 30])).toBe(false)
+    expect(radarFill([40, 0, 30])).toBe(true)
   })
 
   it('wraps a long theme name at the width asked', () => {
-    expect(radarAxisLabel('Politique salariale et exemplarité sociale', [50], 'sans score', 12)).toEqual(['Politique', 'salariale et', 'exemplarité', 'sociale'])
+    expect(radarAxisLabel('Politique salariale et exemplarité sociale', at(50), words, 12)).toEqual(['Politique', 'salariale et', 'exemplarité', 'sociale'])
   })
 })
