@@ -6,33 +6,57 @@ import { copyOrganisation, lastModified, type ImportChoice } from '@/domain/back
 import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
 import type { Objective } from '@/domain/objectives'
 import type { Organisation } from '@/domain/organisation'
+import type { Discussion, Participant, RatingRecord } from '@/domain/workshop'
 import { database, newId, nowIso, type CapEssDatabase } from './database'
+
+const ALL_TABLES = (db: CapEssDatabase) => [
+  db.organisations,
+  db.assessments,
+  db.answers,
+  db.indicatorValues,
+  db.objectives,
+  db.actions,
+  db.customIndicators,
+  db.participants,
+  db.ratings,
+  db.discussions,
+]
 
 async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupOrganisation | null> {
   const org = await db.organisations.get(id)
   if (!org) return null
   const assessments = await db.assessments.where('organisationId').equals(id).sortBy('year')
   const ids = assessments.map((a) => a.id)
-  const [answers, values, objectives, actions, customIndicators] = await Promise.all([
+  const [answers, values, objectives, actions, customIndicators, participants, ratings, discussions] = await Promise.all([
     db.answers.where('assessmentId').anyOf(ids).toArray(),
     db.indicatorValues.where('assessmentId').anyOf(ids).toArray(),
     db.objectives.where('assessmentId').anyOf(ids).toArray(),
     db.actions.where('organisationId').equals(id).toArray(),
     db.customIndicators.where('organisationId').equals(id).toArray(),
+    db.participants.where('assessmentId').anyOf(ids).toArray(),
+    db.ratings.where('assessmentId').anyOf(ids).toArray(),
+    db.discussions.where('assessmentId').anyOf(ids).toArray(),
   ])
   const without = <T extends object, K extends keyof T>(record: T, key: K): Omit<T, K> => {
     const { [key]: _drop, ...rest } = record
     void _drop
     return rest
   }
+  const of = <T extends { assessmentId: string }>(records: T[], assessmentId: string) => records.filter((x) => x.assessmentId === assessmentId).map((x) => without(x, 'assessmentId'))
   return {
     ...org,
-    assessments: assessments.map((a) => ({
-      ...without(a, 'organisationId'),
-      answers: answers.filter((x) => x.assessmentId === a.id).map((x) => without(x, 'assessmentId')),
-      indicatorValues: values.filter((x) => x.assessmentId === a.id).map((x) => without(x, 'assessmentId')),
-      objectives: objectives.filter((x) => x.assessmentId === a.id).map((x) => without(x, 'assessmentId')),
-    })),
+    assessments: assessments.map((a) => {
+      const workshop = { participants: of(participants, a.id), ratings: of(ratings, a.id), discussions: of(discussions, a.id) }
+      const hasWorkshop = workshop.participants.length + workshop.ratings.length + workshop.discussions.length > 0
+      return {
+        ...without(a, 'organisationId'),
+        answers: of(answers, a.id),
+        indicatorValues: of(values, a.id),
+        objectives: of(objectives, a.id),
+        // Only when there was a workshop: other files stay readable by the versions before it.
+        ...(hasWorkshop ? { workshop } : {}),
+      }
+    }),
     actions: actions.map((x) => without(x, 'organisationId')),
     customIndicators: customIndicators.map((x) => without(x, 'organisationId')),
   }
@@ -44,7 +68,7 @@ async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupO
  * will say where it is.
  */
 export async function exportBackup(appVersion: string, organisationId: string | null = null, db = database()): Promise<BackupFile> {
-  return db.transaction('r', [db.organisations, db.assessments, db.answers, db.indicatorValues, db.objectives, db.actions, db.customIndicators], async () => {
+  return db.transaction('r', ALL_TABLES(db), async () => {
     const ids = organisationId ? [organisationId] : (await db.organisations.toCollection().primaryKeys()).map(String)
     const organisations: BackupOrganisation[] = []
     for (const id of ids) {
@@ -76,13 +100,15 @@ export async function organisationSummaries(ids: string[], db = database()): Pro
   return result
 }
 
-const ALL_TABLES = (db: CapEssDatabase) => [db.organisations, db.assessments, db.answers, db.indicatorValues, db.objectives, db.actions, db.customIndicators]
 
 async function deleteOrganisation(db: CapEssDatabase, id: string) {
   const ids = (await db.assessments.where('organisationId').equals(id).primaryKeys()).map(String)
   await db.answers.where('assessmentId').anyOf(ids).delete()
   await db.indicatorValues.where('assessmentId').anyOf(ids).delete()
   await db.objectives.where('assessmentId').anyOf(ids).delete()
+  await db.participants.where('assessmentId').anyOf(ids).delete()
+  await db.ratings.where('assessmentId').anyOf(ids).delete()
+  await db.discussions.where('assessmentId').anyOf(ids).delete()
   await db.assessments.where('organisationId').equals(id).delete()
   await db.actions.where('organisationId').equals(id).delete()
   await db.customIndicators.where('organisationId').equals(id).delete()
@@ -99,15 +125,21 @@ function rowsOf(organisations: ReadonlyArray<BackupOrganisation>) {
     objectives: [] as Objective[],
     actions: [] as Action[],
     customIndicators: [] as CustomIndicator[],
+    participants: [] as Participant[],
+    ratings: [] as RatingRecord[],
+    discussions: [] as Discussion[],
   }
   for (const org of organisations) {
     const { assessments, actions, customIndicators, ...fields } = org
     rows.organisations.push(fields)
-    for (const { answers, indicatorValues, objectives, ...assessment } of assessments) {
+    for (const { answers, indicatorValues, objectives, workshop, ...assessment } of assessments) {
       rows.assessments.push({ ...assessment, organisationId: org.id })
       for (const x of answers) rows.answers.push({ ...x, assessmentId: assessment.id })
       for (const x of indicatorValues) rows.indicatorValues.push({ ...x, assessmentId: assessment.id })
       for (const x of objectives) rows.objectives.push({ ...x, assessmentId: assessment.id })
+      for (const x of workshop?.participants ?? []) rows.participants.push({ ...x, assessmentId: assessment.id })
+      for (const x of workshop?.ratings ?? []) rows.ratings.push({ ...x, assessmentId: assessment.id })
+      for (const x of workshop?.discussions ?? []) rows.discussions.push({ ...x, assessmentId: assessment.id })
     }
     for (const x of actions) rows.actions.push({ ...x, organisationId: org.id })
     for (const x of customIndicators) rows.customIndicators.push({ ...x, organisationId: org.id })
@@ -161,6 +193,9 @@ export async function importBackup(
     await db.objectives.bulkAdd(rows.objectives)
     await db.actions.bulkAdd(rows.actions)
     await db.customIndicators.bulkAdd(rows.customIndicators)
+    await db.participants.bulkAdd(rows.participants)
+    await db.ratings.bulkAdd(rows.ratings)
+    await db.discussions.bulkAdd(rows.discussions)
   })
   return summary
 }

@@ -5,6 +5,7 @@ import type { Action } from '@/domain/actions'
 import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
 import type { Objective } from '@/domain/objectives'
 import type { Organisation } from '@/domain/organisation'
+import type { Discussion, Participant, RatingRecord } from '@/domain/workshop'
 import { upgradeToV2 } from './upgrades'
 
 export const DATABASE_NAME = 'cap-ess'
@@ -28,6 +29,9 @@ export class CapEssDatabase extends Dexie {
   objectives!: Table<Objective, [string, string]>
   actions!: EntityTable<Action, 'id'>
   settings!: Table<Setting, string>
+  participants!: Table<Participant, [string, string]>
+  ratings!: Table<RatingRecord, [string, string, string]>
+  discussions!: Table<Discussion, [string, string]>
 
   constructor(name: string = DATABASE_NAME) {
     super(name)
@@ -47,6 +51,12 @@ export class CapEssDatabase extends Dexie {
       .upgrade(upgradeToV2)
     // v3 (data safety): device-level settings such as the date of the last backup. A new table, no data to move.
     this.version(3).stores({ settings: 'key' })
+    // v4 (workshop): participants, their ratings, and each question's discussion. New tables, no data to move.
+    this.version(4).stores({
+      participants: '[assessmentId+id], assessmentId',
+      ratings: '[assessmentId+participantId+questionId], assessmentId',
+      discussions: '[assessmentId+questionId], assessmentId',
+    })
   }
 }
 

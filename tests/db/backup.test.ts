@@ -19,7 +19,7 @@ afterEach(async () => {
   await Promise.all([source.delete(), target.delete()])
 })
 
-const tables = ['organisations', 'assessments', 'answers', 'indicatorValues', 'objectives', 'actions', 'customIndicators'] as const
+const tables = ['organisations', 'assessments', 'answers', 'indicatorValues', 'objectives', 'actions', 'customIndicators', 'participants', 'ratings', 'discussions'] as const
 async function dump(db: CapEssDatabase) {
   const out: Record<string, unknown[]> = {}
   for (const t of tables) out[t] = await db.table(t).toArray()

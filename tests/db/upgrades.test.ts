@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CapEssDatabase } from '@/db/database'
+import { saveParticipant, saveRating } from '@/db/workshopRepository'
 import { AnswerSchema } from '@/domain/answer'
 import { AssessmentSchema } from '@/domain/assessment'
 import { OrganisationSchema } from '@/domain/organisation'
@@ -62,7 +63,7 @@ describe('database upgrades', () => {
 
     const db = new CapEssDatabase(name)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
 
     expect(OrganisationSchema.parse(await db.organisations.get('org-1'))).toEqual(organisation)
     const upgraded = await db.assessments.toArray()
@@ -112,9 +113,43 @@ describe('database upgrade from version 2', () => {
 
     const db = new CapEssDatabase(name)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     for (const [table, rows] of Object.entries(records)) expect(await db.table(table).toArray(), table).toEqual(rows)
     await db.settings.put({ key: 'lastBackupAt', value: '2026-01-01T00:00:00.000Z' })
+    db.close()
+  })
+})
+
+describe('database upgrade from version 3 (before the workshop)', () => {
+  it('keeps every record, adds empty workshop tables, and takes a workshop at once', async () => {
+    name = `upgrade3-${crypto.randomUUID()}`
+    const v3 = new Dexie(name)
+    v3.version(1).stores({ organisations: 'id, name', assessments: 'id, organisationId, &[organisationId+year]', answers: '[assessmentId+questionId], assessmentId' })
+    v3.version(2).stores({
+      indicatorValues: '[assessmentId+indicatorId], assessmentId',
+      customIndicators: 'id, organisationId',
+      objectives: '[assessmentId+subjectId], assessmentId',
+      actions: 'id, organisationId',
+    })
+    v3.version(3).stores({ settings: 'key' })
+    const assessment = { ...assessments[0], previousAssessmentId: null, completedAt: null, snapshot: null, presentedAt: null }
+    const records = {
+      organisations: [organisation],
+      assessments: [assessment],
+      answers: answers.filter((a) => a.assessmentId === 'a-2024').map((a) => ({ ...a, carriedOver: false })),
+      settings: [{ key: 'lastBackupAt', value: '2026-01-01T00:00:00.000Z' }],
+    }
+    for (const [table, rows] of Object.entries(records)) await v3.table(table).bulkAdd(rows)
+    v3.close()
+
+    const db = new CapEssDatabase(name)
+    await db.open()
+    expect(db.verno).toBe(4)
+    for (const [table, rows] of Object.entries(records)) expect(await db.table(table).toArray(), table).toEqual(rows)
+    expect(await db.participants.count()).toBe(0)
+    await saveParticipant('a-2024', 'p-1', { name: 'Claire', role: 'board' }, db)
+    await saveRating('a-2024', 'p-1', 'gov.rules.explicit', { rating: 3 }, db)
+    expect(await db.ratings.get(['a-2024', 'p-1', 'gov.rules.explicit'])).toMatchObject({ rating: 3 })
     db.close()
   })
 })

@@ -4,12 +4,14 @@ import { AnswerPatchSchema, type Answer, type AnswerPatch } from '@/domain/answe
 import { AgRecordPatchSchema, type AgRecordPatch, type Assessment } from '@/domain/assessment'
 import { CustomIndicatorInputSchema, IndicatorPatchSchema, type CustomIndicator, type IndicatorPatch, type IndicatorRecord } from '@/domain/indicators'
 import { ObjectivePatchSchema, type Objective, type ObjectivePatch } from '@/domain/objectives'
+import { DiscussionPatchSchema, ParticipantPatchSchema, RatingPatchSchema, type Discussion, type DiscussionPatch, type Participant, type ParticipantPatch, type RatingPatch, type RatingRecord } from '@/domain/workshop'
 import { z } from '@/domain/zod'
 import { saveActionPatch } from '../actionRepository'
 import { saveAnswerPatch } from '../answerRepository'
 import { saveAgPatch } from '../assessmentWrites'
 import { saveCustomIndicator, saveIndicatorValue } from '../indicatorRepository'
 import { saveObjective } from '../objectiveRepository'
+import { saveDiscussion, saveParticipant, saveRating } from '../workshopRepository'
 import { EditWriter, type EditKey, type EditKinds } from './editWriter'
 import { EditJournal } from './journal'
 
@@ -34,6 +36,19 @@ export interface Edits {
   action: { patch: ActionPatch; result: Action }
   /** Scope: the organisation; id: the indicator's (`custom.…`). */
   customIndicator: { patch: z.input<typeof CustomIndicatorInputSchema>; result: CustomIndicator }
+  /** Scope: the assessment; id: the participant's. */
+  participant: { patch: ParticipantPatch; result: Participant }
+  /** Scope: the assessment; id: `ratingId(participant, question)`. */
+  rating: { patch: RatingPatch; result: RatingRecord }
+  /** Scope: the assessment; id: the question. */
+  discussion: { patch: DiscussionPatch; result: Discussion }
+}
+
+/** A rating's id within its assessment; neither part may contain the separator (UUIDs and guide ids do not). */
+export const ratingId = (participantId: string, questionId: string) => `${participantId}|${questionId}`
+const ratingParts = (id: string): [string, string] => {
+  const at = id.indexOf('|')
+  return [id.slice(0, at), id.slice(at + 1)]
 }
 
 const valid =
@@ -67,6 +82,18 @@ export const EDIT_KINDS: EditKinds<Edits> = {
     isPatch: valid<z.input<typeof CustomIndicatorInputSchema>>(CustomIndicatorInputSchema),
     write: (organisationId, id, patch, replayOver) => saveCustomIndicator(organisationId, id, patch, undefined, { replayOver }),
   },
+  participant: {
+    isPatch: valid<ParticipantPatch>(ParticipantPatchSchema),
+    write: (assessmentId, id, patch, replayOver) => saveParticipant(assessmentId, id, patch, undefined, { replayOver }),
+  },
+  rating: {
+    isPatch: valid<RatingPatch>(RatingPatchSchema),
+    write: (assessmentId, id, patch, replayOver) => saveRating(assessmentId, ...ratingParts(id), patch, undefined, { replayOver }),
+  },
+  discussion: {
+    isPatch: valid<DiscussionPatch>(DiscussionPatchSchema),
+    write: (assessmentId, questionId, patch, replayOver) => saveDiscussion(assessmentId, questionId, patch, undefined, { replayOver }),
+  },
 }
 
 /** What the fields an edit changes held before it, read from the record the screen shows (see `EditWriter.edit`). */
@@ -82,6 +109,9 @@ export const editKeys = {
   agRecord: (assessmentId: string): EditKey<'agRecord'> => ({ kind: 'agRecord', scope: assessmentId, id: 'ag' }),
   action: (organisationId: string, actionId: string): EditKey<'action'> => ({ kind: 'action', scope: organisationId, id: actionId }),
   customIndicator: (organisationId: string, indicatorId: string): EditKey<'customIndicator'> => ({ kind: 'customIndicator', scope: organisationId, id: indicatorId }),
+  participant: (assessmentId: string, participantId: string): EditKey<'participant'> => ({ kind: 'participant', scope: assessmentId, id: participantId }),
+  rating: (assessmentId: string, participantId: string, questionId: string): EditKey<'rating'> => ({ kind: 'rating', scope: assessmentId, id: ratingId(participantId, questionId) }),
+  discussion: (assessmentId: string, questionId: string): EditKey<'discussion'> => ({ kind: 'discussion', scope: assessmentId, id: questionId }),
 }
 
 /** Edits of one assessment (answers, indicators, objectives, AG texts). */

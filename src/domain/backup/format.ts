@@ -5,6 +5,7 @@ import { AssessmentFieldsSchema, snapshotMatchesStatus } from '../assessment.ts'
 import { CustomIndicatorSchema, IndicatorRecordSchema } from '../indicators.ts'
 import { ObjectiveSchema } from '../objectives.ts'
 import { OrganisationSchema } from '../organisation.ts'
+import { DiscussionSchema, ParticipantSchema, RatingRecordSchema } from '../workshop.ts'
 
 /**
  * The backup file: everything, or one organisation, nested so that every problem has a readable path
@@ -14,11 +15,20 @@ export const BACKUP_FORMAT = 'cap-ess'
 export const BACKUP_FORMAT_VERSION = 2
 export { BACKUP_MAX_BYTES } from './limits.ts'
 
+/** A workshop's records; absent from the assessments of files made without one (and from files before it existed). */
+export const BackupWorkshopSchema = z.strictObject({
+  participants: z.array(ParticipantSchema.omit({ assessmentId: true })),
+  ratings: z.array(RatingRecordSchema.omit({ assessmentId: true })),
+  discussions: z.array(DiscussionSchema.omit({ assessmentId: true })),
+})
+export type BackupWorkshop = z.infer<typeof BackupWorkshopSchema>
+
 export const BackupAssessmentSchema = AssessmentFieldsSchema.omit({ organisationId: true })
   .extend({
     answers: z.array(AnswerSchema.omit({ assessmentId: true })),
     indicatorValues: z.array(IndicatorRecordSchema.omit({ assessmentId: true })),
     objectives: z.array(ObjectiveSchema.omit({ assessmentId: true })),
+    workshop: BackupWorkshopSchema.optional(),
   })
   .refine(snapshotMatchesStatus, { error: 'validation.snapshotStatus', path: ['snapshot'] })
 

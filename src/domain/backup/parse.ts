@@ -207,6 +207,34 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
           if (wrong) problems.push({ path: `${p}.${field}`, key: 'import.problem.value', params: { value: shortValue(v[field]), problem: wrong } })
         }
       })
+      if (a.workshop) {
+        const wp = `${ap}.workshop`
+        const people = new Set<string>()
+        a.workshop.participants.forEach((x, k) => {
+          if (people.has(x.id)) duplicate(`${wp}.participants[${k}].id`, x.id)
+          people.add(x.id)
+          notFuture(`${wp}.participants[${k}].createdAt`, x.createdAt)
+          notFuture(`${wp}.participants[${k}].updatedAt`, x.updatedAt)
+        })
+        const rated = new Set<string>()
+        a.workshop.ratings.forEach((x, k) => {
+          const p = `${wp}.ratings[${k}]`
+          const key = JSON.stringify([x.participantId, x.questionId])
+          if (rated.has(key)) duplicate(`${p}.questionId`, x.questionId)
+          rated.add(key)
+          if (!people.has(x.participantId)) problem(`${p}.participantId`, 'import.problem.dangling', x.participantId)
+          if (!guide.questionById.has(x.questionId)) problem(`${p}.questionId`, 'import.problem.unknownQuestion', x.questionId)
+          notFuture(`${p}.updatedAt`, x.updatedAt)
+        })
+        const discussed = new Set<string>()
+        a.workshop.discussions.forEach((x, k) => {
+          const p = `${wp}.discussions[${k}]`
+          if (discussed.has(x.questionId)) duplicate(`${p}.questionId`, x.questionId)
+          discussed.add(x.questionId)
+          if (!guide.questionById.has(x.questionId)) problem(`${p}.questionId`, 'import.problem.unknownQuestion', x.questionId)
+          notFuture(`${p}.updatedAt`, x.updatedAt)
+        })
+      }
     })
 
     org.actions.forEach((action, i) => {

@@ -27,6 +27,9 @@ export function lastModified(org: BackupOrganisation): string {
     a.answers.forEach((x) => see(x.updatedAt))
     a.indicatorValues.forEach((x) => see(x.updatedAt))
     a.objectives.forEach((x) => see(x.updatedAt))
+    a.workshop?.participants.forEach((x) => see(x.updatedAt))
+    a.workshop?.ratings.forEach((x) => see(x.updatedAt))
+    a.workshop?.discussions.forEach((x) => see(x.updatedAt))
   }
   org.actions.forEach((x) => see(x.updatedAt))
   org.customIndicators.forEach((x) => see(x.createdAt))

@@ -1,0 +1,114 @@
+import { liveQuery } from 'dexie'
+import { ValidationError } from '@/domain/validation'
+import {
+  DiscussionSchema,
+  PARTICIPANTS_PER_ASSESSMENT_MAX,
+  ParticipantSchema,
+  RatingRecordSchema,
+  emptyDiscussion,
+  type Discussion,
+  type DiscussionPatch,
+  type Participant,
+  type ParticipantPatch,
+  type RatingPatch,
+  type RatingRecord,
+} from '@/domain/workshop'
+import { database, nowIso } from './database'
+import { RecordGoneError, assertDraft, stillToWrite, type WriteOptions } from './locks'
+
+/** Everything a workshop has recorded for one assessment. */
+export interface StoredWorkshop {
+  participants: Participant[]
+  ratings: RatingRecord[]
+  discussions: Discussion[]
+}
+
+export async function readWorkshop(assessmentId: string, db = database()): Promise<StoredWorkshop> {
+  return db.transaction('r', [db.participants, db.ratings, db.discussions], async () => {
+    const [participants, ratings, discussions] = await Promise.all([
+      db.participants.where('assessmentId').equals(assessmentId).sortBy('createdAt'),
+      db.ratings.where('assessmentId').equals(assessmentId).toArray(),
+      db.discussions.where('assessmentId').equals(assessmentId).toArray(),
+    ])
+    return { participants, ratings, discussions }
+  })
+}
+
+/** Calls back whenever the workshop's records change, in this tab or another. Returns the function that stops it. */
+export function watchWorkshop(assessmentId: string, onChange: (stored: StoredWorkshop) => void, db = database()): () => void {
+  const subscription = liveQuery(() => readWorkshop(assessmentId, db)).subscribe({
+    next: onChange,
+    error: (error: unknown) => console.error('Watching the workshop failed', error),
+  })
+  return () => subscription.unsubscribe()
+}
+
+/**
+ * A participant's name or role; the first write creates the participant (the patch then carries both). Like every
+ * workshop record, refused once the assessment is completed: the workshop is part of the self-assessment.
+ */
+export async function saveParticipant(assessmentId: string, id: string, patch: ParticipantPatch, db = database(), options: WriteOptions = {}): Promise<Participant | undefined> {
+  return db.transaction('rw', db.participants, db.assessments, async () => {
+    await assertDraft(db, assessmentId)
+    const now = nowIso()
+    const stored = await db.participants.get([assessmentId, id])
+    if (!stored && (await db.participants.where('assessmentId').equals(assessmentId).count()) >= PARTICIPANTS_PER_ASSESSMENT_MAX) {
+      throw new ValidationError({ name: { key: 'workshop.participants.tooMany', params: { max: PARTICIPANTS_PER_ASSESSMENT_MAX } } })
+    }
+    const base = stored ?? { assessmentId, id, name: '', role: 'other' as const, createdAt: now, updatedAt: now }
+    const toWrite = stillToWrite(patch, base, options)
+    if (!toWrite) return undefined
+    const participant = ParticipantSchema.parse({ ...base, ...toWrite, updatedAt: now })
+    await db.participants.put(participant)
+    return participant
+  })
+}
+
+/** Removes a participant and every rating they gave, in one transaction. */
+export async function deleteParticipant(assessmentId: string, id: string, db = database()): Promise<void> {
+  await db.transaction('rw', [db.participants, db.ratings, db.assessments], async () => {
+    await assertDraft(db, assessmentId)
+    await db.ratings.where('assessmentId').equals(assessmentId).filter((r) => r.participantId === id).delete()
+    await db.participants.delete([assessmentId, id])
+  })
+}
+
+/** One participant's rating of one question. The participant must exist: a rating never names nobody. */
+export async function saveRating(assessmentId: string, participantId: string, questionId: string, patch: RatingPatch, db = database(), options: WriteOptions = {}): Promise<RatingRecord | undefined> {
+  return db.transaction('rw', [db.ratings, db.participants, db.assessments], async () => {
+    await assertDraft(db, assessmentId)
+    if (!(await db.participants.get([assessmentId, participantId]))) throw new RecordGoneError('Participant', participantId)
+    const stored = (await db.ratings.get([assessmentId, participantId, questionId])) ?? { assessmentId, participantId, questionId, rating: null, updatedAt: nowIso() }
+    const toWrite = stillToWrite(patch, stored, options)
+    if (!toWrite) return undefined
+    const record = RatingRecordSchema.parse({ ...stored, ...toWrite, updatedAt: nowIso() })
+    await db.ratings.put(record)
+    return record
+  })
+}
+
+/** Many ratings at once (a participant's file merged by the facilitator): all of them or none. */
+export async function saveRatings(assessmentId: string, records: ReadonlyArray<Omit<RatingRecord, 'assessmentId' | 'updatedAt'>>, db = database()): Promise<void> {
+  await db.transaction('rw', [db.ratings, db.participants, db.assessments], async () => {
+    await assertDraft(db, assessmentId)
+    const now = nowIso()
+    const rows = records.map((r) => RatingRecordSchema.parse({ ...r, assessmentId, updatedAt: now }))
+    for (const participantId of new Set(rows.map((r) => r.participantId))) {
+      if (!(await db.participants.get([assessmentId, participantId]))) throw new RecordGoneError('Participant', participantId)
+    }
+    await db.ratings.bulkPut(rows)
+  })
+}
+
+/** The « à débattre » marker, the debate's note, a dissent or a show of hands for one question. */
+export async function saveDiscussion(assessmentId: string, questionId: string, patch: DiscussionPatch, db = database(), options: WriteOptions = {}): Promise<Discussion | undefined> {
+  return db.transaction('rw', db.discussions, db.assessments, async () => {
+    await assertDraft(db, assessmentId)
+    const stored = (await db.discussions.get([assessmentId, questionId])) ?? emptyDiscussion(assessmentId, questionId, nowIso())
+    const toWrite = stillToWrite(patch, stored, options)
+    if (!toWrite) return undefined
+    const discussion = DiscussionSchema.parse({ ...stored, ...toWrite, updatedAt: nowIso() })
+    await db.discussions.put(discussion)
+    return discussion
+  })
+}
