@@ -50,12 +50,27 @@ export const router = createRouter({
       props: true,
     },
     {
+      path: '/evaluations/:assessmentId/atelier',
+      name: ROUTES.assessmentWorkshop,
+      component: () => import('./pages/AssessmentWorkshopPage.vue'),
+      props: true,
+    },
+    {
+      path: '/evaluations/:assessmentId/atelier/projection',
+      name: ROUTES.assessmentProjector,
+      component: () => import('./pages/WorkshopProjectorPage.vue'),
+      props: true,
+      // The room sees this page: no header, no footer, nothing of other organisations.
+      meta: { bare: true },
+    },
+    {
       path: '/organisations/:organisationId/comparaison',
       name: ROUTES.comparison,
       component: () => import('./pages/ComparisonPage.vue'),
       props: (route) => ({ organisationId: route.params.organisationId, before: route.query.avant, after: route.query.apres }),
     },
     { path: '/organisations/:organisationId/plan', name: ROUTES.plan, component: () => import('./pages/ActionPlanPage.vue'), props: true },
+    { path: '/participer', name: ROUTES.participant, component: () => import('./pages/ParticipantPage.vue') },
     { path: '/donnees', name: ROUTES.data, component: () => import('./pages/DataPage.vue') },
     { path: '/guide/provenance', name: ROUTES.provenance, component: () => import('./pages/ProvenancePage.vue') },
     { path: '/:pathMatch(.*)*', name: ROUTES.notFound, component: () => import('./pages/NotFoundPage.vue') },

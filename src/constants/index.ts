@@ -12,9 +12,12 @@ export const ROUTES = {
   assessmentResults: 'assessment-results',
   assessmentIndicators: 'assessment-indicators',
   assessmentReport: 'assessment-report',
+  assessmentWorkshop: 'assessment-workshop',
+  assessmentProjector: 'assessment-projector',
   comparison: 'comparison',
   plan: 'plan',
   data: 'data',
+  participant: 'participant',
   provenance: 'provenance',
   notFound: 'not-found',
 } as const

@@ -14,3 +14,15 @@ export async function recordBackup(at: string, db = database()): Promise<void> {
 export async function hasData(db = database()): Promise<boolean> {
   return (await db.organisations.count()) > 0
 }
+
+/**
+ * A participant's answers on their own device, kept between visits until handed in. Not an organisation's data
+ * (the device may not hold the organisation at all): stored as a device setting, one per workshop.
+ */
+export async function readParticipantDraft(assessmentId: string, db = database()): Promise<string | null> {
+  return (await db.settings.get(`participant:${assessmentId}`))?.value ?? null
+}
+
+export async function writeParticipantDraft(assessmentId: string, value: string, db = database()): Promise<void> {
+  await db.settings.put({ key: `participant:${assessmentId}`, value })
+}

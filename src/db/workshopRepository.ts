@@ -13,6 +13,7 @@ import {
   type RatingPatch,
   type RatingRecord,
 } from '@/domain/workshop'
+import type { Sheet } from '@/domain/participantSheet'
 import { database, nowIso } from './database'
 import { RecordGoneError, assertDraft, stillToWrite, type WriteOptions } from './locks'
 
@@ -97,6 +98,26 @@ export async function saveRatings(assessmentId: string, records: ReadonlyArray<O
       if (!(await db.participants.get([assessmentId, participantId]))) throw new RecordGoneError('Participant', participantId)
     }
     await db.ratings.bulkPut(rows)
+  })
+}
+
+/**
+ * Participants' sheets (files or QR codes) merged in one transaction: each sheet's participant is created, or
+ * renamed if the sheet was handed in before, and their ratings replace the earlier ones. All sheets or none.
+ */
+export async function importSheets(assessmentId: string, sheets: ReadonlyArray<Pick<Sheet, 'participant' | 'ratings'>>, db = database()): Promise<void> {
+  await db.transaction('rw', [db.participants, db.ratings, db.assessments], async () => {
+    await assertDraft(db, assessmentId)
+    const now = nowIso()
+    const count = await db.participants.where('assessmentId').equals(assessmentId).count()
+    const fresh = (await db.participants.bulkGet(sheets.map((s) => [assessmentId, s.participant.id] as [string, string]))).filter((p) => !p).length
+    if (count + fresh > PARTICIPANTS_PER_ASSESSMENT_MAX) throw new ValidationError({ name: { key: 'workshop.participants.tooMany', params: { max: PARTICIPANTS_PER_ASSESSMENT_MAX } } })
+    for (const { participant, ratings } of sheets) {
+      const stored = await db.participants.get([assessmentId, participant.id])
+      await db.participants.put(ParticipantSchema.parse({ assessmentId, ...participant, createdAt: stored?.createdAt ?? now, updatedAt: now }))
+      await db.ratings.where('assessmentId').equals(assessmentId).filter((r) => r.participantId === participant.id).delete()
+      await db.ratings.bulkPut(Object.entries(ratings).map(([questionId, rating]) => RatingRecordSchema.parse({ assessmentId, participantId: participant.id, questionId, rating, updatedAt: now })))
+    }
   })
 }
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportBackup, importBackup } from '@/db/backupRepository'
 import { CapEssDatabase } from '@/db/database'
 import { AssessmentLockedError, RecordGoneError } from '@/db/locks'
-import { deleteParticipant, readWorkshop, saveDiscussion, saveParticipant, saveRating, saveRatings } from '@/db/workshopRepository'
+import { deleteParticipant, importSheets, readWorkshop, saveDiscussion, saveParticipant, saveRating, saveRatings } from '@/db/workshopRepository'
 import { parseBackup } from '@/domain/backup/parse'
 import { catalog, seedOrganisation } from '../fixtures/backupData'
 
@@ -119,5 +119,30 @@ describe('workshops in backups', () => {
     expect(await other.ratings.count()).toBe(3)
     await importBackup(parsed.file, new Map([[org.id, 'copy']]), '(copie)', other)
     expect(await other.ratings.count()).toBe(6)
+  })
+})
+
+describe('participants’ sheets', () => {
+  it('adds the participants of several sheets with their ratings, and a sheet handed in again replaces the first', async () => {
+    const { y2 } = await seedOrganisation(db)
+    await importSheets(y2.id, [
+      { participant: { id: 'dev-1', name: 'Zoé', role: 'user' }, ratings: { 'gov.rules.explicit': 2, 'gov.rules.respect': 'na' } },
+      { participant: { id: 'dev-2', name: 'Yann', role: 'partner' }, ratings: { 'gov.rules.explicit': 4 } },
+    ], db)
+    await importSheets(y2.id, [{ participant: { id: 'dev-1', name: 'Zoé B.', role: 'user' }, ratings: { 'gov.rules.explicit': 3 } }], db)
+    const workshop = await readWorkshop(y2.id, db)
+    expect(workshop.participants.map((p) => p.name)).toEqual(['Zoé B.', 'Yann'])
+    expect(workshop.ratings.filter((r) => r.participantId === 'dev-1').map((r) => [r.questionId, r.rating])).toEqual([['gov.rules.explicit', 3]])
+  })
+
+  it('writes no sheet when one of them cannot be written', async () => {
+    const { y2 } = await seedOrganisation(db)
+    await expect(
+      importSheets(y2.id, [
+        { participant: { id: 'dev-1', name: 'Zoé', role: 'user' }, ratings: { 'gov.rules.explicit': 2 } },
+        { participant: { id: 'dev-2', name: '', role: 'partner' }, ratings: { 'gov.rules.explicit': 4 } },
+      ], db),
+    ).rejects.toThrow()
+    expect((await readWorkshop(y2.id, db)).participants).toEqual([])
   })
 })

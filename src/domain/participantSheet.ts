@@ -1,0 +1,162 @@
+import { z } from './zod.ts'
+import { RecordIdSchema } from './fields.ts'
+import { ItemIdSchema } from './guide/schema.ts'
+import type { GuideIndex } from './guide/guideIndex.ts'
+import { ParticipantNameSchema, ParticipantRoleSchema, RatingSchema, type ParticipantRole, type Rating } from './workshop.ts'
+
+/**
+ * Participants on their own devices, with no server: the facilitator hands out a session (a link or a QR code of it),
+ * each participant answers on their phone and hands back a sheet (a small file, or a QR code the facilitator's
+ * camera reads). A sheet is checked like a backup: against the session it answers and the guide version it names,
+ * with a located message for each problem, and merged all or nothing.
+ */
+
+/** What a participant's device needs to show the questionnaire. Carried in the link (`/participer?s=…`). */
+export const SessionSchema = z.strictObject({
+  v: z.literal(1),
+  /** The assessment the sheets go back to. */
+  a: RecordIdSchema,
+  g: ItemIdSchema,
+  gv: z.int().min(1),
+  y: z.int().min(2000).max(2100),
+  t: z.array(ItemIdSchema).min(1).max(20),
+  /** The organisation's name, so participants know which workshop they answer. */
+  o: z.string().max(200),
+})
+export type Session = z.infer<typeof SessionSchema>
+
+export const SHEET_FORMAT = 'cap-ess-participant'
+export const SHEET_MAX_BYTES = 200_000
+/** The compact form read from a QR code: the prefix, then the fields separated by « | ». */
+export const QR_PREFIX = 'CAPESS-P1'
+
+export const SheetSchema = z.strictObject({
+  format: z.literal(SHEET_FORMAT),
+  formatVersion: z.literal(1),
+  assessmentId: RecordIdSchema,
+  guideId: ItemIdSchema,
+  guideVersion: z.int().min(1),
+  /** Made on the participant's device: a sheet handed in twice replaces the first, never adds a second person. */
+  participant: z.strictObject({ id: RecordIdSchema, name: ParticipantNameSchema, role: ParticipantRoleSchema }),
+  ratings: z.record(z.string().min(1).max(100), RatingSchema),
+  exportedAt: z.iso.datetime(),
+})
+export type Sheet = z.infer<typeof SheetSchema>
+
+export interface SheetProblem {
+  /** Where in the sheet (« ratings.gov.rules.explicit »), empty for the sheet as a whole. */
+  path: string
+  key: string
+  params: Record<string, string | number>
+}
+
+export type SheetResult = { ok: true; sheet: Sheet } | { ok: false; problems: SheetProblem[] }
+
+/** The questions a session rates, in the guide's order: the scored ones of its themes. */
+export function sessionQuestionIds(guide: GuideIndex, themeIds: ReadonlyArray<string>): string[] {
+  const retained = new Set(themeIds)
+  return guide.guide.themes.filter((t) => retained.has(t.id)).flatMap((t) => guide.questionsOfTheme(t.id).filter((e) => e.question.kind === 'maturity').map((e) => e.question.id))
+}
+
+const toBase64Url = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+const fromBase64Url = (code: string) => new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(code.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))
+
+export function encodeSession(session: Session): string {
+  return toBase64Url(JSON.stringify(session))
+}
+
+/** The session of a link, or null when the link is damaged (cut short by a messaging app, typed by hand…). */
+export function decodeSession(code: string): Session | null {
+  try {
+    const parsed = SessionSchema.safeParse(JSON.parse(fromBase64Url(code)))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+const RATING_CHARS: Record<string, Rating> = { '0': 0, '1': 1, '2': 2, '3': 3, '4': 4, n: 'na', u: 'unknown' }
+const charOf = (rating: Rating | undefined) => (rating === undefined ? '-' : rating === 'na' ? 'n' : rating === 'unknown' ? 'u' : String(rating))
+
+/**
+ * The sheet as a QR code's text: ratings as one character per question of the session, in the guide's order, so
+ * a full questionnaire fits a code a laptop camera reads at arm's length (about 200 characters).
+ */
+export function sheetToQr(sheet: Sheet, questionIds: ReadonlyArray<string>): string {
+  const { participant } = sheet
+  const ratings = questionIds.map((id) => charOf(sheet.ratings[id])).join('')
+  return [QR_PREFIX, sheet.assessmentId, sheet.guideId, sheet.guideVersion, participant.id, participant.role, ratings, encodeURIComponent(participant.name)].join('|')
+}
+
+export interface SheetContext {
+  session: Pick<Session, 'a' | 'g' | 'gv' | 't'>
+  guide: GuideIndex
+  now?: Date
+}
+
+const problem = (path: string, key: string, params: Record<string, string | number> = {}): SheetProblem => ({ path, key, params })
+
+/** Reads a sheet handed in as a file (JSON) or a QR code (compact text), and checks it against the session. */
+export function parseSheet(text: string, context: SheetContext): SheetResult {
+  if (text.length > SHEET_MAX_BYTES) return { ok: false, problems: [problem('', 'workshop.sheet.problem.tooLarge')] }
+  const trimmed = text.trim()
+  const raw = trimmed.startsWith(`${QR_PREFIX}|`) ? fromQr(trimmed, context) : fromJson(trimmed)
+  if ('problems' in raw) return { ok: false, problems: raw.problems }
+  const parsed = SheetSchema.safeParse(raw.value)
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.slice(0, 20).map((issue) => problem(issue.path.join('.'), issue.message.startsWith('validation.') ? issue.message : 'workshop.sheet.problem.invalid')) }
+  }
+  const sheet = parsed.data
+  if (sheet.assessmentId !== context.session.a) return { ok: false, problems: [problem('assessmentId', 'workshop.sheet.problem.otherWorkshop')] }
+  if (sheet.guideId !== context.session.g || sheet.guideVersion !== context.session.gv) return { ok: false, problems: [problem('guideVersion', 'workshop.sheet.problem.otherGuide')] }
+  const known = new Set(sessionQuestionIds(context.guide, context.session.t))
+  const problems = Object.keys(sheet.ratings)
+    .filter((id) => !known.has(id))
+    .map((id) => problem(`ratings.${id}`, 'workshop.sheet.problem.unknownQuestion', { value: id }))
+  const latest = new Date((context.now ?? new Date()).getTime() + 24 * 3600 * 1000).toISOString()
+  if (sheet.exportedAt > latest) problems.push(problem('exportedAt', 'import.problem.future', { value: sheet.exportedAt }))
+  return problems.length ? { ok: false, problems } : { ok: true, sheet }
+}
+
+function fromJson(text: string): { value: unknown } | { problems: SheetProblem[] } {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
+  }
+  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== SHEET_FORMAT) return { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
+  return { value }
+}
+
+function fromQr(text: string, context: SheetContext): { value: unknown } | { problems: SheetProblem[] } {
+  const parts = text.split('|')
+  if (parts.length !== 8) return { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
+  const [, assessmentId, guideId, guideVersion, id, role, ratingText, encodedName] = parts
+  const questionIds = sessionQuestionIds(context.guide, context.session.t)
+  if (ratingText.length !== questionIds.length) return { problems: [problem('ratings', 'workshop.sheet.problem.otherQuestions', { expected: questionIds.length, found: ratingText.length })] }
+  const ratings: Record<string, Rating> = {}
+  for (const [i, char] of [...ratingText].entries()) {
+    if (char === '-') continue
+    if (!(char in RATING_CHARS)) return { problems: [problem(`ratings.${questionIds[i]}`, 'workshop.sheet.problem.invalid')] }
+    ratings[questionIds[i]] = RATING_CHARS[char]
+  }
+  let name: string
+  try {
+    name = decodeURIComponent(encodedName)
+  } catch {
+    return { problems: [problem('participant.name', 'workshop.sheet.problem.invalid')] }
+  }
+  return {
+    value: {
+      format: SHEET_FORMAT,
+      formatVersion: 1,
+      assessmentId,
+      guideId,
+      guideVersion: Number(guideVersion),
+      participant: { id, name, role: role as ParticipantRole },
+      ratings,
+      exportedAt: (context.now ?? new Date()).toISOString(),
+    },
+  }
+}

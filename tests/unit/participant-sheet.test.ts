@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { indexGuide } from '@/domain/guide/guideIndex'
+import { GuideSchema } from '@/domain/guide/schema'
+import { SHEET_FORMAT, decodeSession, encodeSession, parseSheet, sessionQuestionIds, sheetToQr, type Session, type Sheet } from '@/domain/participantSheet'
+
+const guide = indexGuide(GuideSchema.parse(JSON.parse(readFileSync(resolve('guide-data/guide.csess-2016.v2.json'), 'utf8'))))
+const session: Session = { v: 1, a: 'a-2025', g: guide.guide.id, gv: guide.guide.version, y: 2025, t: ['gov', 'ethics'], o: 'Ressourcerie du Val d’Oust' }
+const questions = sessionQuestionIds(guide, session.t)
+const sheet: Sheet = {
+  format: SHEET_FORMAT,
+  formatVersion: 1,
+  assessmentId: 'a-2025',
+  guideId: session.g,
+  guideVersion: session.gv,
+  participant: { id: 'p-1', name: 'Zoé | « la trésorière »', role: 'board' },
+  ratings: { [questions[0]]: 3, [questions[1]]: 'na', [questions[4]]: 'unknown', [questions.at(-1)!]: 0 },
+  exportedAt: '2026-11-30T18:00:00.000Z',
+}
+const context = { session, guide, now: new Date('2026-12-01T10:00:00.000Z') }
+
+describe('the session link', () => {
+  it('carries what a participant’s device needs, and reads back the same', () => {
+    expect(decodeSession(encodeSession(session))).toEqual(session)
+  })
+
+  it('is refused when damaged or cut short', () => {
+    const code = encodeSession(session)
+    expect(decodeSession(code.slice(0, -6))).toBeNull()
+    expect(decodeSession('pas-un-code')).toBeNull()
+  })
+
+  it('lists the scored questions of the session’s themes only, in the guide’s order', () => {
+    expect(questions.length).toBeGreaterThan(10)
+    expect(questions.every((id) => ['gov', 'ethics'].includes(guide.questionById.get(id)!.theme.id) && guide.questionById.get(id)!.question.kind === 'maturity')).toBe(true)
+    expect(questions[0].startsWith('gov.')).toBe(true)
+  })
+})
+
+describe('a participant’s sheet', () => {
+  it('is read from its file', () => {
+    expect(parseSheet(JSON.stringify(sheet), context)).toEqual({ ok: true, sheet })
+  })
+
+  it('travels in a QR code of about 200 characters and reads back the same ratings and name', () => {
+    const qr = sheetToQr(sheet, questions)
+    expect(qr.length).toBeLessThan(260)
+    const read = parseSheet(qr, context)
+    expect(read.ok).toBe(true)
+    if (read.ok) expect({ ...read.sheet, exportedAt: sheet.exportedAt }).toEqual(sheet)
+  })
+
+  it('is refused when it answers another workshop or another guide version', () => {
+    expect(parseSheet(JSON.stringify({ ...sheet, assessmentId: 'a-2024' }), context)).toMatchObject({ ok: false, problems: [{ path: 'assessmentId', key: 'workshop.sheet.problem.otherWorkshop' }] })
+    expect(parseSheet(JSON.stringify({ ...sheet, guideVersion: 1 }), context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.otherGuide' }] })
+  })
+
+  it('says where a problem is: an unknown question, a level out of the scale, an empty name', () => {
+    const wrong = { ...sheet, ratings: { ...sheet.ratings, 'gov.nope': 2, [questions[2]]: 5 }, participant: { ...sheet.participant, name: ' ' } }
+    const result = parseSheet(JSON.stringify(wrong), context)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['participant.name', `ratings.${questions[2]}`]))
+    const unknown = parseSheet(JSON.stringify({ ...sheet, ratings: { 'gov.nope': 2 } }), context)
+    expect(unknown).toMatchObject({ ok: false, problems: [{ path: 'ratings.gov.nope', key: 'workshop.sheet.problem.unknownQuestion' }] })
+  })
+
+  it('refuses another file, a QR code of another length, and a sheet too large', () => {
+    expect(parseSheet('{"format":"cap-ess","organisations":[]}', context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.notASheet' }] })
+    expect(parseSheet('pas du JSON', context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.notASheet' }] })
+    const qr = sheetToQr(sheet, questions)
+    const parts = qr.split('|')
+    parts[6] = parts[6].slice(1)
+    const cut = parts.join('|')
+    expect(parseSheet(cut, context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.otherQuestions' }] })
+    expect(parseSheet('x'.repeat(200_001), context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.tooLarge' }] })
+  })
+})
