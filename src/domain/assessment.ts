@@ -37,6 +37,8 @@ export const AgRecordSchema = z.strictObject({
   approach: agText,
   questionsRaised: agText,
   objectivesAdopted: agText,
+  /** The workshop's participants named in the report (absent or false: counts by role only). */
+  showParticipantNames: z.boolean().optional(),
 })
 export type AgRecord = z.infer<typeof AgRecordSchema>
 

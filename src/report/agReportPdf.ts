@@ -3,7 +3,7 @@ import type { AnnexQuestion, ReportModel, ReportTheme, ScoreLine } from '@/domai
 import { embedFonts } from './fonts'
 import { COLORS, PdfWriter } from './pdfWriter'
 import { RADAR_SIZE, radarPng } from './radarImage'
-import { actionTitleText, approachGuideText, coverageText, scoreText, sentence, type PdfStep, type ReportText } from './text'
+import { actionTitleText, approachGuideText, coverageText, scoreText, sentence, themeWorkshopText, workshopPeopleText, type PdfStep, type ReportText } from './text'
 
 export interface PdfOptions {
   onStep?: (step: PdfStep) => void
@@ -74,6 +74,7 @@ function approach(w: PdfWriter, report: ReportModel, text: ReportText) {
   w.text(report.approach.text.trim() || text.t('pdf.whyDefault'))
   w.text(text.t('pdf.participants'), { bold: true, gapAfter: 1 })
   w.text(report.approach.participants.trim() || text.t('pdf.participantsUnknown'))
+  if (report.approach.workshop) w.text(workshopPeopleText(report.approach.workshop, text))
   w.text(text.t('pdf.method', { first: text.levelLabel(0).toLowerCase(), last: text.levelLabel(4).toLowerCase() }), { color: COLORS.muted, size: 9 })
 }
 
@@ -135,6 +136,13 @@ function themeSection(w: PdfWriter, theme: ReportTheme, report: ReportModel, tex
   const evolution = evolutionText(theme.score, text, report.approach.previousYear)
   if (evolution) w.text(evolution, { gapAfter: 1 })
   if (theme.changes && theme.score.previous !== null) w.text(changesText(theme.changes, report.approach.previousYear ?? '', text), { gapAfter: 1 })
+  if (theme.workshop) {
+    const workshop = themeWorkshopText(theme.workshop, text)
+    w.heading(text.t('pdf.workshopTitle'), 3)
+    w.text(workshop.people, { gapAfter: 1 })
+    w.text(workshop.disputed, { gapAfter: 1 })
+    if (workshop.items.length) w.bullets(workshop.items)
+  }
   w.space(1)
   w.table(
     [text.t('pdf.domaine'), text.t('pdf.score'), text.t('pdf.coverageColumn')],

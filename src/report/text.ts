@@ -4,6 +4,7 @@ import type { IndicatorValue } from '@/domain/indicators'
 import type { Comparator, Target } from '@/domain/objectives'
 import { legalFormReading, type LegalForm } from '@/domain/organisation'
 import type { ReportAction, ReportModel, ScoreLine } from '@/domain/report/model'
+import type { DisputedQuestion, ReportThemeWorkshop, ReportWorkshop } from '@/domain/report/workshop'
 
 /**
  * Everything the documents need from the UI language, so the generators stay free of vue-i18n (they run in a
@@ -75,4 +76,30 @@ export function approachGuideText(report: Pick<ReportModel, 'organisation' | 'gu
 /** An action's title as the reader sees it: its own, or « Progresser : <question> » for one made in one click. */
 export function actionTitleText(action: Pick<ReportAction, 'title' | 'question'>, t: Translate): string {
   return action.title.trim() || t('pdf.actionFromQuestion', { question: action.question ?? '–' })
+}
+
+/** « Atelier collectif : 5 personnes (2 administrateur·rices, 3 salarié·es). », or the names when chosen. */
+export function workshopPeopleText(workshop: ReportWorkshop, text: Pick<ReportText, 't' | 'plural'>): string {
+  const list = workshop.names
+    ? workshop.names.map((p) => `${p.name} (${text.t(`pdf.roleName.${p.role}`)})`).join(', ')
+    : `${text.plural('pdf.workshopPeopleCount', workshop.people, { n: workshop.people })} (${workshop.byRole.map((r) => text.plural(`pdf.roleCount.${r.role}`, r.count, { n: r.count })).join(', ')})`
+  return text.t('pdf.workshopPeople', { list })
+}
+
+/** A theme's workshop in the report: who gave a view, then each disputed question with its spread and the agreed answer. */
+export function themeWorkshopText(workshop: ReportThemeWorkshop, text: Pick<ReportText, 't' | 'plural' | 'level'>): { people: string; disputed: string; items: string[] } {
+  const agreed = (rating: DisputedQuestion['agreed']) =>
+    rating === null ? text.t('pdf.workshopNoAgreed') : rating === 'na' ? text.t('pdf.state.not-applicable') : rating === 'unknown' ? text.t('pdf.state.unknown') : text.level(rating)
+  return {
+    people: text.plural('pdf.workshopThemePeople', workshop.people, { n: workshop.people }),
+    disputed: text.plural('pdf.workshopDisputed', workshop.disputed.length, { n: workshop.disputed.length }),
+    items: workshop.disputed.map((q) => {
+      const views = text.plural('pdf.workshopViews', q.views, { n: q.views })
+      const line =
+        q.min !== null && q.max !== null && q.max > q.min
+          ? text.t('pdf.workshopQuestion', { n: q.n, text: q.text, min: q.min, max: q.max, views, agreed: agreed(q.agreed) })
+          : text.t('pdf.workshopQuestionFlagged', { n: q.n, text: q.text, views, agreed: agreed(q.agreed) })
+      return q.dissent ? `${line} ${text.t('pdf.workshopDissent', { text: q.dissent })}` : line
+    }),
+  }
 }

@@ -10,6 +10,8 @@ import { recordedValue, targetMet, type Comparator, type Objective, type Target 
 import type { Organisation } from '../organisation.ts'
 import { isScored, questionState, scoreAssessment, strongestAndWeakest, toPercent, type QuestionScore } from '../scoring.ts'
 import type { ScoreSummary } from '../snapshot.ts'
+import type { Rating } from '../workshop.ts'
+import { reportWorkshop, themeWorkshop, type ReportThemeWorkshop, type ReportWorkshop, type WorkshopRecords } from './workshop.ts'
 
 /**
  * What the AG report says, built from the stored data by pure functions and independent of how it is drawn:
@@ -28,6 +30,8 @@ export interface ReportInput {
   customIndicators: ReadonlyArray<CustomIndicator>
   /** How many strengths and axes de progrès each theme lists. */
   highlightsPerTheme: number
+  /** The workshop's records, when the assessment was worked on together. */
+  workshop?: WorkshopRecords | null
 }
 
 export interface ScoreLine {
@@ -111,6 +115,8 @@ export interface ReportTheme extends ThemeRef {
   review: ObjectiveReview[]
   actions: ReportAction[]
   indicators: ReportIndicator[]
+  /** How many took part in this theme's workshop and where they disagreed; null without a workshop. */
+  workshop: ReportThemeWorkshop | null
 }
 
 export type AnnexState = 'answered' | 'unknown' | 'unanswered' | 'not-applicable-profile' | 'not-applicable' | 'fact' | 'reflection'
@@ -141,6 +147,8 @@ export interface ReportModel {
     retained: ThemeRef[]
     notRetained: ThemeRef[]
     participants: string
+    /** The workshop: who took part (counts by role, names if the organisation chose to show them). */
+    workshop: ReportWorkshop | null
     /** The organisation's own words: why these themes, how the work was done. */
     text: string
     previousYear: number | null
@@ -267,6 +275,10 @@ export function buildReport(input: ReportInput): ReportModel {
   const actions = actionsForYear(input.actions, assessment.year).sort(byStatusThenPriority)
   const themeOfAction = (a: Action) => a.themeId ?? (a.questionId ? index.questionById.get(a.questionId)?.theme.id : undefined) ?? null
 
+  const agreedOf = (questionId: string): Rating | null => {
+    const response = year.answers.get(questionId)?.response
+    return !response ? null : response.kind === 'level' ? response.level : response.kind
+  }
   const themes: ReportTheme[] = []
   for (const theme of index.guide.themes) {
     if (!retained.has(theme.id)) continue
@@ -310,6 +322,11 @@ export function buildReport(input: ReportInput): ReportModel {
         if (!info || (value === null && before === null && !record?.note)) return []
         return [{ id, ...info, custom: id.startsWith('custom.'), value, previous: before, trend: trendOf(value, before), note: record?.note ?? '' }]
       }),
+      workshop: themeWorkshop(
+        input.workshop ?? null,
+        index.questionsOfTheme(theme.id).map((entry, i) => ({ entry, n: i + 1 })),
+        agreedOf,
+      ),
     })
   }
 
@@ -341,6 +358,7 @@ export function buildReport(input: ReportInput): ReportModel {
       retained: index.guide.themes.filter((t) => retained.has(t.id)).map(themeRef),
       notRetained: index.guide.themes.filter((t) => !retained.has(t.id)).map(themeRef),
       participants: assessment.participants,
+      workshop: reportWorkshop(input.workshop ?? null, record.showParticipantNames ?? false),
       text: record.approach,
       previousYear: previous?.assessment.year ?? null,
       sameThemesAsPrevious: sameThemes,
