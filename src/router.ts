@@ -56,6 +56,12 @@ export const router = createRouter({
       props: true,
     },
     {
+      path: '/evaluations/:assessmentId/atelier/questionnaire',
+      name: ROUTES.assessmentPaper,
+      component: () => import('./pages/WorkshopPaperPage.vue'),
+      props: true,
+    },
+    {
       path: '/evaluations/:assessmentId/atelier/projection',
       name: ROUTES.assessmentProjector,
       component: () => import('./pages/WorkshopProjectorPage.vue'),

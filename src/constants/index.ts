@@ -14,6 +14,7 @@ export const ROUTES = {
   assessmentReport: 'assessment-report',
   assessmentWorkshop: 'assessment-workshop',
   assessmentProjector: 'assessment-projector',
+  assessmentPaper: 'assessment-paper',
   comparison: 'comparison',
   plan: 'plan',
   data: 'data',

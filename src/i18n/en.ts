@@ -303,7 +303,7 @@ export default {
       none: 'Nobody yet. Add the people present (a name or initials is enough).',
       name: 'Name or initials',
       role: 'Role',
-      add: 'Add',
+      add: 'Add the person',
       remove: 'Remove {name}',
       confirmRemove: 'Remove {name} from the workshop? Their views will be erased.',
       count: 'no participants | one person | {n} people',
@@ -398,6 +398,14 @@ export default {
         otherQuestions: 'This code does not match this workshop’s questions ({found} answers for {expected} questions): the chosen themes may have changed since.',
         unknownQuestion: 'Question unknown to this workshop: {value}.',
       },
+    },
+    paper: {
+      link: 'Paper questionnaire to print',
+      title: 'Paper questionnaire',
+      intro: 'For participants who prefer paper: one page per chosen theme ({count}), a box to tick per level. You then type each sheet into the grid.',
+      print: 'Print the questionnaire',
+      name: 'Name or initials:',
+      role: 'Role:',
     },
     projector: {
       open: 'Projector',

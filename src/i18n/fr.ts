@@ -304,7 +304,7 @@ export default {
       none: 'Personne pour l’instant. Ajoutez les personnes présentes (un nom ou des initiales suffisent).',
       name: 'Nom ou initiales',
       role: 'Qualité',
-      add: 'Ajouter',
+      add: 'Ajouter la personne',
       remove: 'Retirer {name}',
       confirmRemove: 'Retirer {name} de l’atelier ? Ses avis seront effacés.',
       count: 'aucun·e participant·e | une personne | {n} personnes',
@@ -399,6 +399,14 @@ export default {
         otherQuestions: 'Ce code ne correspond pas aux questions de cet atelier ({found} réponses pour {expected} questions) : les thèmes retenus ont peut-être changé depuis.',
         unknownQuestion: 'Question inconnue de cet atelier : {value}.',
       },
+    },
+    paper: {
+      link: 'Questionnaire papier à imprimer',
+      title: 'Questionnaire papier',
+      intro: 'Pour les participant·es qui préfèrent le papier : une page par thème retenu ({count}), une case à cocher par niveau. Vous reportez ensuite chaque feuille dans la grille.',
+      print: 'Imprimer le questionnaire',
+      name: 'Nom ou initiales :',
+      role: 'Qualité :',
     },
     projector: {
       open: 'Vidéoprojecteur',
