@@ -112,9 +112,11 @@ export async function importSheets(assessmentId: string, sheets: ReadonlyArray<P
     const count = await db.participants.where('assessmentId').equals(assessmentId).count()
     const fresh = (await db.participants.bulkGet(sheets.map((s) => [assessmentId, s.participant.id] as [string, string]))).filter((p) => !p).length
     if (count + fresh > PARTICIPANTS_PER_ASSESSMENT_MAX) throw new ValidationError({ name: { key: 'workshop.participants.tooMany', params: { max: PARTICIPANTS_PER_ASSESSMENT_MAX } } })
-    for (const { participant, ratings } of sheets) {
+    for (const [i, { participant, ratings }] of sheets.entries()) {
       const stored = await db.participants.get([assessmentId, participant.id])
-      await db.participants.put(ParticipantSchema.parse({ assessmentId, ...participant, createdAt: stored?.createdAt ?? now, updatedAt: now }))
+      // Participants are listed by arrival: sheets merged together arrive a millisecond apart, in the order received.
+      const arrived = new Date(Date.parse(now) + i).toISOString()
+      await db.participants.put(ParticipantSchema.parse({ assessmentId, ...participant, createdAt: stored?.createdAt ?? arrived, updatedAt: now }))
       await db.ratings.where('assessmentId').equals(assessmentId).filter((r) => r.participantId === participant.id).delete()
       await db.ratings.bulkPut(Object.entries(ratings).map(([questionId, rating]) => RatingRecordSchema.parse({ assessmentId, participantId: participant.id, questionId, rating, updatedAt: now })))
     }
