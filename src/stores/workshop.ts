@@ -134,6 +134,10 @@ export const useWorkshopStore = defineStore('workshop', () => {
     writer.edit(editKeys.discussion(id, questionId), patch, { typed, base })
   }
 
+  function discussionUnsaved(questionId: string): boolean {
+    return assessmentId.value !== null && writer.hasUnsaved(editKeys.discussion(assessmentId.value, questionId))
+  }
+
   /** Everyone's ratings of one question, with a show of hands when there was one. */
   function spread(questionId: string): Spread {
     return spreadOf(
@@ -142,7 +146,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
     )
   }
 
-  return { assessmentId, participants, ratings, discussions, loaded, open, addParticipant, removeParticipant, ratingOf, rate, importSheets, discussionOf, discuss, spread }
+  return { assessmentId, participants, ratings, discussions, loaded, open, addParticipant, removeParticipant, ratingOf, rate, importSheets, discussionOf, discussionUnsaved, discuss, spread }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useWorkshopStore, import.meta.hot))
