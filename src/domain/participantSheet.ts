@@ -2,7 +2,7 @@ import { z } from './zod.ts'
 import { RecordIdSchema } from './fields.ts'
 import { ItemIdSchema } from './guide/schema.ts'
 import type { GuideIndex } from './guide/guideIndex.ts'
-import { ParticipantNameSchema, ParticipantRoleSchema, RatingSchema, type ParticipantRole, type Rating } from './workshop.ts'
+import { ParticipantIdSchema, ParticipantNameSchema, ParticipantRoleSchema, RatingSchema, type ParticipantRole, type Rating } from './workshop.ts'
 
 /**
  * Participants on their own devices, with no server: the facilitator hands out a session (a link or a QR code of it),
@@ -22,6 +22,8 @@ export const SessionSchema = z.strictObject({
   t: z.array(ItemIdSchema).min(1).max(20),
   /** The organisation's name, so participants know which workshop they answer. */
   o: z.string().max(200),
+  /** Questions that do not apply to the organisation (its legal form, its size): not asked. */
+  x: z.array(ItemIdSchema).max(300).optional(),
 })
 export type Session = z.infer<typeof SessionSchema>
 
@@ -37,7 +39,7 @@ export const SheetSchema = z.strictObject({
   guideId: ItemIdSchema,
   guideVersion: z.int().min(1),
   /** Made on the participant's device: a sheet handed in twice replaces the first, never adds a second person. */
-  participant: z.strictObject({ id: RecordIdSchema, name: ParticipantNameSchema, role: ParticipantRoleSchema }),
+  participant: z.strictObject({ id: ParticipantIdSchema, name: ParticipantNameSchema, role: ParticipantRoleSchema }),
   ratings: z.record(z.string().min(1).max(100), RatingSchema),
   exportedAt: z.iso.datetime(),
 })
@@ -52,10 +54,26 @@ export interface SheetProblem {
 
 export type SheetResult = { ok: true; sheet: Sheet } | { ok: false; problems: SheetProblem[] }
 
-/** The questions a session rates, in the guide's order: the scored ones of its themes. */
-export function sessionQuestionIds(guide: GuideIndex, themeIds: ReadonlyArray<string>): string[] {
-  const retained = new Set(themeIds)
-  return guide.guide.themes.filter((t) => retained.has(t.id)).flatMap((t) => guide.questionsOfTheme(t.id).filter((e) => e.question.kind === 'maturity').map((e) => e.question.id))
+/** The questions a session rates, in the guide's order: the scored ones of its themes that apply to the organisation. */
+export function sessionQuestionIds(guide: GuideIndex, session: Pick<Session, 't' | 'x'>): string[] {
+  const retained = new Set(session.t)
+  const excluded = new Set(session.x ?? [])
+  return guide.guide.themes
+    .filter((t) => retained.has(t.id))
+    .flatMap((t) => guide.questionsOfTheme(t.id).filter((e) => e.question.kind === 'maturity' && !excluded.has(e.question.id)).map((e) => e.question.id))
+}
+
+/**
+ * A short fingerprint of the questions a QR code's ratings follow (FNV-1a): if the retained themes or the profile
+ * changed after the link was handed out, the positions would fall on other questions, and the code is refused.
+ */
+export function questionsFingerprint(questionIds: ReadonlyArray<string>): string {
+  let hash = 0x811c9dc5
+  for (const char of questionIds.join(',')) {
+    hash ^= char.codePointAt(0)!
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return hash.toString(36)
 }
 
 const toBase64Url = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
@@ -85,11 +103,11 @@ const charOf = (rating: Rating | undefined) => (rating === undefined ? '-' : rat
 export function sheetToQr(sheet: Sheet, questionIds: ReadonlyArray<string>): string {
   const { participant } = sheet
   const ratings = questionIds.map((id) => charOf(sheet.ratings[id])).join('')
-  return [QR_PREFIX, sheet.assessmentId, sheet.guideId, sheet.guideVersion, participant.id, participant.role, ratings, encodeURIComponent(participant.name)].join('|')
+  return [QR_PREFIX, sheet.assessmentId, sheet.guideId, sheet.guideVersion, questionsFingerprint(questionIds), participant.id, participant.role, ratings, encodeURIComponent(participant.name)].join('|')
 }
 
 export interface SheetContext {
-  session: Pick<Session, 'a' | 'g' | 'gv' | 't'>
+  session: Pick<Session, 'a' | 'g' | 'gv' | 't' | 'x'>
   guide: GuideIndex
   now?: Date
 }
@@ -109,7 +127,7 @@ export function parseSheet(text: string, context: SheetContext): SheetResult {
   const sheet = parsed.data
   if (sheet.assessmentId !== context.session.a) return { ok: false, problems: [problem('assessmentId', 'workshop.sheet.problem.otherWorkshop')] }
   if (sheet.guideId !== context.session.g || sheet.guideVersion !== context.session.gv) return { ok: false, problems: [problem('guideVersion', 'workshop.sheet.problem.otherGuide')] }
-  const known = new Set(sessionQuestionIds(context.guide, context.session.t))
+  const known = new Set(sessionQuestionIds(context.guide, { t: context.session.t }))
   const problems = Object.keys(sheet.ratings)
     .filter((id) => !known.has(id))
     .map((id) => problem(`ratings.${id}`, 'workshop.sheet.problem.unknownQuestion', { value: id }))
@@ -131,10 +149,13 @@ function fromJson(text: string): { value: unknown } | { problems: SheetProblem[]
 
 function fromQr(text: string, context: SheetContext): { value: unknown } | { problems: SheetProblem[] } {
   const parts = text.split('|')
-  if (parts.length !== 8) return { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
-  const [, assessmentId, guideId, guideVersion, id, role, ratingText, encodedName] = parts
-  const questionIds = sessionQuestionIds(context.guide, context.session.t)
-  if (ratingText.length !== questionIds.length) return { problems: [problem('ratings', 'workshop.sheet.problem.otherQuestions', { expected: questionIds.length, found: ratingText.length })] }
+  if (parts.length !== 9) return { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
+  const [, assessmentId, guideId, guideVersion, fingerprint, id, role, ratingText, encodedName] = parts
+  if (assessmentId !== context.session.a) return { problems: [problem('assessmentId', 'workshop.sheet.problem.otherWorkshop')] }
+  const questionIds = sessionQuestionIds(context.guide, context.session)
+  if (ratingText.length !== questionIds.length || fingerprint !== questionsFingerprint(questionIds)) {
+    return { problems: [problem('ratings', 'workshop.sheet.problem.otherQuestions')] }
+  }
   const ratings: Record<string, Rating> = {}
   for (const [i, char] of [...ratingText].entries()) {
     if (char === '-') continue

@@ -25,9 +25,12 @@ export const ParticipantNameSchema = z
   .max(PARTICIPANT_NAME_MAX, { error: 'validation.tooLong' })
   .refine(hasVisibleCharacter, { error: 'validation.required' })
 
+/** A participant's id never holds « | »: a rating's key joins it to the question's id with that sign. */
+export const ParticipantIdSchema = RecordIdSchema.regex(/^[^|]+$/, { error: 'validation.invalid' })
+
 export const ParticipantSchema = z.strictObject({
   assessmentId: RecordIdSchema,
-  id: RecordIdSchema,
+  id: ParticipantIdSchema,
   /** A name or initials, as the group wants to appear. */
   name: ParticipantNameSchema,
   role: ParticipantRoleSchema,
@@ -45,7 +48,7 @@ export type Rating = z.infer<typeof RatingSchema>
 
 export const RatingRecordSchema = z.strictObject({
   assessmentId: RecordIdSchema,
-  participantId: RecordIdSchema,
+  participantId: ParticipantIdSchema,
   questionId: RecordIdSchema,
   /** Null once a rating is cleared: the record stays, nothing is counted. */
   rating: RatingSchema.nullable(),
@@ -157,9 +160,14 @@ export function debateOrder<T>(items: ReadonlyArray<T>, isToDebate: (item: T) =>
   return [...items].sort((a, b) => Number(isToDebate(b)) - Number(isToDebate(a)))
 }
 
-/** A rating typed in the grid: a digit, « n » for non applicable, « ? » for « je ne sais pas ». */
-export function ratingFromKey(key: string): Rating | undefined {
+/**
+ * A rating typed in the grid or on the projector: a digit, « n » for non applicable, « ? » for « je ne sais pas ».
+ * The digit row is read by its place (`code`) too: on a French AZERTY keyboard it types « & é " ' ( » without Shift.
+ */
+export function ratingFromKey(key: string, code = ''): Rating | undefined {
   if (/^[0-4]$/.test(key)) return Number(key)
+  const place = /^(?:Digit|Numpad)([0-4])$/.exec(code)
+  if (place) return Number(place[1])
   if (key === 'n' || key === 'N') return 'na'
   if (key === '?') return 'unknown'
   return undefined

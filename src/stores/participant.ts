@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { newId } from '@/db/database'
 import { readParticipantDraft, writeParticipantDraft } from '@/db/settingsRepository'
-import { PARTICIPANT_ROLES, RatingSchema, type ParticipantRole, type Rating } from '@/domain/workshop'
+import { PARTICIPANT_ROLES, ParticipantIdSchema, RatingSchema, type ParticipantRole, type Rating } from '@/domain/workshop'
 import { z } from '@/domain/zod'
 
 export interface ParticipantDraft {
@@ -11,7 +11,7 @@ export interface ParticipantDraft {
   ratings: Record<string, Rating>
 }
 
-const DraftSchema = z.object({ id: z.string().min(1).max(100), name: z.string().max(200), role: z.enum(PARTICIPANT_ROLES), ratings: z.record(z.string(), RatingSchema) })
+const DraftSchema = z.object({ id: ParticipantIdSchema, name: z.string().max(200), role: z.enum(PARTICIPANT_ROLES), ratings: z.record(z.string(), RatingSchema) })
 
 /**
  * A participant's answers on their own device (`/participer`), kept between visits until handed in. The device may
@@ -19,15 +19,16 @@ const DraftSchema = z.object({ id: z.string().min(1).max(100), name: z.string().
  * on the facilitator's side, so a sheet handed in twice replaces the first.
  */
 export const useParticipantStore = defineStore('participant', () => {
+  const fresh = (): ParticipantDraft => ({ id: newId(), name: '', role: 'board', ratings: {} })
+
   async function load(assessmentId: string): Promise<ParticipantDraft> {
-    const fresh: ParticipantDraft = { id: newId(), name: '', role: 'board', ratings: {} }
     try {
       const stored = await readParticipantDraft(assessmentId)
       const parsed = stored ? DraftSchema.safeParse(JSON.parse(stored)) : null
-      return parsed?.success ? parsed.data : fresh
+      return parsed?.success ? parsed.data : fresh()
     } catch {
       // A damaged draft is not the participant's fault: they start again rather than being stuck.
-      return fresh
+      return fresh()
     }
   }
 
@@ -35,7 +36,7 @@ export const useParticipantStore = defineStore('participant', () => {
     void writeParticipantDraft(assessmentId, JSON.stringify(draft)).catch((error) => console.error('The answers could not be kept on this device', error))
   }
 
-  return { load, save }
+  return { load, save, fresh }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useParticipantStore, import.meta.hot))

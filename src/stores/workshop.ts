@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import { editKeys, editWriter, ratingId } from '@/db/writer'
+import { editKeys, editWriter, ratingId, type EditKey } from '@/db/writer'
 import { deleteParticipant, importSheets as storeSheets, readWorkshop, watchWorkshop, type StoredWorkshop } from '@/db/workshopRepository'
 import type { Sheet } from '@/domain/participantSheet'
 import { newId } from '@/db/database'
@@ -36,9 +36,9 @@ export const useWorkshopStore = defineStore('workshop', () => {
   const loaded = ref(false)
   let stopWatching: (() => void) | null = null
 
-  function take(stored: StoredWorkshop) {
-    const id = assessmentId.value
-    if (!id) return
+  /** What is stored for assessment `id`, taken only if that assessment is still the one open. */
+  function take(id: string, stored: StoredWorkshop) {
+    if (assessmentId.value !== id) return
     const shown = new Map(participants.value.map((p) => [p.id, p]))
     participants.value = stored.participants.map((p) => (writer.hasUnsaved(editKeys.participant(id, p.id)) ? (shown.get(p.id) ?? p) : p))
     // A participant added here and not stored yet stays on screen.
@@ -60,6 +60,9 @@ export const useWorkshopStore = defineStore('workshop', () => {
 
   async function open(id: string) {
     if (assessmentId.value === id && loaded.value) return
+    // The previous workshop's watch stops first: none of its changes may reach this one's screen.
+    stopWatching?.()
+    stopWatching = null
     assessmentId.value = id
     loaded.value = false
     participants.value = []
@@ -68,10 +71,9 @@ export const useWorkshopStore = defineStore('workshop', () => {
     await writer.replay()
     const stored = await readWorkshop(id)
     if (assessmentId.value !== id) return
-    take(stored)
+    take(id, stored)
     loaded.value = true
-    stopWatching?.()
-    stopWatching = watchWorkshop(id, take)
+    stopWatching = watchWorkshop(id, (changed) => take(id, changed))
   }
 
   function openId(): string {
@@ -90,15 +92,25 @@ export const useWorkshopStore = defineStore('workshop', () => {
     return participant
   }
 
+  /**
+   * Removes a participant and their views. Their column leaves the screen first (no keystroke lands in it), their
+   * waiting views are written or dropped, then the removal runs; if it is refused (the assessment was completed in
+   * another tab), the column comes back and the error goes to the page.
+   */
   async function removeParticipant(participantId: string) {
     const id = openId()
-    // Ratings of this participant still waiting are dropped with them, never written after the removal.
-    for (const key of writer.unsavedKeys((k) => k.scope === id && ((k.kind === 'rating' && k.id.startsWith(`${participantId}|`)) || (k.kind === 'participant' && k.id === participantId)))) {
-      writer.discard(key)
+    const mine = (k: EditKey) => k.scope === id && ((k.kind === 'rating' && k.id.startsWith(`${participantId}|`)) || (k.kind === 'participant' && k.id === participantId))
+    const before = participants.value
+    participants.value = before.filter((p) => p.id !== participantId)
+    try {
+      await writer.flush(mine)
+      await deleteParticipant(id, participantId)
+    } catch (error) {
+      if (assessmentId.value === id) participants.value = before
+      throw error
     }
-    await writer.flush((k) => k.scope === id && k.kind === 'participant' && k.id === participantId)
-    await deleteParticipant(id, participantId)
-    participants.value = participants.value.filter((p) => p.id !== participantId)
+    // A view whose write failed before the removal has nothing left to be written to.
+    for (const key of writer.unsavedKeys(mine)) writer.discard(key)
     for (const key of [...ratings.keys()]) if (key.startsWith(`${participantId}|`)) ratings.delete(key)
   }
 
@@ -117,9 +129,13 @@ export const useWorkshopStore = defineStore('workshop', () => {
   /** Participants' sheets (files, QR codes), already checked, merged in one transaction; then read back. */
   async function importSheets(sheets: ReadonlyArray<Sheet>) {
     const id = openId()
+    const people = new Set(sheets.map((s) => s.participant.id))
+    const theirs = (k: EditKey) => k.scope === id && ((k.kind === 'rating' && people.has(k.id.slice(0, k.id.indexOf('|')))) || (k.kind === 'participant' && people.has(k.id)))
     await writer.flush((k) => k.scope === id && (k.kind === 'participant' || k.kind === 'rating'))
     await storeSheets(id, sheets)
-    take(await readWorkshop(id))
+    // The sheets are now these people's views: an older edit of them that failed must not be written over them.
+    for (const key of writer.unsavedKeys(theirs)) writer.discard(key)
+    take(id, await readWorkshop(id))
   }
 
   function discussionOf(questionId: string): Discussion {

@@ -14,15 +14,15 @@ async function participantFile(browser: Browser, link: string, name: string, rol
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', acceptDownloads: true })
   const page = await phone.newPage()
   await page.goto(link)
-  await expect(page.getByTestId('participant-progress')).toContainText('0 questions répondues sur')
+  await expect(page.getByTestId('participant-progress')).toContainText('Aucune réponse sur')
   await page.getByLabel('Nom ou initiales').fill(name)
   await page.getByLabel('Qualité').selectOption({ label: role })
   const questions = page.locator('fieldset')
   for (const [i, level] of levels.entries()) await questions.nth(i).getByRole('radio', { name: level }).check()
-  await expect(page.getByTestId('participant-progress')).toContainText(`${levels.length} questions répondues sur`)
+  await expect(page.getByTestId('participant-progress')).toContainText(`${levels.length} réponses sur`)
   // Answers stay on the phone between visits.
   await page.reload()
-  await expect(page.getByTestId('participant-progress')).toContainText(`${levels.length} questions répondues sur`)
+  await expect(page.getByTestId('participant-progress')).toContainText(`${levels.length} réponses sur`)
   await expect(page.getByLabel('Nom ou initiales')).toHaveValue(name)
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
   if (name === 'Zoé') await expectNoAxeViolations(page, 'participant questionnaire')
@@ -32,6 +32,13 @@ async function participantFile(browser: Browser, link: string, name: string, rol
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('participant-download').click()])
   expect(download.suggestedFilename()).toMatch(/^cap-ess-atelier-\d{4}-[a-z]+\.json$/)
   await download.saveAs(path)
+  if (name === 'Yann') {
+    // A phone passed on: the next person starts a sheet of their own, never with Yann's name or answers.
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.getByTestId('participant-next').click()
+    await expect(page.getByLabel('Nom ou initiales')).toHaveValue('')
+    await expect(page.getByTestId('participant-progress')).toContainText('Aucune réponse sur')
+  }
   await phone.close()
 }
 
@@ -85,20 +92,20 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
   expect(link).toContain('/participer?s=')
   const zoe = testInfo.outputPath('zoe.json')
   const yann = testInfo.outputPath('yann.json')
-  await participantFile(browser, link!, 'Zoé', 'Usager·e', ['0 – Pas commencé', '2 – Premières actions', '2 – Premières actions'], zoe)
+  await participantFile(browser, link!, 'Zoé', 'Usager·ère', ['0 – Pas commencé', '2 – Premières actions', '2 – Premières actions'], zoe)
   await participantFile(browser, link!, 'Yann', 'Partenaire', ['1 – En réflexion', '3 – Pratique établie', 'Non applicable'], yann)
   const wrong = testInfo.outputPath('wrong.json')
   writeFileSync(wrong, JSON.stringify({ ...JSON.parse(readFileSync(zoe, 'utf8')), assessmentId: 'un-autre-atelier', participant: { id: 'x', name: 'X', role: 'user' } }))
   await page.getByLabel('Fichiers reçus (.json)').setInputFiles([zoe, wrong])
   await expect(page.getByTestId('sheets-received')).toContainText('wrong.json : refusé')
-  await expect(page.getByTestId('sheets-received')).toContainText('assessmentId : Cette feuille répond à un autre atelier')
+  await expect(page.getByTestId('sheets-received')).toContainText('Cette feuille répond à un autre atelier')
   await expect(page.getByTestId('merge-sheets')).toBeDisabled()
   await page.getByRole('button', { name: 'Vider la liste' }).click()
   await page.getByLabel('Fichiers reçus (.json)').setInputFiles([zoe, yann])
-  await expect(page.getByTestId('sheets-received')).toContainText('Zoé (Usager·e) · 3 avis')
+  await expect(page.getByTestId('sheets-received')).toContainText('Zoé (Usager·ère) · 3 avis')
   await page.getByTestId('merge-sheets').click()
   await expect(page.getByTestId('sheets-merged')).toHaveText('2 feuilles ajoutées à l’atelier.')
-  await expect(page.getByTestId('rating-grid').getByRole('columnheader')).toHaveText(['Question', 'Claire', 'Malik', 'Zoé', 'Yann', 'Écart', 'Réponse retenue'])
+  await expect(page.getByTestId('rating-grid').getByRole('columnheader')).toHaveText(['Question', 'Claire', 'Malik', 'Zoé', 'Yann', 'Répartition', 'Réponse retenue'])
   await expect(cell(page, 0, 2)).toHaveText('0')
 
   // The debate on question 1: the median is offered, never taken without a click; the agreed answer is scored.
@@ -153,10 +160,10 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
 
   // The AG report: counts by role, the debated question with its spread, the dissent; names only on request.
   await page.goto(page.url().replace(/\/atelier\/questionnaire$/, '/rapport'))
-  await expect(page.getByTestId('report-workshop')).toHaveText('Atelier collectif : 4 personnes (1 administrateur·rice, 1 salarié·e, 1 usager·e, 1 partenaire).')
+  await expect(page.getByTestId('report-workshop')).toHaveText('Atelier collectif : 4 personnes (1 administrateur·rice, 1 salarié·e, 1 usager·ère, 1 partenaire).')
   const themeOne = page.getByTestId('report-theme-workshop').first()
   await expect(themeOne).toContainText('4 personnes ont donné leur avis sur ce thème.')
   await expect(themeOne).toContainText('Avis de 0 à 4 (4 avis) ; réponse retenue : 1 – En réflexion. Avis divergent consigné : Claire maintient le niveau 4.')
   await page.getByTestId('show-participant-names').check()
-  await expect(page.getByTestId('report-workshop')).toHaveText('Atelier collectif : Claire (administrateur·rice), Malik (salarié·e), Zoé (usager·e), Yann (partenaire).')
+  await expect(page.getByTestId('report-workshop')).toHaveText('Atelier collectif : Claire (administrateur·rice), Malik (salarié·e), Zoé (usager·ère), Yann (partenaire).')
 })

@@ -7,7 +7,7 @@ import { SHEET_FORMAT, decodeSession, encodeSession, parseSheet, sessionQuestion
 
 const guide = indexGuide(GuideSchema.parse(JSON.parse(readFileSync(resolve('guide-data/guide.csess-2016.v2.json'), 'utf8'))))
 const session: Session = { v: 1, a: 'a-2025', g: guide.guide.id, gv: guide.guide.version, y: 2025, t: ['gov', 'ethics'], o: 'Ressourcerie du Val d’Oust' }
-const questions = sessionQuestionIds(guide, session.t)
+const questions = sessionQuestionIds(guide, session)
 const sheet: Sheet = {
   format: SHEET_FORMAT,
   formatVersion: 1,
@@ -29,6 +29,11 @@ describe('the session link', () => {
     const code = encodeSession(session)
     expect(decodeSession(code.slice(0, -6))).toBeNull()
     expect(decodeSession('pas-un-code')).toBeNull()
+  })
+
+  it('leaves out the questions that do not apply to the organisation', () => {
+    const without = sessionQuestionIds(guide, { ...session, x: [questions[1]] })
+    expect(without).toEqual(questions.filter((id) => id !== questions[1]))
   })
 
   it('lists the scored questions of the session’s themes only, in the guide’s order', () => {
@@ -71,9 +76,14 @@ describe('a participant’s sheet', () => {
     expect(parseSheet('pas du JSON', context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.notASheet' }] })
     const qr = sheetToQr(sheet, questions)
     const parts = qr.split('|')
-    parts[6] = parts[6].slice(1)
-    const cut = parts.join('|')
-    expect(parseSheet(cut, context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.otherQuestions' }] })
+    parts[7] = parts[7].slice(1)
+    expect(parseSheet(parts.join('|'), context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.otherQuestions' }] })
+    // As many characters as questions, but for other questions (the profile changed since the link was handed
+    // out): the fingerprint refuses it, the ratings never land on the wrong questions.
+    const shifted = { ...context, session: { ...session, x: [questions[0]] } }
+    const other = sheetToQr(sheet, [...questions.slice(2), questions[0]])
+    expect(other.split('|')[7]).toHaveLength(sessionQuestionIds(guide, shifted.session).length)
+    expect(parseSheet(other, shifted)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.otherQuestions' }] })
     expect(parseSheet('x'.repeat(200_001), context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.tooLarge' }] })
   })
 })

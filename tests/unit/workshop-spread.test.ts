@@ -78,7 +78,13 @@ describe('« à débattre »', () => {
 
 describe('the grid’s keys and records', () => {
   it('reads digits 0 to 4, n and ?, and nothing else', () => {
-    expect(['0', '4', 'n', 'N', '?', '5', 'a', ' '].map(ratingFromKey)).toEqual([0, 4, 'na', 'na', 'unknown', undefined, undefined, undefined])
+    expect(['0', '4', 'n', 'N', '?', '5', 'a', ' '].map((key) => ratingFromKey(key))).toEqual([0, 4, 'na', 'na', 'unknown', undefined, undefined, undefined])
+  })
+
+  it('reads the digit row by its place on an AZERTY keyboard, where it types « à & é " \' » without Shift', () => {
+    expect([ratingFromKey('à', 'Digit0'), ratingFromKey('&', 'Digit1'), ratingFromKey('é', 'Digit2'), ratingFromKey('"', 'Digit3'), ratingFromKey("'", 'Digit4')]).toEqual([0, 1, 2, 3, 4])
+    expect(ratingFromKey('3', 'Numpad3')).toBe(3)
+    expect(ratingFromKey('-', 'Digit6')).toBeUndefined()
   })
 
   it('refuses a level outside 0–4 and a negative show of hands', () => {

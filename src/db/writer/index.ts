@@ -47,6 +47,7 @@ export interface Edits {
 /** A rating's id within its assessment; neither part may contain the separator (UUIDs and guide ids do not). */
 export const ratingId = (participantId: string, questionId: string) => `${participantId}|${questionId}`
 const ratingParts = (id: string): [string, string] => {
+  // Participant ids never hold « | » (ParticipantIdSchema); a guide's ids neither.
   const at = id.indexOf('|')
   return [id.slice(0, at), id.slice(at + 1)]
 }
