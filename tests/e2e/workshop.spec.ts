@@ -28,6 +28,7 @@ async function participantFile(browser: Browser, link: string, name: string, rol
   if (name === 'Zoé') await expectNoAxeViolations(page, 'participant questionnaire')
   await page.getByTestId('participant-finish').click()
   await expect(page.getByTestId('participant-code')).toHaveValue(/^CAPESS-P1\|/)
+  const code = await page.getByTestId('participant-code').inputValue()
   if (name === 'Zoé') await expectNoAxeViolations(page, 'participant hand-in')
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('participant-download').click()])
   expect(download.suggestedFilename()).toMatch(/^cap-ess-atelier-\d{4}-[a-z]+\.json$/)
@@ -40,6 +41,7 @@ async function participantFile(browser: Browser, link: string, name: string, rol
     await expect(page.getByTestId('participant-progress')).toContainText('Aucune réponse sur')
   }
   await phone.close()
+  return code
 }
 
 const cell = (page: Page, row: number, col: number) => page.getByTestId('rating-grid').locator(`[data-cell="${row}-${col}"]`)
@@ -92,7 +94,7 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
   expect(link).toContain('/participer?s=')
   const zoe = testInfo.outputPath('zoe.json')
   const yann = testInfo.outputPath('yann.json')
-  await participantFile(browser, link!, 'Zoé', 'Usager·ère', ['0 – Pas commencé', '2 – Premières actions', '2 – Premières actions'], zoe)
+  const zoeCode = await participantFile(browser, link!, 'Zoé', 'Usager·ère', ['0 – Pas commencé', '2 – Premières actions', '2 – Premières actions'], zoe)
   await participantFile(browser, link!, 'Yann', 'Partenaire', ['1 – En réflexion', '3 – Pratique établie', 'Non applicable'], yann)
   const wrong = testInfo.outputPath('wrong.json')
   writeFileSync(wrong, JSON.stringify({ ...JSON.parse(readFileSync(zoe, 'utf8')), assessmentId: 'un-autre-atelier', participant: { id: 'x', name: 'X', role: 'user' } }))
@@ -107,6 +109,13 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
   await expect(page.getByTestId('sheets-merged')).toHaveText('2 feuilles ajoutées à l’atelier.')
   await expect(page.getByTestId('rating-grid').getByRole('columnheader')).toHaveText(['Question', 'Claire', 'Malik', 'Zoé', 'Yann', 'Répartition', 'Réponse retenue'])
   await expect(cell(page, 0, 2)).toHaveText('0')
+  // The same sheet as a QR code's text (pasted here; the camera reads the same text): Zoé is replaced, not doubled.
+  await page.getByLabel('Ou collez le code d’un·e participant·e').fill(zoeCode)
+  await page.getByRole('button', { name: 'Ajouter ce code' }).click()
+  await expect(page.getByTestId('sheets-received')).toContainText('Zoé (Usager·ère) · 3 avis · code collé')
+  await page.getByTestId('merge-sheets').click()
+  await expect(page.getByTestId('sheets-merged')).toHaveText('Une feuille ajoutée à l’atelier.')
+  await expect(page.getByTestId('rating-grid').getByRole('columnheader')).toHaveCount(7)
 
   // The debate on question 1: the median is offered, never taken without a click; the agreed answer is scored.
   const first = page.getByTestId('rating-grid').locator('tbody tr').first()
