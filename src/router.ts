@@ -10,7 +10,12 @@ export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/', name: ROUTES.home, component: HomePage },
-    { path: '/organisations/nouvelle', name: ROUTES.organisationNew, component: () => import('./pages/OrganisationEditPage.vue') },
+    {
+      path: '/organisations/nouvelle',
+      name: ROUTES.organisationNew,
+      component: () => import('./pages/OrganisationEditPage.vue'),
+      props: (route) => ({ modelId: typeof route.query.modele === 'string' ? route.query.modele : undefined }),
+    },
     { path: '/organisations/:organisationId', name: ROUTES.organisation, component: () => import('./pages/OrganisationPage.vue'), props: true },
     {
       path: '/organisations/:organisationId/modifier',

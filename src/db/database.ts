@@ -57,6 +57,8 @@ export class CapEssDatabase extends Dexie {
       ratings: '[assessmentId+participantId+questionId], assessmentId',
       discussions: '[assessmentId+questionId], assessmentId',
     })
+    // v5 (portfolio): the newest answer of a draft, for the portfolio's « last change », without reading them all.
+    this.version(5).stores({ answers: '[assessmentId+questionId], assessmentId, [assessmentId+updatedAt]' })
   }
 }
 

@@ -92,10 +92,18 @@ export const OrganisationSchema = z.strictObject({
   members: z.int().min(0).max(ORGANISATION_LIMITS.membersMax),
   region: RegionSchema,
   siren: z.string().regex(/^\d{9}$/).nullable(),
+  /** A facilitator's own labels (« DLA 2026 », « insertion »); absent in files made before the portfolio. */
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+  /** Set when the facilitator archives the organisation: kept, but out of the portfolio's default view. */
+  archivedAt: z.iso.datetime().nullable().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 })
 export type Organisation = z.infer<typeof OrganisationSchema>
+
+/** What the portfolio changes on an organisation, besides its form. */
+export const OrganisationMetaPatchSchema = OrganisationSchema.pick({ tags: true, archivedAt: true })
+export type OrganisationMetaPatch = z.infer<typeof OrganisationMetaPatchSchema>
 
 /** The part of an organisation that applicability rules read. */
 export const OrganisationProfileSchema = OrganisationSchema.pick({ legalForm: true, employees: true, volunteers: true, members: true })

@@ -30,6 +30,23 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     return organisation
   }
 
+  /**
+   * A new client on another's model: its retained themes (a first, blank assessment for the current exercise) and
+   * its own indicators; never its answers. Throws a ValidationError (nothing written) when a field is wrong.
+   */
+  async function createFromModel(input: unknown, modelId: string) {
+    const [{ createFromModel: create }, { loadGuideIndex }, { defaultExerciseYear }] = await Promise.all([
+      organisationWrites(),
+      import('@/domain/guide/registry'),
+      import('@/domain/assessment'),
+    ])
+    const guide = await loadGuideIndex(CURRENT_GUIDE)
+    const created = await create(input, modelId, defaultExerciseYear(new Date()), { ...CURRENT_GUIDE, themeIds: guide.guide.themes.map((t) => t.id) })
+    void navigator.storage?.persist?.().catch(() => false)
+    await load()
+    return created.organisation
+  }
+
   async function update(id: string, input: unknown) {
     const { updateOrganisation } = await organisationWrites()
     const organisation = await updateOrganisation(id, input)
@@ -65,6 +82,7 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     isLoaded,
     load,
     create,
+    createFromModel,
     update,
     get: getOrganisation,
     assessmentsOf: listAssessments,

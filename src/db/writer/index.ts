@@ -5,12 +5,14 @@ import { AgRecordPatchSchema, type AgRecordPatch, type Assessment } from '@/doma
 import { CustomIndicatorInputSchema, IndicatorPatchSchema, type CustomIndicator, type IndicatorPatch, type IndicatorRecord } from '@/domain/indicators'
 import { ObjectivePatchSchema, type Objective, type ObjectivePatch } from '@/domain/objectives'
 import { DiscussionPatchSchema, ParticipantPatchSchema, RatingPatchSchema, type Discussion, type DiscussionPatch, type Participant, type ParticipantPatch, type RatingPatch, type RatingRecord } from '@/domain/workshop'
+import { OrganisationMetaPatchSchema, type Organisation, type OrganisationMetaPatch } from '@/domain/organisation'
 import { z } from '@/domain/zod'
 import { saveActionPatch } from '../actionRepository'
 import { saveAnswerPatch } from '../answerRepository'
 import { saveAgPatch } from '../assessmentWrites'
 import { saveCustomIndicator, saveIndicatorValue } from '../indicatorRepository'
 import { saveObjective } from '../objectiveRepository'
+import { saveOrganisationMeta } from '../organisationWrites'
 import { saveDiscussion, saveParticipant, saveRating } from '../workshopRepository'
 import { EditWriter, type EditKey, type EditKinds } from './editWriter'
 import { EditJournal } from './journal'
@@ -42,6 +44,8 @@ export interface Edits {
   rating: { patch: RatingPatch; result: RatingRecord }
   /** Scope: the assessment; id: the question. */
   discussion: { patch: DiscussionPatch; result: Discussion }
+  /** Scope: the organisation; id: always `meta` (its tags and archive mark). */
+  organisationMeta: { patch: OrganisationMetaPatch; result: Organisation }
 }
 
 /** A rating's id within its assessment; neither part may contain the separator (UUIDs and guide ids do not). */
@@ -95,6 +99,10 @@ export const EDIT_KINDS: EditKinds<Edits> = {
     isPatch: valid<DiscussionPatch>(DiscussionPatchSchema),
     write: (assessmentId, questionId, patch, replayOver) => saveDiscussion(assessmentId, questionId, patch, undefined, { replayOver }),
   },
+  organisationMeta: {
+    isPatch: valid<OrganisationMetaPatch>(OrganisationMetaPatchSchema),
+    write: (organisationId, _id, patch, replayOver) => saveOrganisationMeta(organisationId, patch, undefined, { replayOver }),
+  },
 }
 
 /** What the fields an edit changes held before it, read from the record the screen shows (see `EditWriter.edit`). */
@@ -113,10 +121,11 @@ export const editKeys = {
   participant: (assessmentId: string, participantId: string): EditKey<'participant'> => ({ kind: 'participant', scope: assessmentId, id: participantId }),
   rating: (assessmentId: string, participantId: string, questionId: string): EditKey<'rating'> => ({ kind: 'rating', scope: assessmentId, id: ratingId(participantId, questionId) }),
   discussion: (assessmentId: string, questionId: string): EditKey<'discussion'> => ({ kind: 'discussion', scope: assessmentId, id: questionId }),
+  organisationMeta: (organisationId: string): EditKey<'organisationMeta'> => ({ kind: 'organisationMeta', scope: organisationId, id: 'meta' }),
 }
 
 /** Edits of one assessment (answers, indicators, objectives, AG texts). */
-export const ofAssessment = (assessmentId: string) => (key: EditKey) => key.scope === assessmentId && key.kind !== 'action' && key.kind !== 'customIndicator'
+export const ofAssessment = (assessmentId: string) => (key: EditKey) => key.scope === assessmentId && key.kind !== 'action' && key.kind !== 'customIndicator' && key.kind !== 'organisationMeta'
 
 let current: EditWriter<Edits> | null = null
 

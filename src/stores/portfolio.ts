@@ -1,0 +1,103 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { editKeys, editWriter } from '@/db/writer'
+import { readPortfolio, type StoredPortfolio } from '@/db/portfolioRepository'
+import { listAnswers } from '@/db/answerRepository'
+import { liveScores } from '@/domain/exercise'
+import { loadGuideIndex } from '@/domain/guide/registry'
+import type { LegalForm, Region } from '@/domain/organisation'
+import { naturalCompare, portfolioRows, stageOf, whatsNext, type PortfolioRow } from '@/domain/portfolio'
+import type { PortfolioExercise } from '@/report/portfolioCsv'
+
+/** An exercise for the spreadsheet, with its legal form and region as codes (the page says them in words). */
+export type PortfolioExerciseData = Omit<PortfolioExercise, 'legalForm' | 'region'> & { legalForm: LegalForm; region: Region }
+
+/**
+ * The facilitator's portfolio: every organisation's row (stage, score, actions), read in one transaction. Tags and
+ * the archive mark go through the one writer like every edit, and show at once.
+ */
+export const usePortfolioStore = defineStore('portfolio', () => {
+  const writer = editWriter()
+  const stored = shallowRef<StoredPortfolio | null>(null)
+  const today = ref(new Date())
+  const loadFailed = ref(false)
+  /** Tags and archive marks changed here and not read back yet. */
+  const overrides = ref(new Map<string, Partial<Pick<PortfolioRow, 'tags' | 'archived'>>>())
+
+  async function load() {
+    loadFailed.value = false
+    try {
+      await writer.replay()
+      stored.value = await readPortfolio()
+      today.value = new Date()
+      overrides.value = new Map([...overrides.value].filter(([id]) => writer.hasUnsaved(editKeys.organisationMeta(id))))
+    } catch (error) {
+      console.error('Reading the portfolio failed', error)
+      loadFailed.value = true
+    }
+  }
+
+  const rows = computed<PortfolioRow[]>(() => {
+    const s = stored.value
+    if (!s) return []
+    return portfolioRows(s.organisations, s.assessments, s.actions, today.value, s.draftActivity).map((r) => ({ ...r, ...overrides.value.get(r.id) }))
+  })
+  const next = computed(() => whatsNext(rows.value, today.value))
+  const allTags = computed(() => [...new Set(rows.value.flatMap((r) => r.tags))].sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base' })))
+
+  function override(id: string, change: Partial<Pick<PortfolioRow, 'tags' | 'archived'>>) {
+    overrides.value = new Map(overrides.value).set(id, { ...overrides.value.get(id), ...change })
+  }
+
+  function setTags(id: string, tags: string[]) {
+    const before = rows.value.find((r) => r.id === id)?.tags ?? []
+    override(id, { tags })
+    writer.edit(editKeys.organisationMeta(id), { tags }, { base: { tags: before } })
+  }
+
+  function setArchived(id: string, archived: boolean) {
+    const before = stored.value?.organisations.find((o) => o.id === id)?.archivedAt ?? null
+    override(id, { archived })
+    writer.edit(editKeys.organisationMeta(id), { archivedAt: archived ? new Date().toISOString() : null }, { base: { archivedAt: before } })
+  }
+
+  /**
+   * Every exercise of every organisation for the portfolio's spreadsheet: frozen scores for completed ones, scores
+   * computed now for drafts (their answers are read only here, not for the table).
+   */
+  async function exercises(): Promise<PortfolioExerciseData[]> {
+    await load()
+    const s = stored.value
+    if (!s) return []
+    const organisations = new Map(s.organisations.map((o) => [o.id, o]))
+    const result: PortfolioExerciseData[] = []
+    for (const a of [...s.assessments].sort((x, y) => x.year - y.year)) {
+      const org = organisations.get(a.organisationId)
+      if (!org) continue
+      let summary = a.snapshot
+      if (!summary) {
+        const [guide, answers] = await Promise.all([loadGuideIndex(a), listAnswers(a.id)])
+        const live = liveScores(guide, a, org, new Map(answers.map((x) => [x.questionId, x])))
+        summary = { global: live.global, themes: live.themes } as NonNullable<typeof a.snapshot>
+      }
+      const pct = (v: number | null) => (v === null ? null : Math.round(v * 100))
+      result.push({
+        organisation: org.name,
+        legalForm: org.legalForm,
+        region: org.region,
+        tags: org.tags ?? [],
+        archived: !!org.archivedAt,
+        year: a.year,
+        stage: stageOf(a),
+        global: { score: pct(summary.global.score), coverage: pct(summary.global.coverage), answered: summary.global.answered, applicable: summary.global.applicable },
+        themes: new Map(summary.themes.map((t) => [t.themeId, pct(t.score)])),
+        presentedAt: a.presentedAt,
+      })
+    }
+    return result.sort((x, y) => naturalCompare(x.organisation, y.organisation) || x.year - y.year)
+  }
+
+  return { stored, rows, next, allTags, loadFailed, load, setTags, setArchived, exercises }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePortfolioStore, import.meta.hot))
