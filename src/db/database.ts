@@ -57,8 +57,13 @@ export class CapEssDatabase extends Dexie {
       ratings: '[assessmentId+participantId+questionId], assessmentId',
       discussions: '[assessmentId+questionId], assessmentId',
     })
-    // v5 (portfolio): the newest answer of a draft, for the portfolio's « last change », without reading them all.
-    this.version(5).stores({ answers: '[assessmentId+questionId], assessmentId, [assessmentId+updatedAt]' })
+    // v5 (portfolio): the newest answer of a draft without reading them all, the recent exercises without the old
+    // ones, and only the open actions.
+    this.version(5).stores({
+      answers: '[assessmentId+questionId], assessmentId, [assessmentId+updatedAt]',
+      assessments: 'id, organisationId, &[organisationId+year], year',
+      actions: 'id, organisationId, status',
+    })
   }
 }
 

@@ -101,7 +101,7 @@ export function whatsNext(rows: ReadonlyArray<PortfolioRow>, today: Date): Whats
   return {
     agsSoon: active
       .filter((r) => r.nextAg !== null && r.nextAg >= day && r.nextAg <= horizon && (r.stage === 'to-start' || r.stage === 'in-progress'))
-      .sort((a, b) => a.nextAg!.localeCompare(b.nextAg!)),
+      .sort((a, b) => a.nextAg!.localeCompare(b.nextAg!) || naturalCompare(a.name, b.name)),
     overdue: active.filter((r) => r.overdueActions > 0).sort((a, b) => b.overdueActions - a.overdueActions || naturalCompare(a.name, b.name)),
     notStarted: active.filter((r) => r.stage === 'to-start').sort((a, b) => naturalCompare(a.name, b.name)),
   }

@@ -456,6 +456,7 @@ export default {
     tag: 'Tag',
     showArchived: 'Show archived organisations',
     count: 'No organisation of {total} | One organisation of {total} | {shown} organisations of {total}',
+    updating: 'updating…',
     tableLabel: 'The portfolio’s organisations',
     archived: 'Archived',
     scoreOf: '{score} out of 100 ({year})',

@@ -457,6 +457,7 @@ export default {
     tag: 'Étiquette',
     showArchived: 'Afficher les organisations archivées',
     count: 'Aucune organisation sur {total} | Une organisation sur {total} | {shown} organisations sur {total}',
+    updating: 'mise à jour…',
     tableLabel: 'Les organisations du portefeuille',
     archived: 'Archivée',
     scoreOf: '{score} sur 100 ({year})',
