@@ -64,25 +64,33 @@ for (const size of SIZES) {
   await page.locator('[data-testid=comparison-table] tbody tr').first().waitFor()
   const comparison = performance.now() - t
 
-  // The portfolio's home: every organisation's row, from the start of its read (the database already open) to the
-  // table drawn; then a search typed, to the table redrawn.
+  // The portfolio's home, timed from the start of its read (the database already open): the table drawn on a first
+  // visit, and on a return visit the rows last computed then the fresh ones; then a search typed, to the table redrawn.
   // (A handful of organisations is a list of cards: the table starts at seven.)
   step('portfolio home')
   let portfolioTimes = null
   if (size >= 7) {
-  await page.goto(`${BASE}/`)
-  await page.getByTestId('portfolio-count').filter({ hasText: `${size} organisation` }).waitFor()
-  await page.waitForFunction(() => performance.getEntriesByName('cap-ess:portfolio-shown').length > 0)
-  portfolioTimes = await page.evaluate(async () => {
-    const read = performance.getEntriesByName('cap-ess:portfolio-read')[0].duration
-    const shown = performance.getEntriesByName('cap-ess:portfolio-shown')[0].duration
-    const search = document.querySelector('#portfolio-search')
-    const start = performance.now()
-    search.value = 'organisation 1'
-    search.dispatchEvent(new Event('input', { bubbles: true }))
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
-    return { read, shown, search: performance.now() - start }
-  })
+    const visit = async () => {
+      await page.goto(`${BASE}/`)
+      await page.getByTestId('portfolio-count').filter({ hasText: `${size} organisation` }).waitFor()
+      await page.waitForFunction(() => performance.getEntriesByName('cap-ess:portfolio-fresh').length > 0)
+      return page.evaluate(() => ({
+        shown: performance.getEntriesByName('cap-ess:portfolio-shown')[0].duration,
+        fresh: performance.getEntriesByName('cap-ess:portfolio-fresh')[0].duration,
+      }))
+    }
+    // The first visit computes every row; a return visit shows the rows last computed, then the fresh ones.
+    const first = await visit()
+    const again = await visit()
+    const search = await page.evaluate(async () => {
+      const input = document.querySelector('#portfolio-search')
+      const start = performance.now()
+      input.value = 'organisation 1'
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+      return performance.now() - start
+    })
+    portfolioTimes = { first: first.fresh, shown: again.shown, fresh: again.fresh, search }
   }
 
   // Cold load to the first question: no HTTP cache, no service worker.
@@ -143,13 +151,13 @@ for (const size of SIZES) {
 
   // A save whose status never said « Enregistré » within 15 s is reported, not waited for forever.
   if (missed.length) console.log(`  ${size} org: ${missed.length} save(s) not confirmed: ${missed.join('; ')}`)
-  rows.push([label, ms(check), ms(write), ms(exportTime), ms(home), ms(comparison), portfolioTimes ? `${ms(portfolioTimes.read)} / ${ms(portfolioTimes.shown)} / ${ms(portfolioTimes.search)}` : '–', ms(firstQuestion), `${ms(quantile(saves, 0.5))} / ${ms(quantile(saves, 0.95))}${missed.length ? ` (${missed.length} unconfirmed)` : ''}`, `${ms(quantile(puts, 0.5))} / ${ms(quantile(puts, 0.95))}`])
+  rows.push([label, ms(check), ms(write), ms(exportTime), ms(home), ms(comparison), portfolioTimes ? `${ms(portfolioTimes.first)} / ${ms(portfolioTimes.shown)} / ${ms(portfolioTimes.fresh)} / ${ms(portfolioTimes.search)}` : '–', ms(firstQuestion), `${ms(quantile(saves, 0.5))} / ${ms(quantile(saves, 0.95))}${missed.length ? ` (${missed.length} unconfirmed)` : ''}`, `${ms(quantile(puts, 0.5))} / ${ms(quantile(puts, 0.95))}`])
   console.log(`done: ${label}`)
   await context.close()
   rmSync(dir, { recursive: true, force: true })
 }
 
-const header = ['portfolio', 'import: check', 'import: write', 'export', 'org home (10 years)', 'comparison', 'portfolio home: read / shown / search', 'cold load → 1st question', 'save answer p50/p95', 'bare Dexie put p50/p95']
+const header = ['portfolio', 'import: check', 'import: write', 'export', 'org home (10 years)', 'comparison', 'portfolio home: 1st visit / return shown / return fresh / search', 'cold load → 1st question', 'save answer p50/p95', 'bare Dexie put p50/p95']
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
 for (const row of rows) console.log(`| ${row.join(' | ')} |`)
 await pdfBench()
