@@ -468,6 +468,7 @@ export default {
     tagsLabel: 'Tags (separated by commas)',
     tagsHint: 'For example: DLA 2026, insertion, to follow up.',
     clientFile: 'Client’s file',
+    clientFileFor: 'File of {name} (its backup, to hand over)',
     fileMade: 'File {file} downloaded: give it to the client, who imports it into their Cap ESS.',
     newFromModel: 'New client on this model',
     fromModel: 'On the model of “{name}”: its chosen themes and its own indicators are copied, never its answers. A blank self-assessment is created for the current financial year.',

@@ -469,6 +469,7 @@ export default {
     tagsLabel: 'Étiquettes (séparées par des virgules)',
     tagsHint: 'Par exemple : DLA 2026, insertion, à relancer.',
     clientFile: 'Fichier du client',
+    clientFileFor: 'Fichier de {name} (sa sauvegarde, à lui remettre)',
     fileMade: 'Fichier {file} téléchargé : remettez-le au client, il l’importe dans son Cap ESS.',
     newFromModel: 'Nouveau client sur ce modèle',
     fromModel: 'Sur le modèle de « {name} » : ses thèmes retenus et ses indicateurs propres sont repris, jamais ses réponses. Une auto-évaluation vierge est créée pour l’exercice en cours.',

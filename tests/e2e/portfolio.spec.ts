@@ -94,8 +94,7 @@ test('a portfolio of 30: what’s next, search, filter, sort, tags, archive, a n
 
   // The client's own file, one click from its row.
   const three = page.locator('tr[data-organisation^="Organisation 3 "]')
-  await three.getByText('Plus', { exact: true }).click()
-  const [clientFile] = await Promise.all([page.waitForEvent('download'), three.getByRole('button', { name: 'Fichier du client' }).click()])
+  const [clientFile] = await Promise.all([page.waitForEvent('download'), three.getByRole('button', { name: /^Fichier de Organisation 3 / }).click()])
   const backup = JSON.parse(readFileSync(await clientFile.path(), 'utf8'))
   expect(backup.scope).toBe('organisation')
   expect(backup.organisations.map((o: { name: string }) => o.name)).toEqual([expect.stringMatching(/^Organisation 3 /)])
