@@ -11,6 +11,7 @@ export interface WorkshopQuestion {
   text: string
   spread: Spread
   toDebate: boolean
+  /** « 2 », « NA », « ? » or « – ». */
   agreed: string
   agreedLevel: number | null
 }
