@@ -1,6 +1,8 @@
 import { isOpen, isOverdue, type Action } from './actions.ts'
 import { defaultExerciseYear, type Assessment } from './assessment.ts'
+import { localDay } from './dates.ts'
 import type { LegalForm, Organisation, Region } from './organisation.ts'
+import { toPercent } from './scoring.ts'
 
 /**
  * A facilitator's portfolio: one row per client organisation, what stage its current exercise is at, and what needs
@@ -38,7 +40,7 @@ export interface PortfolioRow {
   overdueActions: number
 }
 
-const percent = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 100))
+const percent = (v: number | null) => (v === null ? null : toPercent(v))
 
 export function portfolioRows(
   organisations: ReadonlyArray<Organisation>,
@@ -49,7 +51,8 @@ export function portfolioRows(
   draftActivity: ReadonlyMap<string, string> = new Map(),
 ): PortfolioRow[] {
   const year = defaultExerciseYear(today)
-  const day = today.toISOString().slice(0, 10)
+  // The calendar day where the user is, as the plan pages count overdue actions.
+  const day = localDay(today)
   const byOrg = new Map<string, Assessment[]>()
   for (const a of assessments) byOrg.set(a.organisationId, [...(byOrg.get(a.organisationId) ?? []), a])
   const actionsByOrg = new Map<string, Action[]>()
@@ -95,8 +98,8 @@ export interface WhatsNext {
 
 /** What needs doing, over the organisations not archived. */
 export function whatsNext(rows: ReadonlyArray<PortfolioRow>, today: Date): WhatsNext {
-  const day = today.toISOString().slice(0, 10)
-  const horizon = new Date(today.getTime() + AG_HORIZON_DAYS * 86_400_000).toISOString().slice(0, 10)
+  const day = localDay(today)
+  const horizon = localDay(new Date(today.getTime() + AG_HORIZON_DAYS * 86_400_000))
   const active = rows.filter((r) => !r.archived)
   return {
     agsSoon: active

@@ -1,5 +1,5 @@
 import type { ExerciseStage } from '@/domain/portfolio'
-import { toCsv, type Cell } from './csv'
+import { csvDate, toCsv, type Cell } from './csv'
 
 /** One exercise of one organisation, as the portfolio's file lists it (scores 0–100, frozen or live for a draft). */
 export interface PortfolioExercise {
@@ -56,7 +56,7 @@ export function portfolioCsv(exercises: ReadonlyArray<PortfolioExercise>, themes
     e.global.coverage,
     e.global.answered,
     e.global.applicable,
-    e.presentedAt ? e.presentedAt.split('-').reverse().join('/') : null,
+    csvDate(e.presentedAt),
     ...themes.map((t) => e.themes.get(t.id) ?? null),
   ])
   return toCsv(header, rows)

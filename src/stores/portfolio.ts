@@ -4,6 +4,7 @@ import { editKeys, editWriter } from '@/db/writer'
 import { readAllExercises, readPortfolio, readPortfolioCache, writePortfolioCache, type StoredPortfolio } from '@/db/portfolioRepository'
 import { listAnswers } from '@/db/answerRepository'
 import { liveScores } from '@/domain/exercise'
+import { toPercent } from '@/domain/scoring'
 import { loadGuideIndex } from '@/domain/guide/registry'
 import type { LegalForm, Region } from '@/domain/organisation'
 import { defaultExerciseYear } from '@/domain/assessment'
@@ -101,7 +102,7 @@ export const usePortfolioStore = defineStore('portfolio', () => {
         const live = liveScores(guide, a, org, new Map(answers.map((x) => [x.questionId, x])))
         summary = { global: live.global, themes: live.themes } as NonNullable<typeof a.snapshot>
       }
-      const pct = (v: number | null) => (v === null ? null : Math.round(v * 100))
+      const pct = (v: number | null) => (v === null ? null : toPercent(v))
       result.push({
         organisation: org.name,
         legalForm: org.legalForm,

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import { editKeys, editWriter, ratingId, type EditKey } from '@/db/writer'
+import { editKeys, editWriter, ratingId, ratingParts, type EditKey } from '@/db/writer'
 import { deleteParticipant, importSheets as storeSheets, readWorkshop, watchWorkshop, type StoredWorkshop } from '@/db/workshopRepository'
 import type { Sheet } from '@/domain/participantSheet'
 import { newId } from '@/db/database'
@@ -99,7 +99,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
    */
   async function removeParticipant(participantId: string) {
     const id = openId()
-    const mine = (k: EditKey) => k.scope === id && ((k.kind === 'rating' && k.id.startsWith(`${participantId}|`)) || (k.kind === 'participant' && k.id === participantId))
+    const mine = (k: EditKey) => k.scope === id && ((k.kind === 'rating' && ratingParts(k.id)[0] === participantId) || (k.kind === 'participant' && k.id === participantId))
     const before = participants.value
     participants.value = before.filter((p) => p.id !== participantId)
     try {
@@ -111,7 +111,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
     }
     // A view whose write failed before the removal has nothing left to be written to.
     for (const key of writer.unsavedKeys(mine)) writer.discard(key)
-    for (const key of [...ratings.keys()]) if (key.startsWith(`${participantId}|`)) ratings.delete(key)
+    for (const key of [...ratings.keys()]) if (ratingParts(key)[0] === participantId) ratings.delete(key)
   }
 
   function ratingOf(participantId: string, questionId: string): Rating | null {
@@ -130,7 +130,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
   async function importSheets(sheets: ReadonlyArray<Sheet>) {
     const id = openId()
     const people = new Set(sheets.map((s) => s.participant.id))
-    const theirs = (k: EditKey) => k.scope === id && ((k.kind === 'rating' && people.has(k.id.slice(0, k.id.indexOf('|')))) || (k.kind === 'participant' && people.has(k.id)))
+    const theirs = (k: EditKey) => k.scope === id && ((k.kind === 'rating' && people.has(ratingParts(k.id)[0])) || (k.kind === 'participant' && people.has(k.id)))
     await writer.flush((k) => k.scope === id && (k.kind === 'participant' || k.kind === 'rating'))
     await storeSheets(id, sheets)
     // The sheets are now these people's views: an older edit of them that failed must not be written over them.

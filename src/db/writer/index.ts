@@ -50,7 +50,8 @@ export interface Edits {
 
 /** A rating's id within its assessment; neither part may contain the separator (UUIDs and guide ids do not). */
 export const ratingId = (participantId: string, questionId: string) => `${participantId}|${questionId}`
-const ratingParts = (id: string): [string, string] => {
+/** The participant and the question of a rating's id (see `ratingId`). */
+export const ratingParts = (id: string): [string, string] => {
   // Participant ids never hold « | » (ParticipantIdSchema); a guide's ids neither.
   const at = id.indexOf('|')
   return [id.slice(0, at), id.slice(at + 1)]
@@ -125,7 +126,9 @@ export const editKeys = {
 }
 
 /** Edits of one assessment (answers, indicators, objectives, AG texts). */
-export const ofAssessment = (assessmentId: string) => (key: EditKey) => key.scope === assessmentId && key.kind !== 'action' && key.kind !== 'customIndicator' && key.kind !== 'organisationMeta'
+/** Kinds whose scope is an organisation, not an assessment. */
+const ORGANISATION_KINDS = new Set(['action', 'customIndicator', 'organisationMeta'])
+export const ofAssessment = (assessmentId: string) => (key: EditKey) => key.scope === assessmentId && !ORGANISATION_KINDS.has(key.kind)
 
 let current: EditWriter<Edits> | null = null
 
