@@ -7,6 +7,9 @@ import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
 import type { Objective } from '@/domain/objectives'
 import type { Organisation } from '@/domain/organisation'
 import type { Discussion, Participant, RatingRecord } from '@/domain/workshop'
+import type { PracticeSheet } from '@/domain/practiceSheet'
+import type { Guide } from '@/domain/guide/schema'
+import { guideSource } from '@/domain/guide/sources'
 import { database, newId, nowIso, type CapEssDatabase } from './database'
 
 const ALL_TABLES = (db: CapEssDatabase) => [
@@ -20,6 +23,8 @@ const ALL_TABLES = (db: CapEssDatabase) => [
   db.participants,
   db.ratings,
   db.discussions,
+  db.practiceSheets,
+  db.guides,
 ]
 
 async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupOrganisation | null> {
@@ -27,7 +32,7 @@ async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupO
   if (!org) return null
   const assessments = await db.assessments.where('organisationId').equals(id).sortBy('year')
   const ids = assessments.map((a) => a.id)
-  const [answers, values, objectives, actions, customIndicators, participants, ratings, discussions] = await Promise.all([
+  const [answers, values, objectives, actions, customIndicators, participants, ratings, discussions, sheets] = await Promise.all([
     db.answers.where('assessmentId').anyOf(ids).toArray(),
     db.indicatorValues.where('assessmentId').anyOf(ids).toArray(),
     db.objectives.where('assessmentId').anyOf(ids).toArray(),
@@ -36,6 +41,7 @@ async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupO
     db.participants.where('assessmentId').anyOf(ids).toArray(),
     db.ratings.where('assessmentId').anyOf(ids).toArray(),
     db.discussions.where('assessmentId').anyOf(ids).toArray(),
+    db.practiceSheets.where('organisationId').equals(id).toArray(),
   ])
   const without = <T extends object, K extends keyof T>(record: T, key: K): Omit<T, K> => {
     const { [key]: _drop, ...rest } = record
@@ -59,6 +65,7 @@ async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupO
     }),
     actions: actions.map((x) => without(x, 'organisationId')),
     customIndicators: customIndicators.map((x) => without(x, 'organisationId')),
+    ...(sheets.length ? { practiceSheets: sheets.map((x) => without(x, 'organisationId')) } : {}),
   }
 }
 
@@ -75,6 +82,9 @@ export async function exportBackup(appVersion: string, organisationId: string | 
       const org = await readOrganisation(db, id)
       if (org) organisations.push(org)
     }
+    // The network guides these organisations used travel with them (the shipped ones are in every copy of the app).
+    const used = new Set(organisations.flatMap((o) => [...o.assessments, ...(o.practiceSheets ?? [])].map((a) => `${a.guideId}@${a.guideVersion}`)))
+    const guides = (await db.guides.toArray()).filter((g) => used.has(`${g.id}@${g.version}`)).map((g) => g.guide)
     const file: BackupFile = {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
@@ -82,6 +92,7 @@ export async function exportBackup(appVersion: string, organisationId: string | 
       appVersion,
       scope: organisationId ? 'organisation' : 'all',
       organisations,
+      ...(guides.length ? { guides } : {}),
     }
     return file
   })
@@ -112,6 +123,7 @@ async function deleteOrganisation(db: CapEssDatabase, id: string) {
   await db.assessments.where('organisationId').equals(id).delete()
   await db.actions.where('organisationId').equals(id).delete()
   await db.customIndicators.where('organisationId').equals(id).delete()
+  await db.practiceSheets.where('organisationId').equals(id).delete()
   await db.organisations.delete(id)
 }
 
@@ -128,9 +140,10 @@ function rowsOf(organisations: ReadonlyArray<BackupOrganisation>) {
     participants: [] as Participant[],
     ratings: [] as RatingRecord[],
     discussions: [] as Discussion[],
+    practiceSheets: [] as PracticeSheet[],
   }
   for (const org of organisations) {
-    const { assessments, actions, customIndicators, ...fields } = org
+    const { assessments, actions, customIndicators, practiceSheets, ...fields } = org
     rows.organisations.push(fields)
     for (const { answers, indicatorValues, objectives, workshop, ...assessment } of assessments) {
       rows.assessments.push({ ...assessment, organisationId: org.id })
@@ -143,6 +156,7 @@ function rowsOf(organisations: ReadonlyArray<BackupOrganisation>) {
     }
     for (const x of actions) rows.actions.push({ ...x, organisationId: org.id })
     for (const x of customIndicators) rows.customIndicators.push({ ...x, organisationId: org.id })
+    for (const x of practiceSheets ?? []) rows.practiceSheets.push({ ...x, organisationId: org.id })
   }
   return rows
 }
@@ -196,6 +210,18 @@ export async function importBackup(
     await db.participants.bulkAdd(rows.participants)
     await db.ratings.bulkAdd(rows.ratings)
     await db.discussions.bulkAdd(rows.discussions)
+    await db.practiceSheets.bulkAdd(rows.practiceSheets)
+    // The check refused a file whose guide differs from one stored under the same id and version: a put keeps one.
+    await storeGuides(db, file.guides ?? [])
   })
   return summary
+}
+
+/** Network guides a file brings, stored unless the app ships them (same id and version: the same guide, checked). */
+async function storeGuides(db: CapEssDatabase, guides: ReadonlyArray<Guide>) {
+  const loadedAt = nowIso()
+  for (const guide of guides) {
+    if (guideSource({ guideId: guide.id, guideVersion: guide.version }) || (await db.guides.get([guide.id, guide.version]))) continue
+    await db.guides.put({ id: guide.id, version: guide.version, guide, loadedAt })
+  }
 }

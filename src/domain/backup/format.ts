@@ -6,6 +6,8 @@ import { CustomIndicatorSchema, IndicatorRecordSchema } from '../indicators.ts'
 import { ObjectiveSchema } from '../objectives.ts'
 import { OrganisationSchema } from '../organisation.ts'
 import { DiscussionSchema, ParticipantSchema, RatingRecordSchema } from '../workshop.ts'
+import { GuideSchema } from '../guide/schema.ts'
+import { PracticeSheetSchema } from '../practiceSheet.ts'
 
 /**
  * The backup file: everything, or one organisation, nested so that every problem has a readable path
@@ -40,6 +42,8 @@ export const BackupOrganisationSchema = OrganisationSchema.extend({
   assessments: z.array(BackupAssessmentSchema),
   actions: z.array(BackupActionSchema),
   customIndicators: z.array(CustomIndicatorSchema.omit({ organisationId: true })),
+  /** The organisation's practice sheets; absent when it has none (and from files made before them). */
+  practiceSheets: z.array(PracticeSheetSchema.omit({ organisationId: true })).optional(),
 })
 
 export const BackupEnvelopeSchema = z.strictObject({
@@ -49,9 +53,14 @@ export const BackupEnvelopeSchema = z.strictObject({
   appVersion: z.string().min(1).max(50),
   scope: z.enum(['all', 'organisation']),
   organisations: z.array(z.unknown()),
+  /**
+   * The network guides the file's assessments were made with (not the guides the app ships), so that the file
+   * opens on a device that never loaded them. Absent when there are none.
+   */
+  guides: z.array(z.unknown()).max(50).optional(),
 })
 
-export const BackupFileSchema = BackupEnvelopeSchema.extend({ organisations: z.array(BackupOrganisationSchema) })
+export const BackupFileSchema = BackupEnvelopeSchema.extend({ organisations: z.array(BackupOrganisationSchema), guides: z.array(GuideSchema).optional() })
 
 export type BackupFile = z.infer<typeof BackupFileSchema>
 export type BackupOrganisation = z.infer<typeof BackupOrganisationSchema>
