@@ -7,7 +7,7 @@ import type { Objective } from '@/domain/objectives'
 import type { Organisation } from '@/domain/organisation'
 import type { Discussion, Participant, RatingRecord } from '@/domain/workshop'
 import type { CatalogueSheet } from '@/domain/catalogue'
-import type { Guide } from '@/domain/guide/schema'
+import type { StoredGuide } from '@/domain/guide/networkGuide'
 import type { PracticeSheet } from '@/domain/practiceSheet'
 import type { Summary } from '@/domain/files/summary'
 import { upgradeToV2 } from './upgrades'
@@ -20,13 +20,6 @@ export interface Setting {
   value: string
 }
 
-/** A guide a network loaded on this device (the guides the app ships are not stored). */
-export interface StoredGuide {
-  id: string
-  version: number
-  guide: Guide
-  loadedAt: string
-}
 
 /** An anonymised summary in a network's regional picture, with when it arrived. */
 export type StoredSummary = Summary & { importedAt: string }

@@ -1,7 +1,7 @@
 import type { GuideRef } from '@/domain/guide/current'
-import { sameGuide } from '@/domain/guide/networkGuide'
+import { sameGuide, type StoredGuide } from '@/domain/guide/networkGuide'
 import type { Guide } from '@/domain/guide/schema'
-import { database, nowIso, type StoredGuide } from './database'
+import { database, nowIso } from './database'
 
 export async function listStoredGuides(db = database()): Promise<StoredGuide[]> {
   return db.guides.toArray()

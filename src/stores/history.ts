@@ -68,7 +68,8 @@ export const useHistoryStore = defineStore('history', () => {
             assessment,
             organisation: owner,
             ownGuide: await loadGuideIndex(assessment),
-            steps: await loadMigrationSteps(assessment.guideId, assessment.guideVersion, CURRENT_GUIDE.guideVersion),
+            // A network's guide has no migration to the national one: its questions are compared under their own ids.
+            steps: assessment.guideId === CURRENT_GUIDE.guideId ? await loadMigrationSteps(assessment.guideId, assessment.guideVersion, CURRENT_GUIDE.guideVersion) : [],
             answers: answerLists[i],
             indicators: values.filter((v) => v.assessmentId === assessment.id),
             objectives: targets.filter((o) => o.assessmentId === assessment.id),

@@ -66,10 +66,10 @@ export interface SummaryOptIn {
 
 /**
  * The summary's id: a digest of the assessment's id, so it stays the same from one export to the next without
- * giving the assessment's own id (which a backup file holds).
+ * giving the assessment's own id (which a backup file holds). `sha256` is the platform's (Web Crypto).
  */
-export async function summaryId(assessmentId: string): Promise<string> {
-  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`cap-ess-summary:${assessmentId}`))
+export async function summaryId(assessmentId: string, sha256: (data: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer>): Promise<string> {
+  const bytes = await sha256(new TextEncoder().encode(`cap-ess-summary:${assessmentId}`))
   return [...new Uint8Array(bytes).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 

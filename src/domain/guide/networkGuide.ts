@@ -5,6 +5,14 @@ import { validateGuideFileText } from './validateGuideFile.ts'
 /** A network's guide file: the national guide's size many times over, never a whole disk. */
 export const GUIDE_FILE_MAX_BYTES = 10 * 1024 * 1024
 
+/** A guide a network loaded on a device (the guides the app ships are not stored). */
+export interface StoredGuide {
+  id: string
+  version: number
+  guide: Guide
+  loadedAt: string
+}
+
 export type NetworkGuideCheck = { ok: true; guide: Guide } | { ok: false; problems: string[] }
 
 /**

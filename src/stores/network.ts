@@ -1,0 +1,154 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { listAnswers } from '@/db/answerRepository'
+import { getAssessment } from '@/db/assessmentRepository'
+import { guideUse, listStoredGuides, removeGuide, storeGuide, type StoreGuideResult } from '@/db/guideRepository'
+import { importCatalogueSheets, importSummaries, clearSummaries, listCatalogue, listSummaries, removeCatalogueSheets } from '@/db/networkRepository'
+import { getOrganisation } from '@/db/organisationRepository'
+import type { StoredSummary } from '@/db/database'
+import type { StoredGuide } from '@/domain/guide/networkGuide'
+import type { ImportProblem } from '@/domain/backup/problems'
+import type { CatalogueSheet } from '@/domain/catalogue'
+import type { SummaryOptIn } from '@/domain/files/summary'
+import { forgetStoredGuides, loadGuideIndex } from '@/domain/guide/registry'
+import { APP_VERSION } from './backup'
+
+/** One file's outcome in a multi-file import: what it added, or why it was refused (nothing of it kept). */
+export type FileOutcome =
+  | { file: string; ok: true; added: number; again: number; updated?: number }
+  | { file: string; ok: false; problems: ImportProblem[] | string[] }
+
+/**
+ * What a network does with the files organisations send: the sheet catalogue, the regional picture's summaries, and
+ * its own guides. Each file is checked whole and written in one transaction, or refused with located messages.
+ */
+export const useNetworkStore = defineStore('network', () => {
+  const catalogue = shallowRef<CatalogueSheet[]>([])
+  const summaries = shallowRef<StoredSummary[]>([])
+  const guides = shallowRef<StoredGuide[]>([])
+  const guidesInUse = shallowRef(new Map<string, number>())
+  const loaded = ref({ catalogue: false, summaries: false, guides: false })
+
+  async function loadCatalogue() {
+    catalogue.value = await listCatalogue()
+    loaded.value = { ...loaded.value, catalogue: true }
+  }
+  async function loadSummaries() {
+    summaries.value = await listSummaries()
+    loaded.value = { ...loaded.value, summaries: true }
+  }
+  async function loadGuides() {
+    const [list, use] = await Promise.all([listStoredGuides(), guideUse()])
+    guides.value = list.sort((a, b) => a.id.localeCompare(b.id) || b.version - a.version)
+    guidesInUse.value = use
+    loaded.value = { ...loaded.value, guides: true }
+  }
+
+  async function importSheetFiles(files: ReadonlyArray<File>): Promise<FileOutcome[]> {
+    const { parseSheetsFile } = await import('@/domain/files/practiceSheets')
+    const outcomes: FileOutcome[] = []
+    for (const file of files) {
+      const parsed = parseSheetsFile(await file.text())
+      if (!parsed.ok) outcomes.push({ file: file.name, ok: false, problems: parsed.problems })
+      else {
+        const counts = await importCatalogueSheets(parsed.file.sheets)
+        outcomes.push({ file: file.name, ok: true, added: counts.added, again: counts.unchanged, updated: counts.updated })
+      }
+    }
+    await loadCatalogue()
+    return outcomes
+  }
+
+  async function removeSheets(ids: string[]) {
+    await removeCatalogueSheets(ids)
+    await loadCatalogue()
+  }
+
+  async function importSummaryFiles(files: ReadonlyArray<File>): Promise<FileOutcome[]> {
+    const { parseSummaryFile } = await import('@/domain/files/summary')
+    const outcomes: FileOutcome[] = []
+    for (const file of files) {
+      const parsed = parseSummaryFile(await file.text())
+      if (!parsed.ok) outcomes.push({ file: file.name, ok: false, problems: parsed.problems })
+      else {
+        const counts = await importSummaries(parsed.file.summaries)
+        outcomes.push({ file: file.name, ok: true, added: counts.added, again: counts.again })
+      }
+    }
+    await loadSummaries()
+    return outcomes
+  }
+
+  async function clearPicture() {
+    await clearSummaries()
+    await loadSummaries()
+  }
+
+  async function importGuideFiles(files: ReadonlyArray<File>): Promise<(FileOutcome & { result?: StoreGuideResult })[]> {
+    const { checkNetworkGuide } = await import('@/domain/guide/networkGuide')
+    const outcomes: (FileOutcome & { result?: StoreGuideResult })[] = []
+    for (const file of files) {
+      const checked = checkNetworkGuide(file.name, await file.text())
+      if (!checked.ok) {
+        outcomes.push({ file: file.name, ok: false, problems: checked.problems })
+        continue
+      }
+      const result = await storeGuide(checked.guide)
+      if (result === 'conflict') outcomes.push({ file: file.name, ok: false, problems: [`${file.name}: version: « ${checked.guide.id} » version ${checked.guide.version} est déjà chargé ici avec un autre contenu ; un guide modifié prend un nouveau numéro de version`], result })
+      else outcomes.push({ file: file.name, ok: true, added: result === 'added' ? 1 : 0, again: result === 'same' ? 1 : 0, result })
+    }
+    await loadGuides()
+    return outcomes
+  }
+
+  async function removeNetworkGuide(guide: StoredGuide): Promise<boolean> {
+    const removed = await removeGuide({ guideId: guide.id, guideVersion: guide.version })
+    forgetStoredGuides()
+    await loadGuides()
+    return removed
+  }
+
+  /** What a summary of this exercise holds (and the exercise and organisation it comes from), before it is exported. */
+  async function summaryOf(assessmentId: string, optIn: SummaryOptIn) {
+    const assessment = await getAssessment(assessmentId)
+    if (!assessment) return null
+    const [organisation, answers, guide, { buildSummary, summaryId }] = await Promise.all([
+      getOrganisation(assessment.organisationId),
+      listAnswers(assessmentId),
+      loadGuideIndex(assessment),
+      import('@/domain/files/summary'),
+    ])
+    if (!organisation) return null
+    if (assessment.status !== 'completed') return { assessment, organisation, guide, answers, summary: null }
+    const summary = buildSummary({ id: await summaryId(assessment.id, (data) => crypto.subtle.digest('SHA-256', data)), assessment, organisation, answers, guide, optIn })
+    return { assessment, organisation, guide, answers, summary }
+  }
+
+  async function summaryFileText(assessmentId: string, optIn: SummaryOptIn): Promise<string | null> {
+    const found = await summaryOf(assessmentId, optIn)
+    if (!found?.summary) return null
+    const { summaryFile } = await import('@/domain/files/summary')
+    return JSON.stringify(summaryFile([found.summary], APP_VERSION), null, 2)
+  }
+
+  return {
+    catalogue,
+    summaries,
+    guides,
+    guidesInUse,
+    loaded,
+    loadCatalogue,
+    loadSummaries,
+    loadGuides,
+    importSheetFiles,
+    removeSheets,
+    importSummaryFiles,
+    clearPicture,
+    importGuideFiles,
+    removeNetworkGuide,
+    summaryOf,
+    summaryFileText,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useNetworkStore, import.meta.hot))
