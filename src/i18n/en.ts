@@ -1231,7 +1231,7 @@ export default {
       contents: 'Contents',
       footer: 'Practice sheet · Cap ESS',
       page: 'Page {page} / {total}',
-      themeLabel: 'Theme {number}',
+      themeLabel: 'Theme {number}:',
     },
     summary: {
       title: 'Anonymised summary for your network',

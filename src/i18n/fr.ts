@@ -1232,7 +1232,7 @@ export default {
       contents: 'Sommaire',
       footer: 'Fiche bonne pratique · Cap ESS',
       page: 'Page {page} / {total}',
-      themeLabel: 'Thème {number}',
+      themeLabel: 'Thème {number} :',
     },
     summary: {
       title: 'Synthèse anonyme pour votre réseau',
