@@ -10,6 +10,7 @@ import type { Discussion, Participant, RatingRecord } from '@/domain/workshop'
 import type { PracticeSheet } from '@/domain/practiceSheet'
 import type { Guide } from '@/domain/guide/schema'
 import { guideSource } from '@/domain/guide/sources'
+import { sameGuide } from '@/domain/guide/networkGuide'
 import { database, newId, nowIso, type CapEssDatabase } from './database'
 
 const ALL_TABLES = (db: CapEssDatabase) => [
@@ -25,6 +26,8 @@ const ALL_TABLES = (db: CapEssDatabase) => [
   db.discussions,
   db.practiceSheets,
   db.guides,
+  db.catalogue,
+  db.summaries,
 ]
 
 async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupOrganisation | null> {
@@ -84,7 +87,9 @@ export async function exportBackup(appVersion: string, organisationId: string | 
     }
     // The network guides these organisations used travel with them (the shipped ones are in every copy of the app).
     const used = new Set(organisations.flatMap((o) => [...o.assessments, ...(o.practiceSheets ?? [])].map((a) => `${a.guideId}@${a.guideVersion}`)))
-    const guides = (await db.guides.toArray()).filter((g) => used.has(`${g.id}@${g.version}`)).map((g) => g.guide)
+    // A full backup keeps every guide loaded here, used or not, and what the network gathered.
+    const guides = (await db.guides.toArray()).filter((g) => !organisationId || used.has(`${g.id}@${g.version}`)).map((g) => g.guide)
+    const [catalogue, summaries] = organisationId ? [[], []] : await Promise.all([db.catalogue.toArray(), db.summaries.toArray()])
     const file: BackupFile = {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
@@ -93,6 +98,7 @@ export async function exportBackup(appVersion: string, organisationId: string | 
       scope: organisationId ? 'organisation' : 'all',
       organisations,
       ...(guides.length ? { guides } : {}),
+      ...(catalogue.length + summaries.length ? { network: { catalogue, summaries } } : {}),
     }
     return file
   })
@@ -213,6 +219,12 @@ export async function importBackup(
     await db.practiceSheets.bulkAdd(rows.practiceSheets)
     // The check refused a file whose guide differs from one stored under the same id and version: a put keeps one.
     await storeGuides(db, file.guides ?? [])
+    if (file.network) {
+      // Gathered files merge as when they were imported: a sheet in its latest version, a summary once.
+      const known = new Map((await db.catalogue.bulkGet(file.network.catalogue.map((s) => s.id))).flatMap((s) => (s ? [[s.id, s] as const] : [])))
+      await db.catalogue.bulkPut(file.network.catalogue.filter((s) => !known.has(s.id) || s.updatedAt > known.get(s.id)!.updatedAt))
+      await db.summaries.bulkPut(file.network.summaries)
+    }
   })
   return summary
 }
@@ -221,7 +233,11 @@ export async function importBackup(
 async function storeGuides(db: CapEssDatabase, guides: ReadonlyArray<Guide>) {
   const loadedAt = nowIso()
   for (const guide of guides) {
-    if (guideSource({ guideId: guide.id, guideVersion: guide.version }) || (await db.guides.get([guide.id, guide.version]))) continue
+    if (guideSource({ guideId: guide.id, guideVersion: guide.version })) continue
+    const existing = await db.guides.get([guide.id, guide.version])
+    // Checked before the import; another tab may have loaded a different guide since: then nothing is written.
+    if (existing && !sameGuide(existing.guide, guide)) throw new Error(`Guide ${guide.id} v${guide.version} differs from the one stored`)
+    if (existing) continue
     await db.guides.put({ id: guide.id, version: guide.version, guide, loadedAt })
   }
 }

@@ -1,5 +1,4 @@
 import { EMPTY_SHEET, PracticeSheetPatchSchema, PracticeSheetSchema, type PracticeSheet } from '@/domain/practiceSheet'
-import { CURRENT_GUIDE } from '@/domain/guide/current'
 import { parseInput, ValidationError, fieldErrorsFromZod } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
 import { RecordGoneError, stillToWrite, type WriteOptions } from './locks'
@@ -30,7 +29,10 @@ export async function savePracticeSheet(organisationId: string, id: string, inpu
     if (existing) base = existing
     else {
       if (!(await db.organisations.get(organisationId))) throw new RecordGoneError('Organisation', organisationId)
-      base = { ...EMPTY_SHEET, id, organisationId, guideId: guideId ?? CURRENT_GUIDE.guideId, guideVersion: guideVersion ?? CURRENT_GUIDE.guideVersion, createdAt: now }
+      // Only a sheet's first change names its guide: any later one finding no sheet comes after a deletion (another
+      // tab's typing, a replayed journal) and must not bring the sheet back.
+      if (!guideId || !guideVersion) throw new RecordGoneError('Practice sheet', id)
+      base = { ...EMPTY_SHEET, id, organisationId, guideId, guideVersion, createdAt: now }
     }
     const checked = PracticeSheetSchema.safeParse({ ...base, ...fields, updatedAt: now })
     if (!checked.success) throw new ValidationError(fieldErrorsFromZod(checked.error))

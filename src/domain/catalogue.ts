@@ -6,9 +6,12 @@ import type { SizeBand } from './sizeBand.ts'
 /** A sheet in a network's catalogue: as its file gave it, with when it arrived. */
 export type CatalogueSheet = SharedSheet & { importedAt: string }
 
+/** A theme as sheets name it: its number and words (« 1. Gouvernance démocratique »); two guides may number alike. */
+export const themeKey = (sheet: Pick<SharedSheet, 'theme'>) => `${sheet.theme.number}. ${sheet.theme.label}`
+
 export interface CatalogueFilter {
   query: string
-  theme: number | null
+  theme: string | null
   domaine: string | null
   legalForm: LegalForm | null
   region: Region | null
@@ -29,7 +32,7 @@ export function filterCatalogue(sheets: ReadonlyArray<CatalogueSheet>, filter: C
   return sheets
     .filter(
       (s) =>
-        (filter.theme === null || s.theme.number === filter.theme) &&
+        (filter.theme === null || themeKey(s) === filter.theme) &&
         (filter.domaine === null || s.domaine === filter.domaine) &&
         (filter.legalForm === null || s.organisation.legalForm === filter.legalForm) &&
         (filter.region === null || s.organisation.region === filter.region) &&
@@ -64,8 +67,14 @@ export function mergeSheets(known: ReadonlyMap<string, Pick<SharedSheet, 'update
   return merge
 }
 
-/** The domaines the catalogue holds, for its filter: the label's words, per theme number. */
-export function catalogueDomaines(sheets: ReadonlyArray<SharedSheet>, theme: number | null): string[] {
-  const labels = new Set(sheets.filter((s) => s.domaine !== null && (theme === null || s.theme.number === theme)).map((s) => s.domaine!))
+/** The themes the catalogue holds, in their order. */
+export function catalogueThemes(sheets: ReadonlyArray<SharedSheet>): string[] {
+  const byKey = new Map(sheets.map((s) => [themeKey(s), s.theme.number]))
+  return [...byKey.entries()].sort(([a, x], [b, y]) => x - y || naturalCompare(a, b)).map(([key]) => key)
+}
+
+/** The domaines the catalogue holds, for its filter: the label's words, within a theme. */
+export function catalogueDomaines(sheets: ReadonlyArray<SharedSheet>, theme: string | null): string[] {
+  const labels = new Set(sheets.filter((s) => s.domaine !== null && (theme === null || themeKey(s) === theme)).map((s) => s.domaine!))
   return [...labels].sort(naturalCompare)
 }

@@ -118,36 +118,114 @@ function groupKey(s: Summary, dimension: PictureDimension): string {
   return s[dimension]
 }
 
+const hideScore = (f: ScoreFigure): ScoreFigure => ({ n: f.n, hidden: true, mean: null, median: null, coverage: null })
+const hideLevels = (f: LevelFigure): LevelFigure => ({ n: f.n, hidden: true, levels: [], na: 0, unknown: 0, none: 0 })
+
+/**
+ * Secondary suppression across the groups of a split: the picture without a split shows the whole, so the figures
+ * shown must not give a hidden group by subtraction. While the hidden groups together hold between 1 and
+ * MIN_GROUP − 1 organisations, the smallest group still shown is hidden too.
+ */
+export function suppressComplement<F extends { n: number; hidden: boolean }>(figures: ReadonlyArray<F>, hide: (f: F) => F): F[] {
+  const out = [...figures]
+  for (;;) {
+    const hiddenCount = out.filter((f) => f.hidden).reduce((sum, f) => sum + f.n, 0)
+    if (hiddenCount === 0 || hiddenCount >= MIN_GROUP) return out
+    const shown = out.map((f, i) => [f, i] as const).filter(([f]) => !f.hidden)
+    if (shown.length === 0) return out
+    const [smallest, at] = shown.reduce((a, b) => (b[0].n < a[0].n ? b : a))
+    out[at] = hide(smallest)
+  }
+}
+
+const RELAXABLE = ['legalForm', 'sizeBand', 'region'] as const
+
+/**
+ * The complement rule of filters: a filtered picture and the same picture with one or more filters removed differ by
+ * the organisations left out; if they are between 1 and MIN_GROUP − 1, subtracting one picture from the other would
+ * give them. Such a filtered picture is withheld.
+ */
+export function complementAllowed(summaries: ReadonlyArray<Summary>, filter: PictureFilter): boolean {
+  const chosen = filterSummaries(summaries, filter).length
+  const active = RELAXABLE.filter((key) => filter[key] !== null)
+  for (let mask = 0; mask < 1 << active.length; mask++) {
+    const relaxed = { ...filter }
+    active.forEach((key, i) => {
+      if (mask & (1 << i)) relaxed[key] = null
+    })
+    const leftOut = filterSummaries(summaries, relaxed).length - chosen
+    if (leftOut > 0 && leftOut < MIN_GROUP) return false
+  }
+  return true
+}
+
+export interface RegionalPicture {
+  /** Organisations in the scope (known even when the figures are withheld). */
+  total: number
+  groups: PictureGroup[]
+  /** Figures withheld because the organisations left out by the filters are too few (see `complementAllowed`). */
+  withheld: boolean
+  /** A split other than by year needs one exercise: an organisation counts once, not once per year. */
+  needsYear: boolean
+}
+
 /**
  * The picture: one group for everything, or one per value of the dimension (legal form, size band, year). The
- * questions are the guide's (`questions`: id and theme), in its order.
+ * questions are the guide's (`questions`: id and theme), in its order. Outside a split by year, one exercise is
+ * looked at, so that every organisation counts once.
  */
 export function regionalPicture(
   summaries: ReadonlyArray<Summary>,
   filter: PictureFilter,
   dimension: PictureDimension,
   guide: { themeIds: ReadonlyArray<string>; questions: ReadonlyArray<{ id: string; themeId: string }> },
-): { total: number; groups: PictureGroup[] } {
+): RegionalPicture {
+  const group = (key: string, members: Summary[]): PictureGroup => ({
+    key,
+    n: members.length,
+    hidden: members.length < MIN_GROUP,
+    global: scoreFigure(members.map((m) => m.global)),
+    themes: new Map(guide.themeIds.map((id) => [id, scoreFigure(members.flatMap((m) => m.themes.filter((t) => t.themeId === id)))])),
+    questions: new Map(guide.questions.map((q) => [q.id, levelFigure(members, q.id, q.themeId)])),
+  })
+  const withheldGroup = (g: PictureGroup): PictureGroup => ({
+    ...g,
+    hidden: true,
+    global: hideScore(g.global),
+    themes: new Map([...g.themes].map(([id, f]) => [id, hideScore(f)])),
+    questions: new Map([...g.questions].map(([id, f]) => [id, hideLevels(f)])),
+  })
+
+  if (dimension === 'year') {
+    const chosen = filterSummaries(summaries, { ...filter, year: null })
+    const years = [...new Set(chosen.map((s) => s.year))].sort((a, b) => a - b)
+    const groups = years.map((year) => {
+      const g = group(String(year), chosen.filter((s) => s.year === year))
+      return complementAllowed(summaries, { ...filter, year }) ? g : withheldGroup(g)
+    })
+    return { total: chosen.length, groups, withheld: false, needsYear: false }
+  }
+  if (filter.year === null) return { total: 0, groups: [], withheld: false, needsYear: true }
   const chosen = filterSummaries(summaries, filter)
+  if (!complementAllowed(summaries, filter)) return { total: chosen.length, groups: [], withheld: true, needsYear: false }
   const byKey = new Map<string, Summary[]>()
   for (const s of chosen) {
     const key = groupKey(s, dimension)
     byKey.set(key, [...(byKey.get(key) ?? []), s])
   }
-  const groups = [...byKey.entries()]
-    .sort(([a], [b]) => naturalCompare(a, b))
-    .map(([key, members]): PictureGroup => {
-      const hidden = members.length < MIN_GROUP
-      return {
-        key,
-        n: members.length,
-        hidden,
-        global: scoreFigure(members.map((m) => m.global)),
-        themes: new Map(guide.themeIds.map((id) => [id, scoreFigure(members.flatMap((m) => m.themes.filter((t) => t.themeId === id)))])),
-        questions: new Map(guide.questions.map((q) => [q.id, levelFigure(members, q.id, q.themeId)])),
-      }
-    })
-  return { total: chosen.length, groups }
+  let groups = [...byKey.entries()].sort(([a], [b]) => naturalCompare(a, b)).map(([key, members]) => group(key, members))
+  if (groups.length > 1) {
+    const globals = suppressComplement(groups.map((g) => g.global), hideScore)
+    const themes = new Map(guide.themeIds.map((id) => [id, suppressComplement(groups.map((g) => g.themes.get(id)!), hideScore)]))
+    const questions = new Map(guide.questions.map((q) => [q.id, suppressComplement(groups.map((g) => g.questions.get(q.id)!), hideLevels)]))
+    groups = groups.map((g, i) => ({
+      ...g,
+      global: globals[i]!,
+      themes: new Map(guide.themeIds.map((id) => [id, themes.get(id)![i]!])),
+      questions: new Map(guide.questions.map((q) => [q.id, questions.get(q.id)![i]!])),
+    }))
+  }
+  return { total: chosen.length, groups, withheld: false, needsYear: false }
 }
 
 export interface SummaryMerge<T> {

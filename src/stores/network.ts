@@ -16,7 +16,7 @@ import { APP_VERSION } from './backup'
 /** One file's outcome in a multi-file import: what it added, or why it was refused (nothing of it kept). */
 export type FileOutcome =
   | { file: string; ok: true; added: number; again: number; updated?: number }
-  | { file: string; ok: false; problems: ImportProblem[] | string[] }
+  | { file: string; ok: false; problems: (ImportProblem | string)[] }
 
 /**
  * What a network does with the files organisations send: the sheet catalogue, the regional picture's summaries, and
@@ -44,17 +44,31 @@ export const useNetworkStore = defineStore('network', () => {
     loaded.value = { ...loaded.value, guides: true }
   }
 
-  async function importSheetFiles(files: ReadonlyArray<File>): Promise<FileOutcome[]> {
-    const { parseSheetsFile } = await import('@/domain/files/practiceSheets')
+  /**
+   * Each file on its own: checked whole, then written in one transaction, or refused. A file that cannot be read or
+   * written (storage full) is refused with that reason; the others keep their outcome.
+   */
+  async function eachFile(files: ReadonlyArray<File>, take: (file: File, text: string) => Promise<FileOutcome>): Promise<FileOutcome[]> {
     const outcomes: FileOutcome[] = []
     for (const file of files) {
-      const parsed = parseSheetsFile(await file.text())
-      if (!parsed.ok) outcomes.push({ file: file.name, ok: false, problems: parsed.problems })
-      else {
-        const counts = await importCatalogueSheets(parsed.file.sheets)
-        outcomes.push({ file: file.name, ok: true, added: counts.added, again: counts.unchanged, updated: counts.updated })
+      try {
+        outcomes.push(await take(file, await file.text()))
+      } catch (error) {
+        console.error('Import failed', file.name, error)
+        outcomes.push({ file: file.name, ok: false, problems: [{ path: '', key: 'files.problem.notWritten', params: {} }] })
       }
     }
+    return outcomes
+  }
+
+  async function importSheetFiles(files: ReadonlyArray<File>): Promise<FileOutcome[]> {
+    const { parseSheetsFile } = await import('@/domain/files/practiceSheets')
+    const outcomes = await eachFile(files, async (file, text) => {
+      const parsed = parseSheetsFile(text)
+      if (!parsed.ok) return { file: file.name, ok: false, problems: parsed.problems }
+      const counts = await importCatalogueSheets(parsed.file.sheets)
+      return { file: file.name, ok: true, added: counts.added, again: counts.unchanged, updated: counts.updated }
+    })
     await loadCatalogue()
     return outcomes
   }
@@ -66,15 +80,12 @@ export const useNetworkStore = defineStore('network', () => {
 
   async function importSummaryFiles(files: ReadonlyArray<File>): Promise<FileOutcome[]> {
     const { parseSummaryFile } = await import('@/domain/files/summary')
-    const outcomes: FileOutcome[] = []
-    for (const file of files) {
-      const parsed = parseSummaryFile(await file.text())
-      if (!parsed.ok) outcomes.push({ file: file.name, ok: false, problems: parsed.problems })
-      else {
-        const counts = await importSummaries(parsed.file.summaries)
-        outcomes.push({ file: file.name, ok: true, added: counts.added, again: counts.again })
-      }
-    }
+    const outcomes = await eachFile(files, async (file, text) => {
+      const parsed = parseSummaryFile(text)
+      if (!parsed.ok) return { file: file.name, ok: false, problems: parsed.problems }
+      const counts = await importSummaries(parsed.file.summaries)
+      return { file: file.name, ok: true, added: counts.added, again: counts.again }
+    })
     await loadSummaries()
     return outcomes
   }
@@ -84,19 +95,17 @@ export const useNetworkStore = defineStore('network', () => {
     await loadSummaries()
   }
 
-  async function importGuideFiles(files: ReadonlyArray<File>): Promise<(FileOutcome & { result?: StoreGuideResult })[]> {
+  async function importGuideFiles(files: ReadonlyArray<File>): Promise<FileOutcome[]> {
     const { checkNetworkGuide } = await import('@/domain/guide/networkGuide')
-    const outcomes: (FileOutcome & { result?: StoreGuideResult })[] = []
-    for (const file of files) {
-      const checked = checkNetworkGuide(file.name, await file.text())
-      if (!checked.ok) {
-        outcomes.push({ file: file.name, ok: false, problems: checked.problems })
-        continue
+    const outcomes = await eachFile(files, async (file, text): Promise<FileOutcome> => {
+      const checked = checkNetworkGuide(file.name, text)
+      if (!checked.ok) return { file: file.name, ok: false, problems: checked.problems }
+      const result: StoreGuideResult = await storeGuide(checked.guide)
+      if (result === 'conflict') {
+        return { file: file.name, ok: false, problems: [{ path: 'version', key: 'import.problem.guideConflict', params: { value: `${checked.guide.id} v${checked.guide.version}` } }] }
       }
-      const result = await storeGuide(checked.guide)
-      if (result === 'conflict') outcomes.push({ file: file.name, ok: false, problems: [`${file.name}: version: « ${checked.guide.id} » version ${checked.guide.version} est déjà chargé ici avec un autre contenu ; un guide modifié prend un nouveau numéro de version`], result })
-      else outcomes.push({ file: file.name, ok: true, added: result === 'added' ? 1 : 0, again: result === 'same' ? 1 : 0, result })
-    }
+      return { file: file.name, ok: true, added: result === 'added' ? 1 : 0, again: result === 'same' ? 1 : 0 }
+    })
     await loadGuides()
     return outcomes
   }

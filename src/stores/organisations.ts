@@ -68,7 +68,8 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     const prefill = prefillFrom
       ? {
           fromAssessmentId: prefillFrom.id,
-          steps: prefillFrom.guideId === guide.guideId ? await loadMigrationSteps(guide.guideId, prefillFrom.guideVersion, guide.guideVersion) : [],
+          // A network guide's versions may have no migration map: its answers then follow the ids it kept.
+          steps: prefillFrom.guideId === guide.guideId ? await loadMigrationSteps(guide.guideId, prefillFrom.guideVersion, guide.guideVersion).catch(() => []) : [],
           questionIds: new Set((await loadGuideIndex(guide)).questionById.keys()),
         }
       : null

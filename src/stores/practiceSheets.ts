@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { getOrganisation } from '@/db/organisationRepository'
 import { deletePracticeSheet, listPracticeSheets, newPracticeSheetId } from '@/db/practiceSheetRepository'
-import { listStoredGuides } from '@/db/guideRepository'
+import { listAssessments } from '@/db/assessmentRepository'
 import { baseOf, editKeys, editWriter } from '@/db/writer'
 import { CURRENT_GUIDE, type GuideRef } from '@/domain/guide/current'
 import type { GuideIndex } from '@/domain/guide/guideIndex'
@@ -39,7 +39,7 @@ export const usePracticeSheetsStore = defineStore('practiceSheets', () => {
     loadFailed.value = false
     if (organisation.value?.id !== organisationId) isLoaded.value = false
     await writer.replay()
-    const [owner, list] = await Promise.all([getOrganisation(organisationId), listPracticeSheets(organisationId)])
+    const [owner, list, assessments] = await Promise.all([getOrganisation(organisationId), listPracticeSheets(organisationId), listAssessments(organisationId)])
     if (mine !== request) return
     if (!owner) {
       loadFailed.value = true
@@ -54,7 +54,17 @@ export const usePracticeSheetsStore = defineStore('practiceSheets', () => {
         console.error('Guide not found for a sheet', ref, error)
       }
     }
+    const latest = assessments.reduce<(typeof assessments)[number] | undefined>((a, b) => (!a || b.year > a.year ? b : a), undefined)
+    const latestRef = latest ? { guideId: latest.guideId, guideVersion: latest.guideVersion } : CURRENT_GUIDE
+    if (!loaded.has(refKey(latestRef))) {
+      try {
+        loaded.set(refKey(latestRef), await loadGuideIndex(latestRef))
+      } catch {
+        // Not on this device: new sheets use the national guide.
+      }
+    }
     if (mine !== request) return
+    defaultGuide.value = loaded.has(refKey(latestRef)) ? latestRef : CURRENT_GUIDE
     organisation.value = owner
     sheets.value = list.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     guides.value = loaded
@@ -63,14 +73,11 @@ export const usePracticeSheetsStore = defineStore('practiceSheets', () => {
 
   const guideOf = (sheet: Pick<PracticeSheet, 'guideId' | 'guideVersion'>) => guides.value.get(refKey(sheet)) ?? null
 
-  /** The guides a new sheet may be written against: the national one and the network guides stored here. */
-  async function availableGuides(): Promise<GuideRef[]> {
-    const stored = await listStoredGuides()
-    return [CURRENT_GUIDE, ...stored.map((g) => ({ guideId: g.id, guideVersion: g.version }))]
-  }
+  /** The guide a new sheet is written against: the one of the organisation's latest exercise (a network's, maybe). */
+  const defaultGuide = shallowRef<GuideRef>(CURRENT_GUIDE)
 
   /** A new sheet, created now (with what is known: the question it comes from) so that it is listed at once. */
-  async function create(start: Partial<PracticeSheetFields>, guide: GuideRef = CURRENT_GUIDE): Promise<string> {
+  async function create(start: Partial<PracticeSheetFields>, guide: GuideRef = defaultGuide.value): Promise<string> {
     const owner = organisation.value
     if (!owner) throw new Error('No organisation loaded')
     const id = newPracticeSheetId()
@@ -113,7 +120,7 @@ export const usePracticeSheetsStore = defineStore('practiceSheets', () => {
     return sheetsFile(shared, APP_VERSION)
   }
 
-  return { organisation, sheets, guides, isLoaded, loadFailed, load, guideOf, availableGuides, create, edit, remove, sheetFile }
+  return { organisation, sheets, guides, isLoaded, loadFailed, load, guideOf, create, edit, remove, sheetFile }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePracticeSheetsStore, import.meta.hot))

@@ -90,13 +90,42 @@ describe('a network guide on a device', () => {
   })
 })
 
+describe('a full backup', () => {
+  it('carries every guide loaded here, the catalogue and the summaries, and merges them back', async () => {
+    await storeGuide({ ...networkGuide, version: 2, shortTitle: 'Pas encore utilisé' }, db)
+    await importSummaries([{ id: 'a'.repeat(32), year: 2025, guideId: 'csess-2016', guideVersion: 2, scoringVersion: 1, legalForm: 'scop', sizeBand: '10-49', region: '53', global: { score: 0.5, answered: 1, applicable: 1, coverage: 1 }, themes: [{ themeId: 'gov', score: 0.5, answered: 1, applicable: 1, coverage: 1 }], levels: {} }], db)
+    const file = await exportBackup('1.0.0', null, db)
+    expect(file.guides?.map((g) => g.shortTitle)).toEqual(['Pas encore utilisé'])
+    expect(file.network?.summaries).toHaveLength(1)
+    useDatabase(other)
+    forgetStoredGuides()
+    useStoredGuides((ref) => findStoredGuide(ref, other))
+    const checked = await checkBackupText(JSON.stringify(file))
+    expect(checked.ok).toBe(true)
+    if (!checked.ok) return
+    await importBackup(checked.file, new Map(), '(copie)', other)
+    await importBackup(checked.file, new Map(), '(copie)', other)
+    expect(await listSummaries(other)).toHaveLength(1)
+    expect(await findStoredGuide({ guideId: 'cress-bzh-2026', guideVersion: 2 }, other)).toMatchObject({ shortTitle: 'Pas encore utilisé' })
+    const refused = await checkBackupText(JSON.stringify({ ...file, network: { catalogue: [], summaries: [{ id: 'x' }] } }))
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.problems[0]!.path).toMatch(/^network\.summaries\[0\]/)
+    const national = await checkBackupText(JSON.stringify({ ...file, guides: [{ ...file.guides![0], id: 'csess-2016', version: 3 }] }))
+    expect(national).toMatchObject({ ok: false, problems: [{ path: 'guides[0].id', key: 'files.problem.reservedGuideId' }] })
+  })
+})
+
 describe('practice sheets through the writer', () => {
   it('are created by their first change and validated on every write', async () => {
     const { org } = await seed()
     await expect(savePracticeSheet(org.id, 'sheet-1', { title: 'x'.repeat(500) }, db)).rejects.toThrow()
     const [sheet] = await listPracticeSheets(org.id, db)
     expect(sheet).toMatchObject({ guideId: 'cress-bzh-2026', title: 'Salarié·es au CA', shareable: true })
-    await expect(savePracticeSheet('no-such-org', 'sheet-2', { title: 'Orpheline' }, db)).rejects.toThrow(/does not exist/)
+    await expect(savePracticeSheet('no-such-org', 'sheet-2', { title: 'Orpheline', guideId: 'csess-2016', guideVersion: 2 }, db)).rejects.toThrow(/does not exist/)
+    // A change arriving after the sheet was deleted (another tab's typing, a replayed journal) does not bring it back.
+    await db.practiceSheets.delete('sheet-1')
+    await expect(savePracticeSheet(org.id, 'sheet-1', { results: 'tapé dans un autre onglet' }, db)).rejects.toThrow(/does not exist/)
+    expect(await listPracticeSheets(org.id, db)).toHaveLength(0)
   })
 })
 
@@ -174,7 +203,7 @@ describe('database upgrade from version 5 (before the network)', () => {
     expect(await upgraded.organisations.toArray()).toEqual([organisation])
     expect(await upgraded.settings.count()).toBe(1)
     for (const table of [upgraded.guides, upgraded.practiceSheets, upgraded.catalogue, upgraded.summaries]) expect(await table.count()).toBe(0)
-    await savePracticeSheet('o1', 's1', { title: 'Première fiche' }, upgraded)
+    await savePracticeSheet('o1', 's1', { title: 'Première fiche', guideId: 'csess-2016', guideVersion: 2 }, upgraded)
     expect(await upgraded.practiceSheets.count()).toBe(1)
     await upgraded.delete()
   })

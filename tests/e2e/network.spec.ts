@@ -128,10 +128,10 @@ test('organisations send summaries and sheets; the network imports them, filters
   await page.getByRole('link', { name: 'Catalogue des bonnes pratiques' }).click()
   await page.getByLabel('Importer des fichiers de fiches').setInputFiles([sheetA, sheetB, out('three.json')])
   const outcomes = page.getByTestId('file-outcomes')
-  await expect(outcomes).toContainText('sheet-coop.json : nouvelles : 1')
+  await expect(outcomes).toContainText('sheet-coop.json : une nouvelle fiche ; aucune déjà présente.')
   await expect(outcomes).toContainText('Ce fichier est une sauvegarde Cap ESS, pas un fichier de fiches bonne pratique.')
   await page.getByLabel('Importer des fichiers de fiches').setInputFiles([sheetA])
-  await expect(outcomes).toContainText('nouvelles : 0 ; déjà présentes, non comptées deux fois : 1')
+  await expect(outcomes).toContainText('aucune nouvelle fiche ; une déjà présente, gardée une seule fois.')
   await expect(page.getByTestId('catalogue-count')).toContainText('2 fiches affichées sur 2')
   await page.getByLabel('Rechercher (titre, texte, organisation)').fill('semences')
   await expect(page.getByTestId('catalogue-count')).toContainText('Une fiche affichée sur 2')
@@ -147,27 +147,41 @@ test('organisations send summaries and sheets; the network imports them, filters
   expect(bookletText).toContain('Un comptoir de troc des graines')
   expect(pdfPages(booklet)).toBe(4)
 
-  // 4. The regional picture: three summaries are too few to show anything; with four more, figures appear.
+  // 4. The regional picture: three summaries are too few to show anything; with more, figures appear, except where
+  // a group is small or could be worked out from the others.
   await page.goto('/reseau/panorama')
   await page.getByLabel('Importer des synthèses anonymes').setInputFiles(summaries)
   await expect(page.getByTestId('summary-count')).toHaveText('3 synthèses importées.')
   await expect(page.getByTestId('picture-total')).toHaveText('3 organisations dans ce périmètre.')
-  await expect(page.getByTestId('picture-scores').getByTestId('hidden-figure').first()).toHaveText('moins de 5')
+  await expect(page.getByTestId('picture-scores').getByTestId('hidden-figure').first()).toHaveText('masqué')
   await expect(page.getByTestId('picture-scores')).not.toContainText(/\d+ %/)
-  const four = JSON.parse(texts[1])
-  four.summaries = [1, 2, 3, 4].map((k) => ({ ...four.summaries[0], id: `${k}`.padStart(32, 'f') }))
-  writeFileSync(out('four.json'), JSON.stringify(four))
-  await page.getByLabel('Importer des synthèses anonymes').setInputFiles([out('four.json'), ...summaries])
-  await expect(page.getByTestId('summary-count')).toHaveText('7 synthèses importées.')
-  await expect(page.getByTestId('file-outcomes')).toContainText('summary-2.json : nouvelles : 0 ; déjà présentes, non comptées deux fois : 1')
-  await expect(page.getByTestId('picture-total')).toHaveText('7 organisations dans ce périmètre.')
-  await expect(page.locator('[data-theme="global"][data-group="all"]')).toContainText('7')
-  await expect(page.locator('[data-theme="global"][data-group="all"]')).not.toContainText('moins de 5')
+  // Eight more from other organisations (four associations, four coops) and one small mutuelle.
+  const more = JSON.parse(texts[1])
+  const base = more.summaries[0]
+  more.summaries = [
+    ...[1, 2, 3, 4].map((k) => ({ ...base, id: `${k}`.padStart(32, 'a'), legalForm: 'association' })),
+    ...[1, 2, 3, 4].map((k) => ({ ...base, id: `${k}`.padStart(32, 'b'), legalForm: 'scop' })),
+    { ...base, id: 'c'.repeat(32), legalForm: 'mutuelle', sizeBand: '1-9' },
+  ]
+  writeFileSync(out('more.json'), JSON.stringify(more))
+  await page.getByLabel('Importer des synthèses anonymes').setInputFiles([out('more.json'), ...summaries])
+  await expect(page.getByTestId('summary-count')).toHaveText('12 synthèses importées.')
+  await expect(page.getByTestId('file-outcomes')).toContainText('summary-2.json : aucune nouvelle synthèse ; une déjà présente, comptée une seule fois.')
+  await expect(page.getByTestId('picture-total')).toHaveText('12 organisations dans ce périmètre.')
+  await expect(page.locator('[data-theme="global"][data-group="all"]')).toContainText('12')
+  await expect(page.locator('[data-theme="global"][data-group="all"]')).not.toContainText('masqué')
+  // By legal form: the mutuelle alone is hidden, and the five coops with it, or the whole minus the associations would give it.
   await page.getByLabel('Répartir par').selectOption({ label: 'Forme juridique' })
-  await expect(page.locator('[data-theme="global"][data-group="scop"]')).toContainText('moins de 5')
-  await expect(page.locator('[data-theme="global"][data-group="association"]')).not.toContainText('moins de 5')
+  await expect(page.locator('[data-theme="global"][data-group="mutuelle"]')).toContainText('masqué')
+  await expect(page.locator('[data-theme="global"][data-group="scop"]')).toContainText('masqué')
+  await expect(page.locator('[data-theme="global"][data-group="association"]')).not.toContainText('masqué')
+  // A filter leaving out the one small mutuelle would give it by subtraction: nothing is shown.
+  await page.getByLabel('Taille (salarié·es)').selectOption({ label: '10 à 49 salarié·es' })
+  await expect(page.getByTestId('picture-withheld')).toBeVisible()
+  await page.getByLabel('Taille (salarié·es)').selectOption({ label: 'Toutes les tailles' })
   await page.getByLabel('Forme juridique').selectOption({ label: 'Association' })
   await expect(page.getByTestId('picture-total')).toHaveText('6 organisations dans ce périmètre.')
+  await expect(page.getByTestId('picture-withheld')).toBeHidden()
   await expectNoAxeViolations(page, 'regional picture')
   const csv = parseCsv(readFileSync(await download(page, () => page.getByTestId('picture-csv').click(), out('picture.csv')), 'utf8'))
   expect(csv[0].slice(0, 5)).toEqual(['Groupe', 'Thème', 'Question', 'Organisations', 'Score moyen (sur 100)'])
@@ -193,6 +207,10 @@ test('a network guide: refused with located messages while broken, then loaded a
   await page.getByLabel('Charger un fichier de guide').setInputFiles(info.outputPath('cress-casse.json'))
   await expect(page.getByTestId('file-outcomes')).toContainText('cress-casse.json: themes[0].domaines[0].questions[0].text: texte vide')
   await expect(page.getByText('Aucun guide de réseau pour l’instant')).toBeVisible()
+  // The national guide itself, only its version changed: a network's guide takes an id of its own.
+  writeFileSync(info.outputPath('national-v3.json'), JSON.stringify({ ...national, version: 3, migration: undefined }))
+  await page.getByLabel('Charger un fichier de guide').setInputFiles(info.outputPath('national-v3.json'))
+  await expect(page.getByTestId('file-outcomes')).toContainText('« csess-2016 » est l’identifiant du guide national fourni avec Cap ESS')
   await page.getByLabel('Charger un fichier de guide').setInputFiles(info.outputPath('cress.json'))
   await expect(page.getByTestId('guide-list')).toContainText('Guide de la CRESS Bretagne')
   await expect(page.getByTestId('guide-list')).toContainText('utilisé par aucun exercice ni aucune fiche')

@@ -11,7 +11,7 @@ import { indexGuide } from '@/domain/guide/guideIndex'
 import { checkNetworkGuide } from '@/domain/guide/networkGuide'
 import type { Organisation } from '@/domain/organisation'
 import type { PracticeSheet } from '@/domain/practiceSheet'
-import { levelFigure, mergeSummaries, MIN_GROUP, regionalPicture, scoreFigure } from '@/domain/regionalPicture'
+import { complementAllowed, levelFigure, mergeSummaries, MIN_GROUP, regionalPicture, scoreFigure, suppressComplement } from '@/domain/regionalPicture'
 import { scoreAssessment } from '@/domain/scoring'
 import { sizeBandOf } from '@/domain/sizeBand'
 import { takeSnapshot } from '@/domain/snapshot'
@@ -141,7 +141,7 @@ function fakeSummary(i: number, over: Partial<Summary> = {}): Summary {
   }
 }
 const frame = { themeIds: ['gov', 'env'], questions: [{ id: 'gov.a', themeId: 'gov' }, { id: 'gov.b', themeId: 'gov' }, { id: 'env.a', themeId: 'env' }] }
-const all = { guideId: 'mini', guideVersion: 1, year: null, legalForm: null, sizeBand: null, region: null }
+const all = { guideId: 'mini', guideVersion: 1, year: 2025, legalForm: null, sizeBand: null, region: null }
 
 describe('regional picture', () => {
   it('computes mean, median and coverage over the organisations that have a score', () => {
@@ -182,6 +182,54 @@ describe('regional picture', () => {
   it('compares only like with like: another guide or version stays out', () => {
     const mixed = [...Array.from({ length: 5 }, (_, i) => fakeSummary(i)), fakeSummary(5, { guideVersion: 2 }), fakeSummary(6, { guideId: 'cress-bzh' })]
     expect(regionalPicture(mixed, all, 'all', frame).total).toBe(5)
+  })
+
+  it('hides a shown group too when the hidden ones could be worked out from the whole', () => {
+    const hide = (f: { n: number; hidden: boolean }) => ({ ...f, hidden: true })
+    // 6 + 5 shown, 1 hidden: the whole (12) minus the shown ones would give the one. The 5 goes too.
+    expect(suppressComplement([{ n: 6, hidden: false }, { n: 5, hidden: false }, { n: 1, hidden: true }], hide).map((f) => f.hidden)).toEqual([false, true, true])
+    // Hidden groups already holding five or more: nothing more to hide.
+    expect(suppressComplement([{ n: 9, hidden: false }, { n: 3, hidden: true }, { n: 2, hidden: true }], hide).map((f) => f.hidden)).toEqual([false, true, true])
+    // Nothing hidden: nothing to protect.
+    expect(suppressComplement([{ n: 9, hidden: false }, { n: 7, hidden: false }], hide).map((f) => f.hidden)).toEqual([false, false])
+    // A split where every other group must go.
+    expect(suppressComplement([{ n: 5, hidden: false }, { n: 1, hidden: true }], hide).map((f) => f.hidden)).toEqual([true, true])
+  })
+
+  it('applies it to the picture: one coop among six associations and five coops-to-be hides the smallest shown group', () => {
+    const assoc = Array.from({ length: 6 }, (_, i) => fakeSummary(i * 2 + 1))
+    const scop = Array.from({ length: 5 }, (_, i) => fakeSummary(i * 2 + 100, { legalForm: 'scop' }))
+    const mutuelle = fakeSummary(999, { legalForm: 'mutuelle' })
+    const picture = regionalPicture([...assoc, ...scop, mutuelle], all, 'legalForm', frame)
+    const byKey = new Map(picture.groups.map((g) => [g.key, g]))
+    expect(byKey.get('association')!.global.hidden).toBe(false)
+    expect(byKey.get('scop')!.global).toMatchObject({ n: 5, hidden: true, mean: null })
+    expect(byKey.get('mutuelle')!.global).toMatchObject({ n: 1, hidden: true, mean: null })
+    expect(byKey.get('scop')!.questions.get('gov.a')).toMatchObject({ hidden: true, levels: [] })
+  })
+
+  it('withholds a filtered picture when the organisations left out are one to four', () => {
+    const assoc = Array.from({ length: 6 }, (_, i) => fakeSummary(i * 2 + 1))
+    const scop = Array.from({ length: 2 }, (_, i) => fakeSummary(i * 2 + 100, { legalForm: 'scop' }))
+    const set = [...assoc, ...scop]
+    expect(complementAllowed(set, { ...all, legalForm: 'association' })).toBe(false)
+    const withheld = regionalPicture(set, { ...all, legalForm: 'association' }, 'all', frame)
+    expect(withheld).toMatchObject({ total: 6, withheld: true, groups: [] })
+    // Five or more left out: the filtered picture shows.
+    const more = [...set, ...Array.from({ length: 3 }, (_, i) => fakeSummary(i * 2 + 200, { legalForm: 'scop' }))]
+    expect(regionalPicture(more, { ...all, legalForm: 'association' }, 'all', frame).withheld).toBe(false)
+    // Two filters: removing either must leave out 0 or at least five.
+    expect(complementAllowed(more, { ...all, legalForm: 'association', region: '53' })).toBe(true)
+  })
+
+  it('looks at one exercise at a time, so an organisation counts once, unless split by year', () => {
+    const twoYears = [...Array.from({ length: 3 }, (_, i) => fakeSummary(i)), ...Array.from({ length: 3 }, (_, i) => fakeSummary(i + 50, { year: 2024 }))]
+    expect(regionalPicture(twoYears, { ...all, year: null }, 'all', frame)).toMatchObject({ needsYear: true, groups: [] })
+    const byYear = regionalPicture(twoYears, { ...all, year: null }, 'year', frame)
+    expect(byYear.groups.map((g) => [g.key, g.n, g.global.hidden])).toEqual([
+      ['2024', 3, true],
+      ['2025', 3, true],
+    ])
   })
 
   it('never counts a summary imported again', () => {
@@ -265,7 +313,7 @@ describe('practice sheets and the catalogue', () => {
     expect(filterCatalogue(sheets, { ...NO_FILTER, query: 'DECHETS' }).map((s) => s.id)).toEqual(['s2'])
     expect(filterCatalogue(sheets, { ...NO_FILTER, query: 'salarie conseil' }).map((s) => s.id)).toEqual(['sheet-1'])
     expect(filterCatalogue(sheets, { ...NO_FILTER, legalForm: 'association' }).map((s) => s.id)).toEqual(['s2'])
-    expect(filterCatalogue(sheets, { ...NO_FILTER, region: '53', sizeBand: '10-49', theme: 1 }).map((s) => s.id)).toEqual(['sheet-1'])
+    expect(filterCatalogue(sheets, { ...NO_FILTER, region: '53', sizeBand: '10-49', theme: '1. gov' }).map((s) => s.id)).toEqual(['sheet-1'])
     expect(filterCatalogue(sheets, { ...NO_FILTER, domaine: 'Domaine waste' }).map((s) => s.id)).toEqual(['s2'])
   })
 })
@@ -292,9 +340,11 @@ describe('a network’s own guide', () => {
     if (!second.ok) expect(second.problems[0]).toMatch(/^cress\.json: themes\[2\]\.domaines\[0\]\.id: /)
     expect(second.ok).toBe(false)
   })
-  it('may not take the national guide’s id and version, nor be anything but a guide', () => {
+  it('may not take the national guide’s id (in any version), nor be anything but a guide', () => {
     const same = checkNetworkGuide('g.json', JSON.stringify(national))
-    expect(same).toMatchObject({ ok: false, problems: [expect.stringContaining('guide national')] })
+    expect(same).toMatchObject({ ok: false, problems: [{ path: 'id', key: 'files.problem.reservedGuideId', params: { value: 'csess-2016' } }] })
+    const nextVersion = checkNetworkGuide('g.json', JSON.stringify({ ...national, version: 3, migration: undefined }))
+    expect(nextVersion).toMatchObject({ ok: false, problems: [{ key: 'files.problem.reservedGuideId' }] })
     const scale = checkNetworkGuide('scale.json', readFileSync('guide-data/maturity-scale.json', 'utf8'))
     expect(scale.ok).toBe(false)
     expect(checkNetworkGuide('x.json', '{ nope')).toMatchObject({ ok: false, problems: [expect.stringContaining('JSON invalide')] })

@@ -8,6 +8,8 @@ import { OrganisationSchema } from '../organisation.ts'
 import { DiscussionSchema, ParticipantSchema, RatingRecordSchema } from '../workshop.ts'
 import { GuideSchema } from '../guide/schema.ts'
 import { PracticeSheetSchema } from '../practiceSheet.ts'
+import { SharedSheetSchema } from '../files/practiceSheets.ts'
+import { SummarySchema } from '../files/summary.ts'
 
 /**
  * The backup file: everything, or one organisation, nested so that every problem has a readable path
@@ -58,9 +60,21 @@ export const BackupEnvelopeSchema = z.strictObject({
    * opens on a device that never loaded them. Absent when there are none.
    */
   guides: z.array(z.unknown()).max(50).optional(),
+  /** What a network gathered from others (its sheet catalogue, its picture's summaries); in full backups only. */
+  network: z.unknown().optional(),
 })
 
-export const BackupFileSchema = BackupEnvelopeSchema.extend({ organisations: z.array(BackupOrganisationSchema), guides: z.array(GuideSchema).optional() })
+export const BackupNetworkSchema = z.strictObject({
+  catalogue: z.array(SharedSheetSchema.extend({ importedAt: z.iso.datetime() })),
+  summaries: z.array(SummarySchema.extend({ importedAt: z.iso.datetime() })),
+})
+export type BackupNetwork = z.infer<typeof BackupNetworkSchema>
+
+export const BackupFileSchema = BackupEnvelopeSchema.extend({
+  organisations: z.array(BackupOrganisationSchema),
+  guides: z.array(GuideSchema).optional(),
+  network: BackupNetworkSchema.optional(),
+})
 
 export type BackupFile = z.infer<typeof BackupFileSchema>
 export type BackupOrganisation = z.infer<typeof BackupOrganisationSchema>

@@ -3,7 +3,9 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUP_MAX_BYTES,
   BackupEnvelopeSchema,
+  BackupNetworkSchema,
   BackupOrganisationSchema,
+  type BackupNetwork,
   type BackupFile,
   type BackupOrganisation,
 } from './format.ts'
@@ -13,6 +15,8 @@ import { CURRENT_GUIDE } from '../guide/current.ts'
 import type { GuideCatalog, GuideIndex } from '../guide/guideIndex.ts'
 import { GuideSchema, type Guide, type IndicatorUnit } from '../guide/schema.ts'
 import { guideIntegrityProblems } from '../guide/integrity.ts'
+import { reservedId } from '../guide/networkGuide.ts'
+import { shipsGuideId } from '../guide/sources.ts'
 import { indicatorValueProblem } from '../indicators.ts'
 import { targetProblem } from '../objectives.ts'
 
@@ -95,8 +99,24 @@ export async function validateBackup(json: unknown, catalog: GuideCatalog, optio
     const parsed = GuideSchema.safeParse(raw)
     if (!parsed.success) return problems.push(...problemsFromZod(parsed.error.issues, raw, ['guides', i]))
     for (const message of guideIntegrityProblems(parsed.data)) problems.push({ path: `guides[${i}]`, key: 'import.problem.guide', params: { value: message } })
+    if (shipsGuideId(parsed.data.id)) problems.push(reservedId(`guides[${i}].id`, parsed.data.id))
+    if (guides.some((g) => g.id === parsed.data.id && g.version === parsed.data.version)) problems.push({ path: `guides[${i}].version`, key: 'import.problem.duplicate', params: { value: `${parsed.data.id} v${parsed.data.version}` } })
     guides.push(parsed.data)
   })
+  let network: BackupNetwork | undefined
+  if (envelope.data.network !== undefined) {
+    const parsed = BackupNetworkSchema.safeParse(envelope.data.network)
+    if (!parsed.success) problems.push(...problemsFromZod(parsed.error.issues, envelope.data.network, ['network']))
+    else {
+      network = parsed.data
+      const seen = (path: string, ids: string[]) =>
+        ids.forEach((id, i) => {
+          if (ids.indexOf(id) !== i) problems.push({ path: `network.${path}[${i}].id`, key: 'import.problem.duplicate', params: { value: shortValue(id) } })
+        })
+      seen('catalogue', network.catalogue.map((s) => s.id))
+      seen('summaries', network.summaries.map((s) => s.id))
+    }
+  }
   const organisations: BackupOrganisation[] = []
   const total = envelope.data.organisations.length
   for (const [i, raw] of envelope.data.organisations.entries()) {
@@ -110,9 +130,10 @@ export async function validateBackup(json: unknown, catalog: GuideCatalog, optio
   }
   if (problems.length === 0) problems.push(...integrityProblems(envelope.data.exportedAt, organisations, catalog, options.now ?? new Date()))
   if (problems.length > 0) return finish(problems)
-  const { guides: _raw, ...rest } = envelope.data
-  void _raw
-  return { ok: true, file: { ...rest, organisations, ...(guides.length ? { guides } : {}) }, migratedFrom: version < BACKUP_FORMAT_VERSION ? version : null }
+  const { guides: _guides, network: _network, ...rest } = envelope.data
+  void _guides
+  void _network
+  return { ok: true, file: { ...rest, organisations, ...(guides.length ? { guides } : {}), ...(network ? { network } : {}) }, migratedFrom: version < BACKUP_FORMAT_VERSION ? version : null }
 }
 
 function finish(problems: ImportProblem[]): ParseResult {

@@ -37,7 +37,9 @@ export function loadGuideIndex(ref: GuideRef): Promise<GuideIndex> {
     })
   }
   // A failed load (chunk missing after an update, a guide not loaded yet) must be retried next time, not served from the cache.
-  pending.catch(() => cache.delete(key))
+  pending.catch(() => {
+    if (cache.get(key) === pending) cache.delete(key)
+  })
   cache.set(key, pending)
   return pending
 }

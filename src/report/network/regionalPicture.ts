@@ -70,16 +70,16 @@ export async function picturePdf(picture: PictureDocument, text: NetworkText): P
     w.heading(`${theme.number}. ${theme.label}`, 2)
     w.table(head, picture.groups.map((g) => scoreRow(picture.groupLabel(g.key), g.themes.get(theme.id))), { fontSize: 9 })
     const questions = picture.questions.filter((q) => q.themeId === theme.id)
-    const levelHead = [text.t('picture.question'), text.t('picture.organisations'), '0', '1', '2', '3', '4', text.t('picture.naShort'), text.t('picture.unknownShort')]
+    const levelHead = [text.t('picture.question'), text.t('picture.organisations'), '0', '1', '2', '3', '4', text.t('picture.naShort'), text.t('picture.unknownShort'), text.t('picture.noneShort')]
     for (const group of picture.groups) {
       w.text(`${text.t('picture.answersOf')} ${picture.groupLabel(group.key)}`, { bold: true, size: 10, gapAfter: 1 })
       w.table(
         levelHead,
         questions.map((q) => {
           const f = group.questions.get(q.id)
-          return !f || f.hidden ? [q.text, String(f?.n ?? 0), text.t('picture.hiddenShort'), '', '', '', '', '', ''] : [q.text, String(f.n), ...f.levels.map(String), String(f.na), String(f.unknown)]
+          return !f || f.hidden ? [q.text, String(f?.n ?? 0), text.t('picture.hiddenShort'), '', '', '', '', '', '', ''] : [q.text, String(f.n), ...f.levels.map(String), String(f.na), String(f.unknown), String(f.none)]
         }),
-        { fontSize: 8, columnStyles: { 0: { cellWidth: 78 } } },
+        { fontSize: 8, columnStyles: { 0: { cellWidth: 70 } } },
       )
     }
   }
