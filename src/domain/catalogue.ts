@@ -19,11 +19,17 @@ export interface CatalogueFilter {
 }
 export const NO_FILTER: CatalogueFilter = { query: '', theme: null, domaine: null, legalForm: null, region: null, sizeBand: null }
 
-/** Everything a sheet says, folded (accents and case ignored) for search. */
+const folded = new WeakMap<SharedSheet, string>()
+
+/** Everything a sheet says, folded (accents and case ignored) for search; folded once per sheet, not per key typed. */
 export function sheetText(sheet: SharedSheet): string {
-  return searchable(
+  const known = folded.get(sheet)
+  if (known !== undefined) return known
+  const text = searchable(
     [sheet.title, sheet.description, sheet.since, sheet.involved, sheet.results, sheet.advice, sheet.organisation.name, sheet.theme.label, sheet.domaine ?? '', ...sheet.questions.map((q) => q.text)].join('\n'),
   )
+  folded.set(sheet, text)
+  return text
 }
 
 /** Sheets matching the filters and every word typed, ordered by theme then title. */

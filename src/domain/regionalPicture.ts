@@ -98,7 +98,13 @@ export function scoreFigure(scores: ReadonlyArray<{ score: number | null; covera
 
 /** The answers to a question from the organisations that retained its theme; hidden below the minimum group. */
 export function levelFigure(summaries: ReadonlyArray<Summary>, questionId: string, themeId: string): LevelFigure {
-  const concerned = summaries.filter((s) => s.themes.some((t) => t.themeId === themeId))
+  return levelsAmong(retainedTheme(summaries, themeId), questionId)
+}
+
+const retainedTheme = (summaries: ReadonlyArray<Summary>, themeId: string) => summaries.filter((s) => s.themes.some((t) => t.themeId === themeId))
+
+/** The answers to a question among the organisations that had it to answer. */
+function levelsAmong(concerned: ReadonlyArray<Summary>, questionId: string): LevelFigure {
   const n = concerned.length
   if (n < MIN_GROUP) return { n, hidden: true, levels: [], na: 0, unknown: 0, none: 0 }
   const figure: LevelFigure = { n, hidden: false, levels: [0, 0, 0, 0, 0], na: 0, unknown: 0, none: 0 }
@@ -180,14 +186,18 @@ export function regionalPicture(
   dimension: PictureDimension,
   guide: { themeIds: ReadonlyArray<string>; questions: ReadonlyArray<{ id: string; themeId: string }> },
 ): RegionalPicture {
-  const group = (key: string, members: Summary[]): PictureGroup => ({
-    key,
-    n: members.length,
-    hidden: members.length < MIN_GROUP,
-    global: scoreFigure(members.map((m) => m.global)),
-    themes: new Map(guide.themeIds.map((id) => [id, scoreFigure(members.flatMap((m) => m.themes.filter((t) => t.themeId === id)))])),
-    questions: new Map(guide.questions.map((q) => [q.id, levelFigure(members, q.id, q.themeId)])),
-  })
+  const group = (key: string, members: Summary[]): PictureGroup => {
+    // Who retained each theme, found once per theme rather than once per question.
+    const concerned = new Map(guide.themeIds.map((id) => [id, retainedTheme(members, id)]))
+    return {
+      key,
+      n: members.length,
+      hidden: members.length < MIN_GROUP,
+      global: scoreFigure(members.map((m) => m.global)),
+      themes: new Map(guide.themeIds.map((id) => [id, scoreFigure(members.flatMap((m) => m.themes.filter((t) => t.themeId === id)))])),
+      questions: new Map(guide.questions.map((q) => [q.id, levelsAmong(concerned.get(q.themeId) ?? retainedTheme(members, q.themeId), q.id)])),
+    }
+  }
   const withheldGroup = (g: PictureGroup): PictureGroup => ({
     ...g,
     hidden: true,

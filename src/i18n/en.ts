@@ -1092,6 +1092,7 @@ export default {
       shown: 'No sheet matches. | One sheet shown out of {total}. | {n} sheets shown out of {total}.',
       clear: 'Clear the filters',
       read: 'Read the whole sheet',
+      more: 'Show the next {n}',
       remove: 'Remove this sheet from the catalogue',
       confirmRemove: 'Remove the sheet “{title}” from the catalogue?',
       bookletTitle: 'Booklet for an event',

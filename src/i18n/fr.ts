@@ -1093,6 +1093,7 @@ export default {
       shown: 'Aucune fiche ne correspond. | Une fiche affichée sur {total}. | {n} fiches affichées sur {total}.',
       clear: 'Effacer les filtres',
       read: 'Lire toute la fiche',
+      more: 'Afficher les {n} suivantes',
       remove: 'Retirer cette fiche du catalogue',
       confirmRemove: 'Retirer la fiche « {title} » du catalogue ?',
       bookletTitle: 'Livret pour un temps fort',

@@ -1,6 +1,6 @@
 import type { SharedSheet } from '@/domain/files/practiceSheets'
 import { embedFonts } from '../fonts'
-import { COLORS, PdfWriter } from '../pdfWriter'
+import { COLORS, PdfWriter, tocPagesFor } from '../pdfWriter'
 import type { NetworkText } from './networkText'
 import { jsPDF } from 'jspdf'
 
@@ -24,6 +24,8 @@ export async function practiceSheetsPdf(sheets: ReadonlyArray<SharedSheet>, text
     w.text(text.t('sheets.bookletMade', { date: text.day(new Date().toISOString()) }), { color: COLORS.muted })
     w.newPage()
     tocPage = w.page
+    // A booklet of a hundred sheets has a contents of several pages: kept free before the first sheet.
+    for (let i = 1; i < tocPagesFor(sheets.length); i++) w.newPage()
   }
   sheets.forEach((sheet, i) => {
     if (options.booklet || i > 0) w.newPage()
