@@ -4,7 +4,11 @@ import App from './App.vue'
 import { router } from './router'
 import { i18n, savedLocale, setLocale } from './i18n'
 import { registerServiceWorker } from './pwa'
+import { useStoredGuides } from './domain/guide/storedGuides'
 import './styles/main.css'
+
+// A network's own guides are read from the database, and only when an assessment made with one is opened.
+useStoredGuides((ref) => import('./db/guideRepository').then((m) => m.findStoredGuide(ref)))
 
 const app = createApp(App)
 app.use(createPinia())

@@ -20,6 +20,13 @@ export const ROUTES = {
   data: 'data',
   participant: 'participant',
   provenance: 'provenance',
+  practiceSheets: 'practice-sheets',
+  practiceSheet: 'practice-sheet',
+  assessmentSummary: 'assessment-summary',
+  network: 'network',
+  catalogue: 'catalogue',
+  regionalPicture: 'regional-picture',
+  networkGuides: 'network-guides',
   notFound: 'not-found',
 } as const
 

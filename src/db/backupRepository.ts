@@ -7,6 +7,10 @@ import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
 import type { Objective } from '@/domain/objectives'
 import type { Organisation } from '@/domain/organisation'
 import type { Discussion, Participant, RatingRecord } from '@/domain/workshop'
+import type { PracticeSheet } from '@/domain/practiceSheet'
+import type { Guide } from '@/domain/guide/schema'
+import { guideSource } from '@/domain/guide/sources'
+import { sameGuide } from '@/domain/guide/networkGuide'
 import { database, newId, nowIso, type CapEssDatabase } from './database'
 
 const ALL_TABLES = (db: CapEssDatabase) => [
@@ -20,6 +24,10 @@ const ALL_TABLES = (db: CapEssDatabase) => [
   db.participants,
   db.ratings,
   db.discussions,
+  db.practiceSheets,
+  db.guides,
+  db.catalogue,
+  db.summaries,
 ]
 
 async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupOrganisation | null> {
@@ -27,7 +35,7 @@ async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupO
   if (!org) return null
   const assessments = await db.assessments.where('organisationId').equals(id).sortBy('year')
   const ids = assessments.map((a) => a.id)
-  const [answers, values, objectives, actions, customIndicators, participants, ratings, discussions] = await Promise.all([
+  const [answers, values, objectives, actions, customIndicators, participants, ratings, discussions, sheets] = await Promise.all([
     db.answers.where('assessmentId').anyOf(ids).toArray(),
     db.indicatorValues.where('assessmentId').anyOf(ids).toArray(),
     db.objectives.where('assessmentId').anyOf(ids).toArray(),
@@ -36,6 +44,7 @@ async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupO
     db.participants.where('assessmentId').anyOf(ids).toArray(),
     db.ratings.where('assessmentId').anyOf(ids).toArray(),
     db.discussions.where('assessmentId').anyOf(ids).toArray(),
+    db.practiceSheets.where('organisationId').equals(id).toArray(),
   ])
   const without = <T extends object, K extends keyof T>(record: T, key: K): Omit<T, K> => {
     const { [key]: _drop, ...rest } = record
@@ -59,6 +68,7 @@ async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupO
     }),
     actions: actions.map((x) => without(x, 'organisationId')),
     customIndicators: customIndicators.map((x) => without(x, 'organisationId')),
+    ...(sheets.length ? { practiceSheets: sheets.map((x) => without(x, 'organisationId')) } : {}),
   }
 }
 
@@ -75,6 +85,11 @@ export async function exportBackup(appVersion: string, organisationId: string | 
       const org = await readOrganisation(db, id)
       if (org) organisations.push(org)
     }
+    // The network guides these organisations used travel with them (the shipped ones are in every copy of the app).
+    const used = new Set(organisations.flatMap((o) => [...o.assessments, ...(o.practiceSheets ?? [])].map((a) => `${a.guideId}@${a.guideVersion}`)))
+    // A full backup keeps every guide loaded here, used or not, and what the network gathered.
+    const guides = (await db.guides.toArray()).filter((g) => !organisationId || used.has(`${g.id}@${g.version}`)).map((g) => g.guide)
+    const [catalogue, summaries] = organisationId ? [[], []] : await Promise.all([db.catalogue.toArray(), db.summaries.toArray()])
     const file: BackupFile = {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
@@ -82,6 +97,8 @@ export async function exportBackup(appVersion: string, organisationId: string | 
       appVersion,
       scope: organisationId ? 'organisation' : 'all',
       organisations,
+      ...(guides.length ? { guides } : {}),
+      ...(catalogue.length + summaries.length ? { network: { catalogue, summaries } } : {}),
     }
     return file
   })
@@ -112,6 +129,7 @@ async function deleteOrganisation(db: CapEssDatabase, id: string) {
   await db.assessments.where('organisationId').equals(id).delete()
   await db.actions.where('organisationId').equals(id).delete()
   await db.customIndicators.where('organisationId').equals(id).delete()
+  await db.practiceSheets.where('organisationId').equals(id).delete()
   await db.organisations.delete(id)
 }
 
@@ -128,9 +146,10 @@ function rowsOf(organisations: ReadonlyArray<BackupOrganisation>) {
     participants: [] as Participant[],
     ratings: [] as RatingRecord[],
     discussions: [] as Discussion[],
+    practiceSheets: [] as PracticeSheet[],
   }
   for (const org of organisations) {
-    const { assessments, actions, customIndicators, ...fields } = org
+    const { assessments, actions, customIndicators, practiceSheets, ...fields } = org
     rows.organisations.push(fields)
     for (const { answers, indicatorValues, objectives, workshop, ...assessment } of assessments) {
       rows.assessments.push({ ...assessment, organisationId: org.id })
@@ -143,6 +162,7 @@ function rowsOf(organisations: ReadonlyArray<BackupOrganisation>) {
     }
     for (const x of actions) rows.actions.push({ ...x, organisationId: org.id })
     for (const x of customIndicators) rows.customIndicators.push({ ...x, organisationId: org.id })
+    for (const x of practiceSheets ?? []) rows.practiceSheets.push({ ...x, organisationId: org.id })
   }
   return rows
 }
@@ -196,6 +216,28 @@ export async function importBackup(
     await db.participants.bulkAdd(rows.participants)
     await db.ratings.bulkAdd(rows.ratings)
     await db.discussions.bulkAdd(rows.discussions)
+    await db.practiceSheets.bulkAdd(rows.practiceSheets)
+    // The check refused a file whose guide differs from one stored under the same id and version: a put keeps one.
+    await storeGuides(db, file.guides ?? [])
+    if (file.network) {
+      // Gathered files merge as when they were imported: a sheet in its latest version, a summary once.
+      const known = new Map((await db.catalogue.bulkGet(file.network.catalogue.map((s) => s.id))).flatMap((s) => (s ? [[s.id, s] as const] : [])))
+      await db.catalogue.bulkPut(file.network.catalogue.filter((s) => !known.has(s.id) || s.updatedAt > known.get(s.id)!.updatedAt))
+      await db.summaries.bulkPut(file.network.summaries)
+    }
   })
   return summary
+}
+
+/** Network guides a file brings, stored unless the app ships them (same id and version: the same guide, checked). */
+async function storeGuides(db: CapEssDatabase, guides: ReadonlyArray<Guide>) {
+  const loadedAt = nowIso()
+  for (const guide of guides) {
+    if (guideSource({ guideId: guide.id, guideVersion: guide.version })) continue
+    const existing = await db.guides.get([guide.id, guide.version])
+    // Checked before the import; another tab may have loaded a different guide since: then nothing is written.
+    if (existing && !sameGuide(existing.guide, guide)) throw new Error(`Guide ${guide.id} v${guide.version} differs from the one stored`)
+    if (existing) continue
+    await db.guides.put({ id: guide.id, version: guide.version, guide, loadedAt })
+  }
 }

@@ -6,6 +6,10 @@ import type { CustomIndicator, IndicatorRecord } from '@/domain/indicators'
 import type { Objective } from '@/domain/objectives'
 import type { Organisation } from '@/domain/organisation'
 import type { Discussion, Participant, RatingRecord } from '@/domain/workshop'
+import type { CatalogueSheet } from '@/domain/catalogue'
+import type { StoredGuide } from '@/domain/guide/networkGuide'
+import type { PracticeSheet } from '@/domain/practiceSheet'
+import type { Summary } from '@/domain/files/summary'
 import { upgradeToV2 } from './upgrades'
 
 export const DATABASE_NAME = 'cap-ess'
@@ -15,6 +19,10 @@ export interface Setting {
   key: string
   value: string
 }
+
+
+/** An anonymised summary in a network's regional picture, with when it arrived. */
+export type StoredSummary = Summary & { importedAt: string }
 
 /**
  * The only place that knows IndexedDB. Index only what is queried; every new version gets an upgrade and a
@@ -32,6 +40,10 @@ export class CapEssDatabase extends Dexie {
   participants!: Table<Participant, [string, string]>
   ratings!: Table<RatingRecord, [string, string, string]>
   discussions!: Table<Discussion, [string, string]>
+  guides!: Table<StoredGuide, [string, number]>
+  practiceSheets!: EntityTable<PracticeSheet, 'id'>
+  catalogue!: EntityTable<CatalogueSheet, 'id'>
+  summaries!: EntityTable<StoredSummary, 'id'>
 
   constructor(name: string = DATABASE_NAME) {
     super(name)
@@ -63,6 +75,15 @@ export class CapEssDatabase extends Dexie {
       answers: '[assessmentId+questionId], assessmentId, [assessmentId+updatedAt]',
       assessments: 'id, organisationId, &[organisationId+year], year',
       actions: 'id, organisationId, status',
+    })
+    // v6 (network): a network's own guides, organisations' practice sheets, and what a network gathers from others
+    // (the sheet catalogue, the summaries of its regional picture), each keyed by the id its file gives, so a file
+    // imported twice is kept once. New tables, no data to move.
+    this.version(6).stores({
+      guides: '[id+version]',
+      practiceSheets: 'id, organisationId',
+      catalogue: 'id',
+      summaries: 'id',
     })
   }
 }

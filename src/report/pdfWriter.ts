@@ -147,9 +147,13 @@ export class PdfWriter {
     this.space(4)
   }
 
-  /** Writes the table of contents on a page kept free for it, with links to each section. */
+  /**
+   * Writes the table of contents on the page kept free for it, with links to each section; a long one goes on over
+   * the pages kept after it (see `tocPagesFor`).
+   */
   writeToc(onPage: number, title: string) {
-    this.doc.setPage(onPage)
+    let page = onPage
+    this.doc.setPage(page)
     let y = PAGE.margin
     this.doc.setFont(FONT, 'bold')
     this.doc.setFontSize(17)
@@ -157,6 +161,10 @@ export class PdfWriter {
     this.doc.text(title, this.left, y, { baseline: 'top' })
     y += 14
     for (const entry of this.toc) {
+      if (y > PAGE.height - PAGE.bottom - 8) {
+        this.doc.setPage(++page)
+        y = PAGE.margin
+      }
       const indent = entry.level === 1 ? 0 : 6
       this.doc.setFont(FONT, entry.level === 1 ? 'bold' : 'normal')
       this.doc.setFontSize(entry.level === 1 ? 11 : 10)
@@ -190,6 +198,14 @@ export class PdfWriter {
       this.doc.text(pageLabel(page, total), this.left + this.width, y, { align: 'right' })
     }
   }
+}
+
+/** How many pages a table of contents of `entries` top-level lines takes (as `writeToc` lays them out). */
+export function tocPagesFor(entries: number): number {
+  const line = 8
+  const first = Math.floor((PAGE.height - PAGE.bottom - 8 - PAGE.margin - 14) / line) + 1
+  const next = Math.floor((PAGE.height - PAGE.bottom - 8 - PAGE.margin) / line) + 1
+  return entries <= first ? 1 : 1 + Math.ceil((entries - first) / next)
 }
 
 /** `text` as it is if it fits `width`, or cut at a word (at a letter for one long word) and ended with « … ». */

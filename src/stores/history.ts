@@ -55,8 +55,11 @@ export const useHistoryStore = defineStore('history', () => {
         return
       }
       const ids = assessments.map((a) => a.id)
+      // The frame the years are compared in: the national guide, unless the latest year was made with a network's.
+      const latest = assessments.reduce<(typeof assessments)[number] | undefined>((a, b) => (!a || b.year > a.year ? b : a), undefined)
+      const frameRef = latest && latest.guideId !== CURRENT_GUIDE.guideId ? latest : CURRENT_GUIDE
       const [current, values, targets, answerLists] = await Promise.all([
-        loadGuideIndex(CURRENT_GUIDE),
+        loadGuideIndex(frameRef).catch(() => loadGuideIndex(CURRENT_GUIDE)),
         listIndicatorValues(ids),
         listObjectives(ids),
         Promise.all(ids.map((id) => listAnswers(id))),
@@ -68,7 +71,11 @@ export const useHistoryStore = defineStore('history', () => {
             assessment,
             organisation: owner,
             ownGuide: await loadGuideIndex(assessment),
-            steps: await loadMigrationSteps(assessment.guideId, assessment.guideVersion, CURRENT_GUIDE.guideVersion),
+            // Between two guides (the national one and a network's) questions are compared under their own ids.
+            steps:
+              assessment.guideId === current.guide.id
+                ? await loadMigrationSteps(assessment.guideId, assessment.guideVersion, current.guide.version).catch(() => [])
+                : [],
             answers: answerLists[i],
             indicators: values.filter((v) => v.assessmentId === assessment.id),
             objectives: targets.filter((o) => o.assessmentId === assessment.id),

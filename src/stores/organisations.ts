@@ -3,7 +3,7 @@ import { ref } from 'vue'
 import { listAssessments } from '@/db/assessmentRepository'
 import { getOrganisation, listOrganisations } from '@/db/organisationRepository'
 import type { Assessment } from '@/domain/assessment'
-import { CURRENT_GUIDE } from '@/domain/guide/current'
+import { CURRENT_GUIDE, type GuideRef } from '@/domain/guide/current'
 import type { Organisation } from '@/domain/organisation'
 
 // Writes validate with zod; importing them on the first save keeps zod out of the first screen's JavaScript.
@@ -58,21 +58,22 @@ export const useOrganisationsStore = defineStore('organisations', () => {
   const lastStart = ref<{ assessmentId: string; dropped: string[]; renamed: [string, string][] } | null>(null)
 
   /**
-   * Starts an assessment with the current guide version; the year must be free for this organisation.
-   * With `prefillFrom`, last year's answers come along (moved to the current guide's ids), to be confirmed.
+   * Starts an assessment with a guide (the national guide's current version unless a network guide is chosen); the
+   * year must be free for this organisation. With `prefillFrom`, last year's answers come along, to be confirmed:
+   * within one guide through its migration maps; from another guide (a network's adaptation of the national one),
+   * the answers to the questions it kept under the same ids.
    */
-  async function startAssessment(organisationId: string, input: unknown, prefillFrom: Assessment | null = null) {
+  async function startAssessment(organisationId: string, input: unknown, prefillFrom: Assessment | null = null, guide: GuideRef = CURRENT_GUIDE) {
     const [{ createAssessment }, { loadGuideIndex, loadMigrationSteps }] = await Promise.all([assessmentWrites(), import('@/domain/guide/registry')])
-    // Answers carry over only within one guide (its versions linked by migration maps).
-    const prefill =
-      prefillFrom && prefillFrom.guideId === CURRENT_GUIDE.guideId
-        ? {
-            fromAssessmentId: prefillFrom.id,
-            steps: await loadMigrationSteps(CURRENT_GUIDE.guideId, prefillFrom.guideVersion, CURRENT_GUIDE.guideVersion),
-            questionIds: new Set((await loadGuideIndex(CURRENT_GUIDE)).questionById.keys()),
-          }
-        : null
-    const created = await createAssessment(organisationId, input, CURRENT_GUIDE, prefill)
+    const prefill = prefillFrom
+      ? {
+          fromAssessmentId: prefillFrom.id,
+          // A network guide's versions may have no migration map: its answers then follow the ids it kept.
+          steps: prefillFrom.guideId === guide.guideId ? await loadMigrationSteps(guide.guideId, prefillFrom.guideVersion, guide.guideVersion).catch(() => []) : [],
+          questionIds: new Set((await loadGuideIndex(guide)).questionById.keys()),
+        }
+      : null
+    const created = await createAssessment(organisationId, input, guide, prefill)
     lastStart.value = { assessmentId: created.assessment.id, dropped: created.dropped, renamed: created.renamed }
     return created.assessment
   }

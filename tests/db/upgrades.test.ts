@@ -63,7 +63,7 @@ describe('database upgrades', () => {
 
     const db = new CapEssDatabase(name)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
 
     expect(OrganisationSchema.parse(await db.organisations.get('org-1'))).toEqual(organisation)
     const upgraded = await db.assessments.toArray()
@@ -113,7 +113,7 @@ describe('database upgrade from version 2', () => {
 
     const db = new CapEssDatabase(name)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     for (const [table, rows] of Object.entries(records)) expect(await db.table(table).toArray(), table).toEqual(rows)
     await db.settings.put({ key: 'lastBackupAt', value: '2026-01-01T00:00:00.000Z' })
     db.close()
@@ -144,7 +144,7 @@ describe('database upgrade from version 3 (before the workshop)', () => {
 
     const db = new CapEssDatabase(name)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     for (const [table, rows] of Object.entries(records)) expect(await db.table(table).toArray(), table).toEqual(rows)
     expect(await db.participants.count()).toBe(0)
     await saveParticipant('a-2024', 'p-1', { name: 'Claire', role: 'board' }, db)

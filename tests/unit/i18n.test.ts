@@ -37,11 +37,12 @@ describe('keys used in the code', () => {
     // Plural or nested parents are not leaves, so accept a key that prefixes known ones too.
     const exists = (key: string) => known.has(key) || [...known].some((k) => k.startsWith(`${key}.`))
     const missing: string[] = []
-    // The document generators and the report preview get their words through ReportText, keyed under `report.`.
-    const reportRelative = (file: string) => /src\/report\/|ReportPreview\.vue$/.test(file)
+    // The document generators and the report preview get their words through ReportText, keyed under `report.`; the
+    // network's documents through NetworkText, under `network.`.
+    const prefixOf = (file: string) => (/src\/report\/network\//.test(file) ? 'network.' : /src\/report\/|ReportPreview\.vue$/.test(file) ? 'report.' : '')
     for (const file of files) {
       for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) {
-        const key = reportRelative(file) ? `report.${match[1]}` : match[1]
+        const key = `${prefixOf(file)}${match[1]}`
         if (!exists(key)) missing.push(`${file}: ${key}`)
       }
     }

@@ -6,6 +6,7 @@ import { CustomIndicatorInputSchema, IndicatorPatchSchema, type CustomIndicator,
 import { ObjectivePatchSchema, type Objective, type ObjectivePatch } from '@/domain/objectives'
 import { DiscussionPatchSchema, ParticipantPatchSchema, RatingPatchSchema, type Discussion, type DiscussionPatch, type Participant, type ParticipantPatch, type RatingPatch, type RatingRecord } from '@/domain/workshop'
 import { OrganisationMetaPatchSchema, type Organisation, type OrganisationMetaPatch } from '@/domain/organisation'
+import { PracticeSheetPatchSchema, type PracticeSheet, type PracticeSheetPatch } from '@/domain/practiceSheet'
 import { z } from '@/domain/zod'
 import { saveActionPatch } from '../actionRepository'
 import { saveAnswerPatch } from '../answerRepository'
@@ -13,6 +14,7 @@ import { saveAgPatch } from '../assessmentWrites'
 import { saveCustomIndicator, saveIndicatorValue } from '../indicatorRepository'
 import { saveObjective } from '../objectiveRepository'
 import { saveOrganisationMeta } from '../organisationWrites'
+import { savePracticeSheet } from '../practiceSheetRepository'
 import { saveDiscussion, saveParticipant, saveRating } from '../workshopRepository'
 import { EditWriter, type EditKey, type EditKinds } from './editWriter'
 import { EditJournal } from './journal'
@@ -46,6 +48,8 @@ export interface Edits {
   discussion: { patch: DiscussionPatch; result: Discussion }
   /** Scope: the organisation; id: always `meta` (its tags and archive mark). */
   organisationMeta: { patch: OrganisationMetaPatch; result: Organisation }
+  /** Scope: the organisation; id: the sheet's. */
+  practiceSheet: { patch: PracticeSheetPatch; result: PracticeSheet }
 }
 
 /** A rating's id within its assessment; neither part may contain the separator (UUIDs and guide ids do not). */
@@ -104,6 +108,10 @@ export const EDIT_KINDS: EditKinds<Edits> = {
     isPatch: valid<OrganisationMetaPatch>(OrganisationMetaPatchSchema),
     write: (organisationId, _id, patch, replayOver) => saveOrganisationMeta(organisationId, patch, undefined, { replayOver }),
   },
+  practiceSheet: {
+    isPatch: valid<PracticeSheetPatch>(PracticeSheetPatchSchema),
+    write: (organisationId, id, patch, replayOver) => savePracticeSheet(organisationId, id, patch, undefined, { replayOver }),
+  },
 }
 
 /** What the fields an edit changes held before it, read from the record the screen shows (see `EditWriter.edit`). */
@@ -123,11 +131,12 @@ export const editKeys = {
   rating: (assessmentId: string, participantId: string, questionId: string): EditKey<'rating'> => ({ kind: 'rating', scope: assessmentId, id: ratingId(participantId, questionId) }),
   discussion: (assessmentId: string, questionId: string): EditKey<'discussion'> => ({ kind: 'discussion', scope: assessmentId, id: questionId }),
   organisationMeta: (organisationId: string): EditKey<'organisationMeta'> => ({ kind: 'organisationMeta', scope: organisationId, id: 'meta' }),
+  practiceSheet: (organisationId: string, sheetId: string): EditKey<'practiceSheet'> => ({ kind: 'practiceSheet', scope: organisationId, id: sheetId }),
 }
 
 /** Edits of one assessment (answers, indicators, objectives, AG texts). */
 /** Kinds whose scope is an organisation, not an assessment. */
-const ORGANISATION_KINDS = new Set(['action', 'customIndicator', 'organisationMeta'])
+const ORGANISATION_KINDS = new Set(['action', 'customIndicator', 'organisationMeta', 'practiceSheet'])
 export const ofAssessment = (assessmentId: string) => (key: EditKey) => key.scope === assessmentId && !ORGANISATION_KINDS.has(key.kind)
 
 let current: EditWriter<Edits> | null = null

@@ -6,6 +6,10 @@ import { CustomIndicatorSchema, IndicatorRecordSchema } from '../indicators.ts'
 import { ObjectiveSchema } from '../objectives.ts'
 import { OrganisationSchema } from '../organisation.ts'
 import { DiscussionSchema, ParticipantSchema, RatingRecordSchema } from '../workshop.ts'
+import { GuideSchema } from '../guide/schema.ts'
+import { PracticeSheetSchema } from '../practiceSheet.ts'
+import { SharedSheetSchema } from '../files/practiceSheets.ts'
+import { SummarySchema } from '../files/summary.ts'
 
 /**
  * The backup file: everything, or one organisation, nested so that every problem has a readable path
@@ -40,6 +44,8 @@ export const BackupOrganisationSchema = OrganisationSchema.extend({
   assessments: z.array(BackupAssessmentSchema),
   actions: z.array(BackupActionSchema),
   customIndicators: z.array(CustomIndicatorSchema.omit({ organisationId: true })),
+  /** The organisation's practice sheets; absent when it has none (and from files made before them). */
+  practiceSheets: z.array(PracticeSheetSchema.omit({ organisationId: true })).optional(),
 })
 
 export const BackupEnvelopeSchema = z.strictObject({
@@ -49,9 +55,26 @@ export const BackupEnvelopeSchema = z.strictObject({
   appVersion: z.string().min(1).max(50),
   scope: z.enum(['all', 'organisation']),
   organisations: z.array(z.unknown()),
+  /**
+   * The network guides the file's assessments were made with (not the guides the app ships), so that the file
+   * opens on a device that never loaded them. Absent when there are none.
+   */
+  guides: z.array(z.unknown()).max(50).optional(),
+  /** What a network gathered from others (its sheet catalogue, its picture's summaries); in full backups only. */
+  network: z.unknown().optional(),
 })
 
-export const BackupFileSchema = BackupEnvelopeSchema.extend({ organisations: z.array(BackupOrganisationSchema) })
+export const BackupNetworkSchema = z.strictObject({
+  catalogue: z.array(SharedSheetSchema.extend({ importedAt: z.iso.datetime() })),
+  summaries: z.array(SummarySchema.extend({ importedAt: z.iso.datetime() })),
+})
+export type BackupNetwork = z.infer<typeof BackupNetworkSchema>
+
+export const BackupFileSchema = BackupEnvelopeSchema.extend({
+  organisations: z.array(BackupOrganisationSchema),
+  guides: z.array(GuideSchema).optional(),
+  network: BackupNetworkSchema.optional(),
+})
 
 export type BackupFile = z.infer<typeof BackupFileSchema>
 export type BackupOrganisation = z.infer<typeof BackupOrganisationSchema>

@@ -3,7 +3,9 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUP_MAX_BYTES,
   BackupEnvelopeSchema,
+  BackupNetworkSchema,
   BackupOrganisationSchema,
+  type BackupNetwork,
   type BackupFile,
   type BackupOrganisation,
 } from './format.ts'
@@ -11,7 +13,10 @@ import { migrateBackup } from './migrations.ts'
 import { MAX_PROBLEMS, problemsFromZod, shortValue, type ImportProblem } from './problems.ts'
 import { CURRENT_GUIDE } from '../guide/current.ts'
 import type { GuideCatalog, GuideIndex } from '../guide/guideIndex.ts'
-import type { IndicatorUnit } from '../guide/schema.ts'
+import { GuideSchema, type Guide, type IndicatorUnit } from '../guide/schema.ts'
+import { guideIntegrityProblems } from '../guide/integrity.ts'
+import { reservedId } from '../guide/networkGuide.ts'
+import { shipsGuideId } from '../guide/sources.ts'
 import { indicatorValueProblem } from '../indicators.ts'
 import { targetProblem } from '../objectives.ts'
 
@@ -44,13 +49,13 @@ export async function parseBackup(text: string, catalog: GuideCatalog, options: 
   return 'json' in read ? validateBackup(read.json, catalog, options) : read
 }
 
-/** The guide versions a file's assessments name (and the current one, which actions refer to), read before validation. */
+/** The guide versions a file's assessments and sheets name (and the current one, which actions refer to), read before validation. */
 export function guideRefsOf(json: unknown): { guideId: string; guideVersion: number }[] {
   const refs = [CURRENT_GUIDE]
   const orgs = (json as { organisations?: unknown } | null)?.organisations
   for (const org of Array.isArray(orgs) ? orgs : []) {
-    const assessments = (org as { assessments?: unknown } | null)?.assessments
-    for (const a of Array.isArray(assessments) ? assessments : []) {
+    const { assessments, practiceSheets } = (org ?? {}) as { assessments?: unknown; practiceSheets?: unknown }
+    for (const a of [...(Array.isArray(assessments) ? assessments : []), ...(Array.isArray(practiceSheets) ? practiceSheets : [])]) {
       const { guideId, guideVersion } = (a ?? {}) as { guideId?: unknown; guideVersion?: unknown }
       if (typeof guideId === 'string' && typeof guideVersion === 'number' && !refs.some((r) => r.guideId === guideId && r.guideVersion === guideVersion)) {
         refs.push({ guideId, guideVersion })
@@ -89,6 +94,29 @@ export async function validateBackup(json: unknown, catalog: GuideCatalog, optio
   if (!envelope.success) return finish(problemsFromZod(envelope.error.issues, migrated))
 
   const problems: ImportProblem[] = []
+  const guides: Guide[] = []
+  envelope.data.guides?.forEach((raw, i) => {
+    const parsed = GuideSchema.safeParse(raw)
+    if (!parsed.success) return problems.push(...problemsFromZod(parsed.error.issues, raw, ['guides', i]))
+    for (const message of guideIntegrityProblems(parsed.data)) problems.push({ path: `guides[${i}]`, key: 'import.problem.guide', params: { value: message } })
+    if (shipsGuideId(parsed.data.id)) problems.push(reservedId(`guides[${i}].id`, parsed.data.id))
+    if (guides.some((g) => g.id === parsed.data.id && g.version === parsed.data.version)) problems.push({ path: `guides[${i}].version`, key: 'import.problem.duplicate', params: { value: `${parsed.data.id} v${parsed.data.version}` } })
+    guides.push(parsed.data)
+  })
+  let network: BackupNetwork | undefined
+  if (envelope.data.network !== undefined) {
+    const parsed = BackupNetworkSchema.safeParse(envelope.data.network)
+    if (!parsed.success) problems.push(...problemsFromZod(parsed.error.issues, envelope.data.network, ['network']))
+    else {
+      network = parsed.data
+      const seen = (path: string, ids: string[]) =>
+        ids.forEach((id, i) => {
+          if (ids.indexOf(id) !== i) problems.push({ path: `network.${path}[${i}].id`, key: 'import.problem.duplicate', params: { value: shortValue(id) } })
+        })
+      seen('catalogue', network.catalogue.map((s) => s.id))
+      seen('summaries', network.summaries.map((s) => s.id))
+    }
+  }
   const organisations: BackupOrganisation[] = []
   const total = envelope.data.organisations.length
   for (const [i, raw] of envelope.data.organisations.entries()) {
@@ -102,7 +130,10 @@ export async function validateBackup(json: unknown, catalog: GuideCatalog, optio
   }
   if (problems.length === 0) problems.push(...integrityProblems(envelope.data.exportedAt, organisations, catalog, options.now ?? new Date()))
   if (problems.length > 0) return finish(problems)
-  return { ok: true, file: { ...envelope.data, organisations }, migratedFrom: version < BACKUP_FORMAT_VERSION ? version : null }
+  const { guides: _guides, network: _network, ...rest } = envelope.data
+  void _guides
+  void _network
+  return { ok: true, file: { ...rest, organisations, ...(guides.length ? { guides } : {}), ...(network ? { network } : {}) }, migratedFrom: version < BACKUP_FORMAT_VERSION ? version : null }
 }
 
 function finish(problems: ImportProblem[]): ParseResult {
@@ -127,6 +158,7 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
   const assessmentIds = new Set<string>()
   const actionIds = new Set<string>()
   const customIds = new Set<string>()
+  const sheetIds = new Set<string>()
 
   organisations.forEach((org, o) => {
     const op = `organisations[${o}]`
@@ -235,6 +267,19 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
           notFuture(`${p}.updatedAt`, x.updatedAt)
         })
       }
+    })
+
+    org.practiceSheets?.forEach((sheet, i) => {
+      const p = `${op}.practiceSheets[${i}]`
+      if (sheetIds.has(sheet.id)) duplicate(`${p}.id`, sheet.id)
+      sheetIds.add(sheet.id)
+      for (const field of ['createdAt', 'updatedAt'] as const) notFuture(`${p}.${field}`, sheet[field])
+      const guide = catalog(sheet)
+      if (!guide) return problems.push({ path: `${p}.guideVersion`, key: 'import.problem.unknownGuide', params: { value: `${sheet.guideId} v${sheet.guideVersion}` } })
+      if (sheet.themeId !== null && !guide.themeById.has(sheet.themeId)) problem(`${p}.themeId`, 'import.problem.unknownTheme', sheet.themeId)
+      sheet.questionIds.forEach((id, q) => {
+        if (!guide.questionById.has(id)) problem(`${p}.questionIds[${q}]`, 'import.problem.unknownQuestion', id)
+      })
     })
 
     org.actions.forEach((action, i) => {

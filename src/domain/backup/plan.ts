@@ -33,6 +33,7 @@ export function lastModified(org: BackupOrganisation): string {
   }
   org.actions.forEach((x) => see(x.updatedAt))
   org.customIndicators.forEach((x) => see(x.createdAt))
+  org.practiceSheets?.forEach((x) => see(x.updatedAt))
   return latest
 }
 
@@ -53,7 +54,7 @@ export function previewImport(file: BackupFile, existing: ReadonlyMap<string, { 
 
 /**
  * « Keep both »: the file's organisation under new ids everywhere (organisation, assessments, actions, custom
- * indicators, and every reference between them), its name marked as a copy.
+ * indicators, practice sheets, and every reference between them), its name marked as a copy.
  */
 export function copyOrganisation(org: BackupOrganisation, newId: () => string, suffix: string): BackupOrganisation {
   const assessmentIds = new Map(org.assessments.map((a) => [a.id, newId()]))
@@ -65,6 +66,7 @@ export function copyOrganisation(org: BackupOrganisation, newId: () => string, s
     id: newId(),
     name,
     customIndicators: org.customIndicators.map((c) => ({ ...c, id: customIds.get(c.id)! })),
+    ...(org.practiceSheets ? { practiceSheets: org.practiceSheets.map((s) => ({ ...s, id: newId() })) } : {}),
     actions: org.actions.map((a) => ({
       ...a,
       id: newId(),

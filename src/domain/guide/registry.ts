@@ -3,26 +3,53 @@ import { indexGuide, type GuideCatalog, type GuideIndex } from './guideIndex.ts'
 import { migrationSteps } from './migration.ts'
 import { GuideSchema, MaturityScaleSchema, type Guide, type GuideMigration, type MaturityScale } from './schema.ts'
 import { guideSource, loadScaleSource } from './sources.ts'
+import { storedGuideLookup } from './storedGuides.ts'
 
 /**
  * The guide catalogue: every guide version the app knows, loaded once, validated once and indexed once, whoever
  * asks (the stores, the import, the router's prefetch through the same sources).
  */
-const cache = new Map<GuideSource, Promise<GuideIndex>>()
-type GuideSource = NonNullable<ReturnType<typeof guideSource>>
+const cache = new Map<string, Promise<GuideIndex>>()
+const keyOf = (ref: GuideRef) => `${ref.guideId}@${ref.guideVersion}`
+
+/** The shipped guides' keys: a network guide's index is forgotten when it is removed, theirs never. */
+const SHIPPED = new Set<string>()
+
+/** Forgets the network guides read so far (one was removed, or a test starts with another database). */
+export function forgetStoredGuides(): void {
+  for (const key of [...cache.keys()]) if (!SHIPPED.has(key)) cache.delete(key)
+}
 
 export function loadGuideIndex(ref: GuideRef): Promise<GuideIndex> {
+  const key = keyOf(ref)
+  let pending = cache.get(key)
+  if (pending) return pending
   const source = guideSource(ref)
-  if (!source) return Promise.reject(new Error(`Unknown guide ${ref.guideId} version ${ref.guideVersion}`))
-  let pending = cache.get(source)
-  if (!pending) {
+  if (source) {
+    SHIPPED.add(key)
     // Also validated at build time; parsing here fills defaults (weights) and guards against a stale cache.
     pending = source.load().then((mod) => indexGuide(GuideSchema.parse(mod.default)))
-    // A failed load (chunk missing after an update) must be retried next time, not served from the cache.
-    pending.catch(() => cache.delete(source))
-    cache.set(source, pending)
+  } else {
+    const lookup = storedGuideLookup()
+    pending = (lookup ? lookup(ref) : Promise.resolve(undefined)).then((json) => {
+      if (json === undefined) throw new Error(`Unknown guide ${ref.guideId} version ${ref.guideVersion}`)
+      return indexGuide(GuideSchema.parse(json))
+    })
   }
+  // A failed load (chunk missing after an update, a guide not loaded yet) must be retried next time, not served from the cache.
+  pending.catch(() => {
+    if (cache.get(key) === pending) cache.delete(key)
+  })
+  cache.set(key, pending)
   return pending
+}
+
+/** Whether the app can open assessments made with this guide (shipped, or loaded by a network on this device). */
+export async function knowsGuide(ref: GuideRef): Promise<boolean> {
+  return loadGuideIndex(ref).then(
+    () => true,
+    () => false,
+  )
 }
 
 export async function loadGuide(ref: GuideRef): Promise<Guide> {
@@ -43,19 +70,20 @@ export async function loadMigrationSteps(guideId: string, fromVersion: number, t
   const versions: Guide[] = []
   for (let v = fromVersion + 1; v <= toVersion; v++) {
     const ref = { guideId, guideVersion: v }
-    if (guideSource(ref)) versions.push(await loadGuide(ref))
+    if (await knowsGuide(ref)) versions.push(await loadGuide(ref))
   }
   return migrationSteps(versions, fromVersion, toVersion)
 }
 
 /**
  * The guides a set of references names, loaded before a file is checked, as the synchronous lookup the import
- * validation uses. References the app does not know give null; the import says where they are.
+ * validation uses; `carried` are the guides the file itself brings. References the app does not know give null;
+ * the import says where they are.
  */
-export async function guideCatalog(refs: Iterable<GuideRef>): Promise<GuideCatalog> {
-  const known: { ref: GuideRef; index: GuideIndex }[] = []
+export async function guideCatalog(refs: Iterable<GuideRef>, carried: ReadonlyArray<Guide> = []): Promise<GuideCatalog> {
+  const known: { ref: GuideRef; index: GuideIndex }[] = carried.map((guide) => ({ ref: { guideId: guide.id, guideVersion: guide.version }, index: indexGuide(guide) }))
   for (const ref of refs) {
-    if (known.some((k) => k.ref.guideId === ref.guideId && k.ref.guideVersion === ref.guideVersion) || !guideSource(ref)) continue
+    if (known.some((k) => k.ref.guideId === ref.guideId && k.ref.guideVersion === ref.guideVersion) || !(await knowsGuide(ref))) continue
     known.push({ ref, index: await loadGuideIndex(ref) })
   }
   return (ref) => known.find((k) => k.ref.guideId === ref.guideId && k.ref.guideVersion === ref.guideVersion)?.index ?? null

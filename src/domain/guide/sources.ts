@@ -13,6 +13,11 @@ const SOURCES: ReadonlyArray<GuideSource> = [
   { guideId: 'csess-2016', guideVersion: 2, load: () => import('../../../guide-data/guide.csess-2016.v2.json') },
 ]
 
+/** Whether the app ships a guide of this id (any version): a network's own guide takes an id of its own. */
+export function shipsGuideId(guideId: string): boolean {
+  return SOURCES.some((s) => s.guideId === guideId)
+}
+
 export function guideSource(ref: GuideRef): GuideSource | undefined {
   return SOURCES.find((s) => s.guideId === ref.guideId && s.guideVersion === ref.guideVersion)
 }
