@@ -52,17 +52,17 @@ interface Rows {
  */
 async function readAll(db: CapEssDatabase): Promise<Rows> {
   const [organisations, assessments, answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
-    getAll(db.organisations),
-    getAll(db.assessments),
-    getAll(db.answers),
-    getAll(db.indicatorValues),
-    getAll(db.objectives),
-    getAll(db.actions),
-    getAll(db.customIndicators),
-    getAll(db.participants),
-    getAll(db.ratings),
-    getAll(db.discussions),
-    getAll(db.practiceSheets),
+    getAll<Organisation>(db.organisations),
+    getAll<Assessment>(db.assessments),
+    getAll<Answer>(db.answers),
+    getAll<IndicatorRecord>(db.indicatorValues),
+    getAll<Objective>(db.objectives),
+    getAll<Action>(db.actions),
+    getAll<CustomIndicator>(db.customIndicators),
+    getAll<Participant>(db.participants),
+    getAll<RatingRecord>(db.ratings),
+    getAll<Discussion>(db.discussions),
+    getAll<PracticeSheet>(db.practiceSheets),
   ])
   return { organisations, assessments, answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets }
 }
@@ -84,6 +84,7 @@ function getAll<T>(table: { name: string; toArray(): Promise<T[]> }): Promise<T[
 
 async function readOne(db: CapEssDatabase, id: string): Promise<Rows> {
   const org = await db.organisations.get(id)
+  if (!org) return { organisations: [], assessments: [], answers: [], indicatorValues: [], objectives: [], actions: [], customIndicators: [], participants: [], ratings: [], discussions: [], practiceSheets: [] }
   const assessments = await db.assessments.where('organisationId').equals(id).toArray()
   const ids = assessments.map((a) => a.id)
   const [answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
@@ -97,7 +98,7 @@ async function readOne(db: CapEssDatabase, id: string): Promise<Rows> {
     db.discussions.where('assessmentId').anyOf(ids).toArray(),
     db.practiceSheets.where('organisationId').equals(id).toArray(),
   ])
-  return { organisations: org ? [org] : [], assessments, answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets }
+  return { organisations: [org], assessments, answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets }
 }
 
 const without = <T extends object, K extends keyof T>(record: T, key: K): Omit<T, K> => {
