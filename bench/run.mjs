@@ -252,8 +252,12 @@ async function bareBulkPut(page, file) {
       indicatorValues: [['assessmentId', 'indicatorId'], [['assessmentId', 'assessmentId']]],
       objectives: [['assessmentId', 'subjectId'], [['assessmentId', 'assessmentId']]],
       actions: ['id', [['organisationId', 'organisationId'], ['status', 'status']]],
+      customIndicators: ['id', [['organisationId', 'organisationId']]],
+      participants: [['assessmentId', 'id'], [['assessmentId', 'assessmentId']]],
+      ratings: [['assessmentId', 'participantId', 'questionId'], [['assessmentId', 'assessmentId']]],
+      discussions: [['assessmentId', 'questionId'], [['assessmentId', 'assessmentId']]],
     }
-    const rows = { organisations: [], assessments: [], answers: [], indicatorValues: [], objectives: [], actions: [] }
+    const rows = Object.fromEntries(Object.keys(stores).map((name) => [name, []]))
     for (const { assessments, actions, customIndicators, ...org } of data.organisations) {
       rows.organisations.push(org)
       for (const { answers, indicatorValues, objectives, workshop, ...a } of assessments) {
@@ -261,8 +265,10 @@ async function bareBulkPut(page, file) {
         for (const x of answers) rows.answers.push({ ...x, assessmentId: a.id })
         for (const x of indicatorValues) rows.indicatorValues.push({ ...x, assessmentId: a.id })
         for (const x of objectives) rows.objectives.push({ ...x, assessmentId: a.id })
+        for (const kind of ['participants', 'ratings', 'discussions']) for (const x of workshop?.[kind] ?? []) rows[kind].push({ ...x, assessmentId: a.id })
       }
       for (const x of actions) rows.actions.push({ ...x, organisationId: org.id })
+      for (const x of customIndicators) rows.customIndicators.push({ ...x, organisationId: org.id })
     }
     const db = await new Promise((resolve, reject) => {
       const request = indexedDB.open('bench-bare-bulk', 1)
