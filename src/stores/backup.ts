@@ -17,6 +17,7 @@ const backupCode = () =>
     import('@/domain/backup/plan'),
     import('@/db/errors'),
     import('@/db/writer'),
+    import('@/domain/backup/serialise'),
   ])
 
 export const APP_VERSION = import.meta.env.PACKAGE_VERSION ?? '0.0.0'
@@ -53,16 +54,16 @@ export const useBackupStore = defineStore('backup', () => {
   async function exportJson(
     organisationId: string | null,
     label: string,
-    download: (fileName: string, text: string) => void,
+    download: (fileName: string, parts: string[]) => void,
   ): Promise<{ fileName: string; dateRecorded: boolean }> {
-    const [{ exportBackup }, , , , { editWriter }] = await backupCode()
+    const [{ exportBackup }, , , , { editWriter }, { backupJsonParts }] = await backupCode()
     // Edits still waiting for their pause, and those a closed tab left in the journal, belong in the file (a failed
     // one stays on screen; the rest is exported).
     await editWriter().replay()
     await editWriter().flush()
     const file = await exportBackup(APP_VERSION, organisationId)
     const fileName = `cap-ess-${fileSlug(label, 'sauvegarde')}-${file.exportedAt.slice(0, 10)}.json`
-    download(fileName, JSON.stringify(file, null, 2))
+    download(fileName, backupJsonParts(file))
     try {
       await recordBackup(file.exportedAt)
       lastBackup.value = file.exportedAt
