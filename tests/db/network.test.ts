@@ -36,6 +36,13 @@ afterEach(async () => {
   await Promise.all([db.delete(), other.delete()])
 })
 
+/** The other device: its own empty database, which its guide registry reads. */
+function onOtherDevice() {
+  useDatabase(other)
+  forgetStoredGuides()
+  useStoredGuides((ref) => findStoredGuide(ref, other))
+}
+
 async function seed() {
   const org = await createOrganisation({ name: 'Coop des Monts d’Arrée', legalForm: 'scop', employees: 12, volunteers: 0, members: 12, region: '53', siren: '' }, db)
   expect(await storeGuide(networkGuide, db)).toBe('added')
@@ -61,10 +68,7 @@ describe('a network guide on a device', () => {
     expect(file.guides?.map((g) => `${g.id}@${g.version}`)).toEqual(['cress-bzh-2026@1'])
     expect(file.organisations[0]!.practiceSheets).toMatchObject([{ id: 'sheet-1', title: 'Salarié·es au CA', description: 'Deux sièges', shareable: true }])
 
-    // The other device: empty, and its registry reads its own database.
-    useDatabase(other)
-    forgetStoredGuides()
-    useStoredGuides((ref) => findStoredGuide(ref, other))
+    onOtherDevice()
     const checked = await checkBackupText(JSON.stringify(file))
     expect(checked.ok).toBe(true)
     if (!checked.ok) return
@@ -81,9 +85,7 @@ describe('a network guide on a device', () => {
     const checked = await checkBackupText(JSON.stringify(changed))
     expect(checked).toMatchObject({ ok: false, problems: [{ path: 'guides[0]', key: 'import.problem.guideConflict' }] })
     const broken = { ...file, guides: [{ ...file.guides![0], themes: [] }] }
-    useDatabase(other)
-    forgetStoredGuides()
-    useStoredGuides((ref) => findStoredGuide(ref, other))
+    onOtherDevice()
     const refused = await checkBackupText(JSON.stringify(broken))
     expect(refused.ok).toBe(false)
     if (!refused.ok) expect(refused.problems.map((p) => p.path)).toContain('guides[0].themes')
@@ -97,9 +99,7 @@ describe('a full backup', () => {
     const file = await exportBackup('1.0.0', null, db)
     expect(file.guides?.map((g) => g.shortTitle)).toEqual(['Pas encore utilisé'])
     expect(file.network?.summaries).toHaveLength(1)
-    useDatabase(other)
-    forgetStoredGuides()
-    useStoredGuides((ref) => findStoredGuide(ref, other))
+    onOtherDevice()
     const checked = await checkBackupText(JSON.stringify(file))
     expect(checked.ok).toBe(true)
     if (!checked.ok) return

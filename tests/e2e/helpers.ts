@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { portfolio } from '../../bench/portfolio.mjs'
 
 export const card = (page: Page, questionId: string) => page.locator(`[data-question-id="${questionId}"]`)
 
@@ -35,4 +36,21 @@ export async function evidenceOf(questionCard: Locator) {
   const toggle = questionCard.getByRole('button', { name: /^Justificatifs \(\d+\)$/ })
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
   return questionCard
+}
+
+/**
+ * The bench's portfolio over last exercise and this one (the current one before July), every instant it holds set no
+ * later than yesterday: the import refuses dates from the future, and the tests hold any day they run.
+ */
+export function recentPortfolio(organisations: number) {
+  const today = new Date()
+  const year = today.getMonth() < 6 ? today.getFullYear() - 1 : today.getFullYear()
+  const file = portfolio(organisations, 2, year - 1)
+  const yesterday = new Date(today.getTime() - 86_400_000).toISOString()
+  const clamp = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(clamp)
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clamp(x)]))
+    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && v > yesterday ? yesterday : v
+  }
+  return { data: clamp(file) as typeof file, year, today }
 }

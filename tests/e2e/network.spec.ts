@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test, type Download, type Page } from '@playwright/test'
-import { portfolio } from '../../bench/portfolio.mjs'
 import { expectNoAxeViolations } from './axe'
 import { parseCsv } from '../fixtures/csv'
-import { card } from './helpers'
+import { card, recentPortfolio } from './helpers'
 
 /**
  * The network side, as three organisations and a CRESS would walk it: each organisation prepares the anonymised
@@ -19,16 +18,7 @@ const pdfPages = (path: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pd
 
 /** Three organisations with last exercise completed and this one in progress, dated no later than yesterday. */
 function threeOrganisations(path: string) {
-  const today = new Date()
-  const year = today.getMonth() < 6 ? today.getFullYear() - 1 : today.getFullYear()
-  const file = portfolio(3, 2, year - 1)
-  const yesterday = new Date(today.getTime() - 86_400_000).toISOString()
-  const clamp = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(clamp)
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clamp(x)]))
-    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && v > yesterday ? yesterday : v
-  }
-  const data = clamp(file) as typeof file
+  const { data, year } = recentPortfolio(3)
   const profiles = [
     { name: 'Coop des Monts', legalForm: 'scop' },
     { name: 'Asso Les Jardins Secrets', legalForm: 'association' },

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { portfolio } from '../../bench/portfolio.mjs'
 import { expectNoAxeViolations } from './axe'
 import { parseCsv } from '../fixtures/csv'
+import { recentPortfolio } from './helpers'
 
 /**
  * A facilitator's portfolio of 30 client organisations: what needs doing, search as you type, filters, natural sort,
@@ -11,16 +11,7 @@ import { parseCsv } from '../fixtures/csv'
 
 /** 30 organisations over last exercise and this one, dated relative to today so the test holds any day it runs. */
 function thirtyOrganisations(path: string) {
-  const today = new Date()
-  const year = today.getMonth() < 6 ? today.getFullYear() - 1 : today.getFullYear()
-  const file = portfolio(30, 2, year - 1)
-  const yesterday = new Date(today.getTime() - 86_400_000).toISOString()
-  const clamp = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(clamp)
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clamp(x)]))
-    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && v > yesterday ? yesterday : v
-  }
-  const data = clamp(file) as typeof file
+  const { data, year, today } = recentPortfolio(30)
   const day = (d: number) => new Date(today.getTime() + d * 86_400_000).toISOString().slice(0, 10)
   data.organisations.forEach((o, i) => {
     if (i % 5 === 0) {

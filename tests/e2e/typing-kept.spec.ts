@@ -129,3 +129,16 @@ test('workshop: a view, the debate’s note and a dissent typed just before the 
   await expect(tab.getByLabel('Avis divergent à consigner (facultatif)')).toHaveValue('Sauf les nouveaux bénévoles.')
   await expect(tab.getByTestId('rating-grid').locator('[data-cell="0-0"]')).toHaveText('3')
 })
+
+test('practice sheet: a title and a description typed just before the tab closes are kept', async ({ page, context }) => {
+  await createOrganisation(page, 'Asso Fiches')
+  await page.getByTestId('sheets-link').click()
+  await page.getByTestId('new-sheet').click()
+  await page.getByLabel('Titre de la pratique').click()
+  await page.keyboard.type('Un CA ouvert aux salarié·es', { delay: 20 })
+  await page.getByLabel('En quoi consiste la pratique').click()
+  await page.keyboard.type('Deux sièges élus', { delay: 20 })
+  const again = await closeAndReopen(context, page)
+  await expect(again.getByLabel('Titre de la pratique')).toHaveValue('Un CA ouvert aux salarié·es')
+  await expect(again.getByLabel('En quoi consiste la pratique')).toHaveValue('Deux sièges élus')
+})
