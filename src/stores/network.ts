@@ -6,10 +6,12 @@ import { guideUse, listStoredGuides, removeGuide, storeGuide, type StoreGuideRes
 import { importCatalogueSheets, importSummaries, clearSummaries, listCatalogue, listSummaries, removeCatalogueSheets } from '@/db/networkRepository'
 import { getOrganisation } from '@/db/organisationRepository'
 import type { StoredSummary } from '@/db/database'
-import type { StoredGuide } from '@/domain/guide/networkGuide'
 import type { ImportProblem } from '@/domain/backup/problems'
 import type { CatalogueSheet } from '@/domain/catalogue'
-import type { SummaryOptIn } from '@/domain/files/summary'
+// Static: the backup's format names these file modules, so they sit in the shared chunk anyway.
+import { parseSheetsFile } from '@/domain/files/practiceSheets'
+import { buildSummary, parseSummaryFile, summaryFile, summaryId, type SummaryOptIn } from '@/domain/files/summary'
+import { checkNetworkGuide, type StoredGuide } from '@/domain/guide/networkGuide'
 import { forgetStoredGuides, loadGuideIndex } from '@/domain/guide/registry'
 import { APP_VERSION } from './backup'
 
@@ -62,7 +64,6 @@ export const useNetworkStore = defineStore('network', () => {
   }
 
   async function importSheetFiles(files: ReadonlyArray<File>): Promise<FileOutcome[]> {
-    const { parseSheetsFile } = await import('@/domain/files/practiceSheets')
     const outcomes = await eachFile(files, async (file, text) => {
       const parsed = parseSheetsFile(text)
       if (!parsed.ok) return { file: file.name, ok: false, problems: parsed.problems }
@@ -79,7 +80,6 @@ export const useNetworkStore = defineStore('network', () => {
   }
 
   async function importSummaryFiles(files: ReadonlyArray<File>): Promise<FileOutcome[]> {
-    const { parseSummaryFile } = await import('@/domain/files/summary')
     const outcomes = await eachFile(files, async (file, text) => {
       const parsed = parseSummaryFile(text)
       if (!parsed.ok) return { file: file.name, ok: false, problems: parsed.problems }
@@ -96,7 +96,6 @@ export const useNetworkStore = defineStore('network', () => {
   }
 
   async function importGuideFiles(files: ReadonlyArray<File>): Promise<FileOutcome[]> {
-    const { checkNetworkGuide } = await import('@/domain/guide/networkGuide')
     const outcomes = await eachFile(files, async (file, text): Promise<FileOutcome> => {
       const checked = checkNetworkGuide(file.name, text)
       if (!checked.ok) return { file: file.name, ok: false, problems: checked.problems }
@@ -121,12 +120,7 @@ export const useNetworkStore = defineStore('network', () => {
   async function summaryOf(assessmentId: string, optIn: SummaryOptIn) {
     const assessment = await getAssessment(assessmentId)
     if (!assessment) return null
-    const [organisation, answers, guide, { buildSummary, summaryId }] = await Promise.all([
-      getOrganisation(assessment.organisationId),
-      listAnswers(assessmentId),
-      loadGuideIndex(assessment),
-      import('@/domain/files/summary'),
-    ])
+    const [organisation, answers, guide] = await Promise.all([getOrganisation(assessment.organisationId), listAnswers(assessmentId), loadGuideIndex(assessment)])
     if (!organisation) return null
     if (assessment.status !== 'completed') return { assessment, organisation, guide, answers, summary: null }
     const summary = buildSummary({ id: await summaryId(assessment.id, (data) => crypto.subtle.digest('SHA-256', data)), assessment, organisation, answers, guide, optIn })
@@ -136,7 +130,6 @@ export const useNetworkStore = defineStore('network', () => {
   async function summaryFileText(assessmentId: string, optIn: SummaryOptIn): Promise<string | null> {
     const found = await summaryOf(assessmentId, optIn)
     if (!found?.summary) return null
-    const { summaryFile } = await import('@/domain/files/summary')
     return JSON.stringify(summaryFile([found.summary], APP_VERSION), null, 2)
   }
 

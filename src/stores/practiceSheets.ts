@@ -8,6 +8,7 @@ import { CURRENT_GUIDE, type GuideRef } from '@/domain/guide/current'
 import type { GuideIndex } from '@/domain/guide/guideIndex'
 import { loadGuideIndex } from '@/domain/guide/registry'
 import type { Organisation } from '@/domain/organisation'
+import { shareSheet, sheetsFile } from '@/domain/files/practiceSheets'
 import { EMPTY_SHEET, type PracticeSheet, type PracticeSheetFields, type PracticeSheetPatch } from '@/domain/practiceSheet'
 import { APP_VERSION } from './backup'
 
@@ -112,7 +113,6 @@ export const usePracticeSheetsStore = defineStore('practiceSheets', () => {
     const owner = organisation.value
     if (!owner) throw new Error('No organisation loaded')
     await writer.flush((key) => key.kind === 'practiceSheet')
-    const { shareSheet, sheetsFile } = await import('@/domain/files/practiceSheets')
     const shared = only.flatMap((s) => {
       const guide = guideOf(s)
       return guide ? [shareSheet(s, owner, guide)] : []
