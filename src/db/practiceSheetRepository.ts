@@ -29,7 +29,7 @@ export async function savePracticeSheet(organisationId: string, id: string, inpu
     if (existing) base = existing
     else {
       if (!(await db.organisations.get(organisationId))) throw new RecordGoneError('Organisation', organisationId)
-      // Only a sheet's first change names its guide: any later one finding no sheet comes after a deletion (another
+      // Only a sheet's first change names its guide: a later change finding no sheet comes after a deletion (another
       // tab's typing, a replayed journal) and must not bring the sheet back.
       if (!guideId || !guideVersion) throw new RecordGoneError('Practice sheet', id)
       base = { ...EMPTY_SHEET, id, organisationId, guideId, guideVersion, createdAt: now }
