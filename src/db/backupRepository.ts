@@ -12,14 +12,15 @@ import type { Guide } from '@/domain/guide/schema'
 import { guideSource } from '@/domain/guide/sources'
 import { sameGuide } from '@/domain/guide/networkGuide'
 import Dexie from 'dexie'
-import { database, newId, nowIso, type CapEssDatabase } from './database'
+import { database, newId, nowIso, type AnswerSet, type CapEssDatabase, type IndicatorSet, type ItemSet, type ObjectiveSet } from './database'
+import { setOf } from './itemSets'
 
 const ALL_TABLES = (db: CapEssDatabase) => [
   db.organisations,
   db.assessments,
-  db.answers,
-  db.indicatorValues,
-  db.objectives,
+  db.answerSets,
+  db.indicatorSets,
+  db.objectiveSets,
   db.actions,
   db.customIndicators,
   db.participants,
@@ -35,9 +36,9 @@ const ALL_TABLES = (db: CapEssDatabase) => [
 interface Rows {
   organisations: Organisation[]
   assessments: Assessment[]
-  answers: Answer[]
-  indicatorValues: IndicatorRecord[]
-  objectives: Objective[]
+  answerSets: AnswerSet[]
+  indicatorSets: IndicatorSet[]
+  objectiveSets: ObjectiveSet[]
   actions: Action[]
   customIndicators: CustomIndicator[]
   participants: Participant[]
@@ -48,15 +49,15 @@ interface Rows {
 
 /**
  * Every row of every table, each read whole (one getAll per table): for a full backup this is many times faster than
- * a query per organisation (200 organisations × 10 years: 276 000 rows).
+ * a query per organisation (200 organisations × 10 years: about 12 000 records).
  */
 async function readAll(db: CapEssDatabase): Promise<Rows> {
-  const [organisations, assessments, answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
+  const [organisations, assessments, answerSets, indicatorSets, objectiveSets, actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
     getAll<Organisation>(db.organisations),
     getAll<Assessment>(db.assessments),
-    getAll<Answer>(db.answers),
-    getAll<IndicatorRecord>(db.indicatorValues),
-    getAll<Objective>(db.objectives),
+    getAll<AnswerSet>(db.answerSets),
+    getAll<IndicatorSet>(db.indicatorSets),
+    getAll<ObjectiveSet>(db.objectiveSets),
     getAll<Action>(db.actions),
     getAll<CustomIndicator>(db.customIndicators),
     getAll<Participant>(db.participants),
@@ -64,7 +65,7 @@ async function readAll(db: CapEssDatabase): Promise<Rows> {
     getAll<Discussion>(db.discussions),
     getAll<PracticeSheet>(db.practiceSheets),
   ])
-  return { organisations, assessments, answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets }
+  return { organisations, assessments, answerSets, indicatorSets, objectiveSets, actions, customIndicators, participants, ratings, discussions, practiceSheets }
 }
 
 /**
@@ -84,13 +85,14 @@ function getAll<T>(table: { name: string; toArray(): Promise<T[]> }): Promise<T[
 
 async function readOne(db: CapEssDatabase, id: string): Promise<Rows> {
   const org = await db.organisations.get(id)
-  if (!org) return { organisations: [], assessments: [], answers: [], indicatorValues: [], objectives: [], actions: [], customIndicators: [], participants: [], ratings: [], discussions: [], practiceSheets: [] }
+  if (!org) return { organisations: [], assessments: [], answerSets: [], indicatorSets: [], objectiveSets: [], actions: [], customIndicators: [], participants: [], ratings: [], discussions: [], practiceSheets: [] }
   const assessments = await db.assessments.where('organisationId').equals(id).toArray()
   const ids = assessments.map((a) => a.id)
-  const [answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
-    db.answers.where('assessmentId').anyOf(ids).toArray(),
-    db.indicatorValues.where('assessmentId').anyOf(ids).toArray(),
-    db.objectives.where('assessmentId').anyOf(ids).toArray(),
+  const present = <T>(sets: (T | undefined)[]) => sets.filter((set) => set !== undefined)
+  const [answerSets, indicatorSets, objectiveSets, actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
+    db.answerSets.bulkGet(ids).then(present),
+    db.indicatorSets.bulkGet(ids).then(present),
+    db.objectiveSets.bulkGet(ids).then(present),
     db.actions.where('organisationId').equals(id).toArray(),
     db.customIndicators.where('organisationId').equals(id).toArray(),
     db.participants.where('assessmentId').anyOf(ids).toArray(),
@@ -98,7 +100,7 @@ async function readOne(db: CapEssDatabase, id: string): Promise<Rows> {
     db.discussions.where('assessmentId').anyOf(ids).toArray(),
     db.practiceSheets.where('organisationId').equals(id).toArray(),
   ])
-  return { organisations: [org], assessments, answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets }
+  return { organisations: [org], assessments, answerSets, indicatorSets, objectiveSets, actions, customIndicators, participants, ratings, discussions, practiceSheets }
 }
 
 const without = <T extends object, K extends keyof T>(record: T, key: K): Omit<T, K> => {
@@ -120,9 +122,10 @@ function groupBy<T extends object, K extends keyof T>(rows: T[], key: K): Map<T[
 
 /** The rows as the backup file nests them, organisations in the order they were read, years in order. */
 function nest(rows: Rows): BackupOrganisation[] {
-  const answers = groupBy(rows.answers, 'assessmentId')
-  const values = groupBy(rows.indicatorValues, 'assessmentId')
-  const objectives = groupBy(rows.objectives, 'assessmentId')
+  const items = <T>(sets: ItemSet<T>[]) => new Map(sets.map((set) => [set.assessmentId, set.items]))
+  const answers = items(rows.answerSets)
+  const values = items(rows.indicatorSets)
+  const objectives = items(rows.objectiveSets)
   const participants = groupBy(rows.participants, 'assessmentId')
   const ratings = groupBy(rows.ratings, 'assessmentId')
   const discussions = groupBy(rows.discussions, 'assessmentId')
@@ -201,9 +204,9 @@ export async function organisationSummaries(ids: string[], db = database()): Pro
 
 async function deleteOrganisation(db: CapEssDatabase, id: string) {
   const ids = (await db.assessments.where('organisationId').equals(id).primaryKeys()).map(String)
-  await db.answers.where('assessmentId').anyOf(ids).delete()
-  await db.indicatorValues.where('assessmentId').anyOf(ids).delete()
-  await db.objectives.where('assessmentId').anyOf(ids).delete()
+  await db.answerSets.bulkDelete(ids)
+  await db.indicatorSets.bulkDelete(ids)
+  await db.objectiveSets.bulkDelete(ids)
   await db.participants.where('assessmentId').anyOf(ids).delete()
   await db.ratings.where('assessmentId').anyOf(ids).delete()
   await db.discussions.where('assessmentId').anyOf(ids).delete()
@@ -219,9 +222,9 @@ function rowsOf(organisations: ReadonlyArray<BackupOrganisation>) {
   const rows = {
     organisations: [] as Organisation[],
     assessments: [] as Assessment[],
-    answers: [] as Answer[],
-    indicatorValues: [] as IndicatorRecord[],
-    objectives: [] as Objective[],
+    answerSets: [] as AnswerSet[],
+    indicatorSets: [] as IndicatorSet[],
+    objectiveSets: [] as ObjectiveSet[],
     actions: [] as Action[],
     customIndicators: [] as CustomIndicator[],
     participants: [] as Participant[],
@@ -234,9 +237,13 @@ function rowsOf(organisations: ReadonlyArray<BackupOrganisation>) {
     rows.organisations.push(fields)
     for (const { answers, indicatorValues, objectives, workshop, ...assessment } of assessments) {
       rows.assessments.push({ ...assessment, organisationId: org.id })
-      for (const x of answers) rows.answers.push({ ...x, assessmentId: assessment.id })
-      for (const x of indicatorValues) rows.indicatorValues.push({ ...x, assessmentId: assessment.id })
-      for (const x of objectives) rows.objectives.push({ ...x, assessmentId: assessment.id })
+      // The file's lists are stored as they are, one record each (ItemSet).
+      const answerSet = setOf<Answer>(assessment.id, answers)
+      const indicatorSet = setOf<IndicatorRecord>(assessment.id, indicatorValues)
+      const objectiveSet = setOf<Objective>(assessment.id, objectives)
+      if (answerSet) rows.answerSets.push(answerSet)
+      if (indicatorSet) rows.indicatorSets.push(indicatorSet)
+      if (objectiveSet) rows.objectiveSets.push(objectiveSet)
       for (const x of workshop?.participants ?? []) rows.participants.push({ ...x, assessmentId: assessment.id })
       for (const x of workshop?.ratings ?? []) rows.ratings.push({ ...x, assessmentId: assessment.id })
       for (const x of workshop?.discussions ?? []) rows.discussions.push({ ...x, assessmentId: assessment.id })
@@ -268,7 +275,7 @@ export async function importBackup(
   const summary: ImportSummary = { added: 0, replaced: 0, copied: 0, kept: 0 }
   await db.transaction('rw', ALL_TABLES(db), async () => {
     // The file was validated whole by parseBackup; rows are written with one bulkAdd per table (a 200-organisation
-    // portfolio is 156 000 answers), after the organisations being replaced are removed.
+    // portfolio is about 12 000 records), after the organisations being replaced are removed.
     const existing = new Set((await db.organisations.bulkGet(file.organisations.map((o) => o.id))).filter((o) => o !== undefined).map((o) => o.id))
     const toWrite: BackupOrganisation[] = []
     for (const org of file.organisations) {
@@ -289,9 +296,9 @@ export async function importBackup(
     const rows = rowsOf(toWrite)
     await db.organisations.bulkAdd(rows.organisations)
     await db.assessments.bulkAdd(rows.assessments)
-    await db.answers.bulkAdd(rows.answers)
-    await db.indicatorValues.bulkAdd(rows.indicatorValues)
-    await db.objectives.bulkAdd(rows.objectives)
+    await db.answerSets.bulkAdd(rows.answerSets)
+    await db.indicatorSets.bulkAdd(rows.indicatorSets)
+    await db.objectiveSets.bulkAdd(rows.objectiveSets)
     await db.actions.bulkAdd(rows.actions)
     await db.customIndicators.bulkAdd(rows.customIndicators)
     await db.participants.bulkAdd(rows.participants)

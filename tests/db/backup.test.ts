@@ -7,6 +7,7 @@ import { RecordGoneError } from '@/db/locks'
 import { parseBackup } from '@/domain/backup/parse'
 import { previewImport } from '@/domain/backup/plan'
 import { catalog, seedOrganisation } from '../fixtures/backupData'
+import { answerCount } from '../fixtures/storedRows'
 
 let source: CapEssDatabase
 let target: CapEssDatabase
@@ -19,7 +20,7 @@ afterEach(async () => {
   await Promise.all([source.delete(), target.delete()])
 })
 
-const tables = ['organisations', 'assessments', 'answers', 'indicatorValues', 'objectives', 'actions', 'customIndicators', 'participants', 'ratings', 'discussions'] as const
+const tables = ['organisations', 'assessments', 'answerSets', 'indicatorSets', 'objectiveSets', 'actions', 'customIndicators', 'participants', 'ratings', 'discussions'] as const
 async function dump(db: CapEssDatabase) {
   const out: Record<string, unknown[]> = {}
   for (const t of tables) out[t] = await db.table(t).toArray()
@@ -94,7 +95,7 @@ describe('backup export and import', () => {
     const names = (await target.organisations.toArray()).map((o) => o.name).sort()
     expect(names).toEqual(['Ressourcerie du Val d’Oust', 'Ressourcerie du Val d’Oust (copie)'])
     expect(await target.assessments.count()).toBe(4)
-    expect(await target.answers.count()).toBe((await source.answers.count()) * 2)
+    expect(await answerCount(target)).toBe((await answerCount(source)) * 2)
     // The copy's references point to its own records.
     const copy = (await target.organisations.toArray()).find((o) => o.name.endsWith('(copie)'))!
     const copiedAssessments = await target.assessments.where('organisationId').equals(copy.id).toArray()
