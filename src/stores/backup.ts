@@ -20,6 +20,9 @@ const backupCode = () =>
     import('@/domain/backup/serialise'),
   ])
 
+/** How much text an export gathers before handing it to a Blob. */
+const BLOB_CHUNK_CHARS = 4_000_000
+
 export const APP_VERSION = import.meta.env.PACKAGE_VERSION ?? '0.0.0'
 
 export type ImportStep =
@@ -54,16 +57,35 @@ export const useBackupStore = defineStore('backup', () => {
   async function exportJson(
     organisationId: string | null,
     label: string,
-    download: (fileName: string, parts: string[]) => void,
+    download: (fileName: string, parts: BlobPart[]) => void,
   ): Promise<{ fileName: string; dateRecorded: boolean }> {
-    const [{ exportBackup }, , , , { editWriter }, { backupJsonParts }] = await backupCode()
+    const [{ readBackup }, , , , { editWriter }, { backupJsonHead, organisationJson, BACKUP_JSON_END }] = await backupCode()
     // Edits still waiting for their pause, and those a closed tab left in the journal, belong in the file (a failed
     // one stays on screen; the rest is exported).
     await editWriter().replay()
     await editWriter().flush()
-    const file = await exportBackup(APP_VERSION, organisationId)
+    // Each organisation becomes text as soon as it is read, and every few megabytes the text a Blob (the browser keeps
+    // it, not the page), while IndexedDB reads the next organisations.
+    // (A Blob made of TextEncoder's bytes takes a third less time than one made of the strings: measured.)
+    const encoder = new TextEncoder()
+    const blobs: Blob[] = []
+    let texts: string[] = []
+    let length = 0
+    let count = 0
+    const gather = () => {
+      blobs.push(new Blob(texts.map((text) => encoder.encode(text))))
+      texts = []
+      length = 0
+    }
+    const file = await readBackup(APP_VERSION, organisationId, (organisation) => {
+      const text = organisationJson(organisation, count++)
+      texts.push(text)
+      length += text.length
+      if (length >= BLOB_CHUNK_CHARS) gather()
+    })
+    gather()
     const fileName = `cap-ess-${fileSlug(label, 'sauvegarde')}-${file.exportedAt.slice(0, 10)}.json`
-    download(fileName, backupJsonParts(file))
+    download(fileName, [backupJsonHead(file), ...blobs, BACKUP_JSON_END])
     try {
       await recordBackup(file.exportedAt)
       lastBackup.value = file.exportedAt

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { exportBackup, importBackup, organisationSummaries } from '@/db/backupRepository'
+import { exportBackup, importBackup, organisationSummaries, readBackup } from '@/db/backupRepository'
+import { BACKUP_JSON_END, backupJsonHead, organisationJson } from '@/domain/backup/serialise'
 import { CapEssDatabase } from '@/db/database'
 import { saveIndicatorValue } from '@/db/indicatorRepository'
 import { RecordGoneError } from '@/db/locks'
@@ -64,6 +65,23 @@ describe('backup export and import', () => {
       const key = (r: unknown) => JSON.stringify(canonical(r))
       expect(b[t].map(key).sort(), t).toEqual(a[t].map(key).sort())
     }
+  })
+
+  it('hands the organisations over one by one, their records read a few organisations at a time, all in the file', async () => {
+    // More organisations than one round of reads holds (ORGANISATIONS_PER_READ), so the next round is asked for while
+    // the previous organisations are handed over.
+    const seeded = []
+    for (let i = 0; i < 12; i++) seeded.push(await seedOrganisation(source, `Asso ${i + 1}`))
+    const handed: string[] = []
+    const head = await readBackup('0.1.0', null, (organisation) => handed.push(`${organisation.name}: ${organisation.assessments.map((a) => a.answers.length).join('+')}`), source)
+    expect(head).toMatchObject({ format: 'cap-ess', scope: 'all' })
+    expect(head).not.toHaveProperty('organisations')
+    // Each has two years of two answers (the second year carried over from the first).
+    expect(handed.sort()).toEqual(seeded.map((_, i) => `Asso ${i + 1}: 2+2`).sort())
+    const text = [backupJsonHead(head), ...(await exportBackup('0.1.0', null, source)).organisations.map(organisationJson), BACKUP_JSON_END].join('')
+    const file = await parsed(text)
+    expect(file.organisations).toHaveLength(12)
+    expect(file.organisations.flatMap((o) => o.assessments.flatMap((a) => a.answers.map((x) => x.questionId)))).toHaveLength(12 * 4)
   })
 
   it('exports one organisation alone', async () => {
