@@ -208,8 +208,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const id = openId()
     const now = new Date().toISOString()
     const shown = answers.get(questionId) ?? emptyAnswer(id, questionId, now)
-    answers.set(questionId, applyAnswerPatch(shown, patch, now))
+    // The write starts before the page changes (here and below): its transaction opens before Vue renders, not after.
     writer.edit(editKeys.answer(id, questionId), patch, { typed, base: baseOf(shown, patch) })
+    answers.set(questionId, applyAnswerPatch(shown, patch, now))
   }
 
   /** A level, « non applicable », « je ne sais pas », evidence or an override: shown and written at once. */
@@ -283,8 +284,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const id = openId()
     const now = new Date().toISOString()
     const shown = indicatorValues.get(indicatorId) ?? { assessmentId: id, indicatorId, value: null, note: '', updatedAt: now }
-    indicatorValues.set(indicatorId, { ...shown, ...patch, updatedAt: now })
     writer.edit(editKeys.indicator(id, indicatorId), patch, { typed, base: baseOf(shown, patch) })
+    indicatorValues.set(indicatorId, { ...shown, ...patch, updatedAt: now })
   }
 
   /** Targets are checked against the subject by the caller (parseTarget) before they get here. */
@@ -292,8 +293,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const id = openId()
     const now = new Date().toISOString()
     const shown = objectives.get(subject.subjectId) ?? { assessmentId: id, ...subject, comparator: 'at-least' as const, oneYear: null, threeYear: null, updatedAt: now }
-    objectives.set(subject.subjectId, { ...shown, ...patch, updatedAt: now })
     writer.edit(editKeys.objective(id, subject.subjectId), { subjectKind: subject.subjectKind, ...patch }, { typed, base: baseOf(shown, patch) })
+    objectives.set(subject.subjectId, { ...shown, ...patch, updatedAt: now })
   }
 
   /** Throws a ValidationError (nothing written) when a field is wrong. */
