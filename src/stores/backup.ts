@@ -45,6 +45,8 @@ export const useBackupStore = defineStore('backup', () => {
   let pendingFile: BackupFile | null = null
 
   async function load() {
+    // The code that checks and writes files is fetched while the page shows: a chosen file is read at once.
+    void backupCode().catch(() => {})
     lastBackup.value = await readLastBackup()
     isLoaded.value = true
   }
