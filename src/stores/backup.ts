@@ -43,10 +43,13 @@ export const useBackupStore = defineStore('backup', () => {
   let pendingFile: BackupFile | null = null
 
   async function load() {
-    // The code that checks and writes files is fetched while the page shows: a chosen file is read at once.
-    void backupCode().catch(() => {})
     lastBackup.value = await readLastBackup()
     isLoaded.value = true
+  }
+
+  /** The data page fetches the code that checks and writes files as it opens: a chosen file is then read at once. */
+  function prepare() {
+    void backupCode().catch(() => {})
   }
 
   /**
@@ -130,7 +133,7 @@ export const useBackupStore = defineStore('backup', () => {
     step.value = { kind: 'idle' }
   }
 
-  return { lastBackup, isLoaded, step, load, exportJson, readFile, confirm, reset }
+  return { lastBackup, isLoaded, step, load, prepare, exportJson, readFile, confirm, reset }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useBackupStore, import.meta.hot))
