@@ -168,7 +168,7 @@ export async function upgradeDraftGuide(
     const now = nowIso()
     let unscored = 0
     const moved: Answer[] = []
-    for (const answer of answers) {
+    for (const answer of onePerTarget(answers, (a) => a.questionId, mapping)) {
       const to = mapping.get(answer.questionId)
       if (!to || !questionIds.has(to)) continue
       const keepsLevel = !notesOnly.has(to)
@@ -176,7 +176,7 @@ export async function upgradeDraftGuide(
       moved.push(AnswerSchema.parse({ ...answer, questionId: to, ...(keepsLevel ? {} : { response: null, carriedOver: false }), updatedAt: now }))
     }
     const kept: Objective[] = allObjectives.filter((o) => o.subjectKind !== 'question')
-    for (const objective of objectives) {
+    for (const objective of onePerTarget(objectives, (o) => o.subjectId, mapping)) {
       const to = mapping.get(objective.subjectId)
       // A question no longer scored has no level to aim at: its objective goes with its level.
       if (to && questionIds.has(to) && !notesOnly.has(to)) kept.push({ ...objective, subjectId: to, updatedAt: now })
@@ -187,6 +187,22 @@ export async function upgradeDraftGuide(
     await db.assessments.put(assessment)
     return { assessment, dropped, renamed, unscored }
   })
+}
+
+/**
+ * One record per question after a migration that merges two (a → c, b → c) or moves one onto a question that is
+ * still there (a → b): the record already under that id wins, otherwise the first. An assessment's record holds each
+ * question once; two would make its backup file refused as holding a duplicate.
+ */
+function onePerTarget<T>(records: T[], idOf: (record: T) => string, mapping: ReadonlyMap<string, string>): T[] {
+  const byTarget = new Map<string, T>()
+  for (const record of records) {
+    const to = mapping.get(idOf(record))
+    if (!to) continue
+    const taken = byTarget.get(to)
+    if (!taken || (idOf(record) === to && idOf(taken) !== to)) byTarget.set(to, record)
+  }
+  return [...byTarget.values()]
 }
 
 /** The assessment's set replaced whole, or removed when nothing is left in it. */

@@ -69,7 +69,7 @@ async function readAll(db: CapEssDatabase, transaction: IDBTransaction | undefin
 /**
  * A whole table read by IndexedDB's own getAll in the given transaction (Dexie's own): Dexie's toArray of 156 000
  * answers spent more time in its own code than IndexedDB took to read them (see docs/performance.md). Without one
- * (fake IndexedDB in some tests), Dexie's read.
+ * (a read outside readBackup's transaction), Dexie's read.
  */
 function getAll<T>(table: { name: string; toArray(): Promise<T[]> }, transaction: IDBTransaction | undefined): Promise<T[]> {
   if (!transaction) return table.toArray()
@@ -205,6 +205,8 @@ export async function readBackup(appVersion: string, organisationId: string | nu
     for (const [i, chunk] of chunks.entries()) {
       const sets = (await next)!
       next = readChunk(chunks[i + 1])
+      // Should onOrganisation throw, the transaction aborts and this read fails unawaited: it is the same failure.
+      next?.catch(() => {})
       for (const org of chunk) onOrganisation(nest(org, sets))
     }
     return {

@@ -10,7 +10,8 @@ export { z }
  * A schema built the first time something reads it, not when its module loads. Zod 4 gives every schema dozens of
  * methods as it builds it, and the app's schemas cost a throttled phone about 250 ms of main thread before a
  * question page could show, though showing one needs none of them (docs/performance.md). Every top-level schema is
- * declared through this; the proxy stands for the schema everywhere (parse, composition, instanceof).
+ * declared through this; the proxy stands for the schema in parsing, composition, `instanceof` and its methods (not
+ * in identity: the proxy is not the built object, so nothing may key a map by a schema or freeze one).
  */
 export function lazySchema<T extends object>(build: () => T): T {
   let built: T | undefined
