@@ -6,7 +6,7 @@ import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import pkg from './package.json' with { type: 'json' }
-import { validateGuideFileText } from './src/domain/guide/validateGuideFile.ts'
+import { parsedGuideFile, validateGuideFileText } from './src/domain/guide/validateGuideFile.ts'
 
 const guideDir = fileURLToPath(new URL('./guide-data', import.meta.url))
 
@@ -23,10 +23,31 @@ function validateGuideData(): Plugin {
   }
 }
 
+const SHARED = /src[\\/](domain|db|stores|composables|constants|components[\\/](common|assessment))[\\/]|node_modules[\\/]zod[\\/]/
+const ELSEWHERE =
+  /src[\\/](domain[\\/](backup|files|report)[\\/]|domain[\\/](catalogue|regionalPicture|portfolio|comparison|history|participantSheet|sizeBand)\.ts|db[\\/](backupRepository|networkRepository|portfolioRepository)\.ts|stores[\\/](backup|network|portfolio|history)\.ts|composables[\\/](useNetworkText|useImportProblemText|useReportText)\.ts)/
+
+/**
+ * The shipped guide files as the app reads them, parsed by their schema here (defaults filled): the app trusts them
+ * (validateGuideData stopped a broken one) instead of parsing them again on every question page, 40–50 ms of a
+ * phone's main thread.
+ */
+function parseGuideData(): Plugin {
+  return {
+    name: 'cap-ess:parse-guide-data',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]guide-data[\\/][^\\/]+\.json$/.test(id)) return null
+      return { code: JSON.stringify(parsedGuideFile(JSON.parse(code))), map: null }
+    },
+  }
+}
+
 export default defineConfig({
   plugins: [
     vue(),
     validateGuideData(),
+    parseGuideData(),
     // Messages are compiled at build time: no message compiler in the bundle (3.6 KB gzip less on the first screen)
     // and no compiling on the main thread the first time each message shows. Unit tests read the message files as
     // the plain strings they are, so the plugin stays out of Vitest.
@@ -96,11 +117,13 @@ export default defineConfig({
           groups: [
             // What the first screen needs, in one file: the framework, Dexie, and the app modules it reaches.
             { name: 'initial', tags: ['$initial'], priority: 20 },
-            // What every other page shares (zod, the domain, the database layer, the stores): one file instead of
+            // What the assessment pages share (zod, the domain, the database layer, the stores): one file instead of
             // two dozen tiny ones, each of which costs a request and a <link rel="modulepreload"> on a modest laptop.
+            // Backups, files, the portfolio, history and the network's pages stay with the pages that use them: the
+            // question page, on a participant's phone, no longer downloads and compiles them.
             {
               name: 'app',
-              test: /src[\\/](domain|db|stores|composables|constants|components[\\/](common|assessment))[\\/]|node_modules[\\/]zod[\\/]/,
+              test: (id: string) => SHARED.test(id) && !ELSEWHERE.test(id),
               priority: 10,
             },
           ],

@@ -10,6 +10,6 @@ export function downloadBlob(fileName: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-export function downloadText(fileName: string, text: string | string[], type: string) {
+export function downloadText(fileName: string, text: string | BlobPart[], type: string) {
   downloadBlob(fileName, new Blob(typeof text === 'string' ? [text] : text, { type }))
 }

@@ -4,12 +4,13 @@ import type { Assessment } from '@/domain/assessment'
 import type { IndicatorRecord } from '@/domain/indicators'
 import type { Objective } from '@/domain/objectives'
 import { database, nowIso } from './database'
+import { findItem, itemsOf, putItem } from './itemSets'
 import { assertDraft, stillToWrite, type WriteOptions } from './locks'
 
 export { AssessmentLockedError } from './locks'
 
 export async function listAnswers(assessmentId: string, db = database()): Promise<Answer[]> {
-  return db.answers.where('assessmentId').equals(assessmentId).toArray()
+  return itemsOf<Answer>(await db.answerSets.get(assessmentId))
 }
 
 /**
@@ -24,14 +25,15 @@ export async function saveAnswerPatch(
   db = database(),
   options: WriteOptions = {},
 ): Promise<Answer | undefined> {
-  return db.transaction('rw', db.answers, db.assessments, async () => {
-    await assertDraft(db, assessmentId)
+  return db.transaction('rw', db.answerSets, db.assessments, async () => {
+    const [, set] = await Promise.all([assertDraft(db, assessmentId), db.answerSets.get(assessmentId)])
     const now = nowIso()
-    const stored = (await db.answers.get([assessmentId, questionId])) ?? emptyAnswer(assessmentId, questionId, now)
+    const matches = (a: { questionId: string }) => a.questionId === questionId
+    const stored = findItem<Answer>(set, matches) ?? emptyAnswer(assessmentId, questionId, now)
     const toWrite = stillToWrite(patch, stored, options)
     if (!toWrite) return undefined
     const answer = AnswerSchema.parse(applyAnswerPatch(stored, toWrite, now))
-    await db.answers.put(answer)
+    await putItem(db.answerSets, set, answer, matches)
     return answer
   })
 }
@@ -50,14 +52,14 @@ export interface StoredAssessment {
  */
 export function watchAssessment(assessmentId: string, onChange: (stored: StoredAssessment) => void, db = database()): () => void {
   const subscription = liveQuery(() =>
-    db.transaction('r', [db.assessments, db.answers, db.indicatorValues, db.objectives], async () => {
+    db.transaction('r', [db.assessments, db.answerSets, db.indicatorSets, db.objectiveSets], async () => {
       const [assessment, answers, indicatorValues, objectives] = await Promise.all([
         db.assessments.get(assessmentId),
-        listAnswers(assessmentId, db),
-        db.indicatorValues.where('assessmentId').equals(assessmentId).toArray(),
-        db.objectives.where('assessmentId').equals(assessmentId).toArray(),
+        db.answerSets.get(assessmentId),
+        db.indicatorSets.get(assessmentId),
+        db.objectiveSets.get(assessmentId),
       ])
-      return { assessment, answers, indicatorValues, objectives }
+      return { assessment, answers: itemsOf<Answer>(answers), indicatorValues: itemsOf<IndicatorRecord>(indicatorValues), objectives: itemsOf<Objective>(objectives) }
     }),
   ).subscribe({
     next: onChange,

@@ -6,7 +6,10 @@ import { migrateQuestionIds } from '@/domain/guide/migration'
 import { prefillFromPrevious } from '@/domain/prefill'
 import type { ScoreSnapshot } from '@/domain/snapshot'
 import { ValidationError, parseInput } from '@/domain/validation'
+import type { Objective } from '@/domain/objectives'
+import type { Table } from 'dexie'
 import { database, newId, nowIso } from './database'
+import { itemsOf, setOf, withoutOwner } from './itemSets'
 import { AssessmentLockedError, RecordGoneError, stillToWrite, type WriteOptions } from './locks'
 
 export interface Prefill {
@@ -37,7 +40,7 @@ export async function createAssessment(
   db = database(),
 ): Promise<CreatedAssessment> {
   const fields = parseInput(AssessmentInputSchema, input)
-  return db.transaction('rw', [db.organisations, db.assessments, db.answers], async () => {
+  return db.transaction('rw', [db.organisations, db.assessments, db.answerSets], async () => {
     if (!(await db.organisations.get(organisationId))) throw new Error(`Organisation ${organisationId} not found`)
     const taken = await db.assessments.where('[organisationId+year]').equals([organisationId, fields.year]).count()
     if (taken > 0) throw new ValidationError({ year: { key: 'validation.yearTaken', params: { year: fields.year } } })
@@ -57,9 +60,10 @@ export async function createAssessment(
     })
     await db.assessments.add(assessment)
     if (!prefill) return { assessment, dropped: [], renamed: [] }
-    const previous = await db.answers.where('assessmentId').equals(prefill.fromAssessmentId).toArray()
+    const previous = itemsOf<Answer>(await db.answerSets.get(prefill.fromAssessmentId))
     const { answers, dropped, renamed } = prefillFromPrevious(previous, prefill.steps, prefill.questionIds, assessment.id, now)
-    await db.answers.bulkAdd(answers.map((a) => AnswerSchema.parse(a)))
+    const set = setOf<Answer>(assessment.id, answers.map((a) => withoutOwner(AnswerSchema.parse(a))))
+    if (set) await db.answerSets.add(set)
     return { assessment, dropped, renamed }
   })
 }
@@ -96,11 +100,11 @@ export async function completeAssessment(
   snapshotOf: (assessment: Assessment, answers: ReadonlyMap<string, Answer>) => ScoreSnapshot,
   db = database(),
 ): Promise<Assessment> {
-  return db.transaction('rw', db.assessments, db.answers, async () => {
+  return db.transaction('rw', db.assessments, db.answerSets, async () => {
     const existing = await db.assessments.get(id)
     if (!existing) throw new Error(`Assessment ${id} not found`)
     if (existing.status !== 'draft') throw new AssessmentLockedError(id)
-    const answers = new Map((await db.answers.where('assessmentId').equals(id).toArray()).map((a) => [a.questionId, a]))
+    const answers = new Map(itemsOf<Answer>(await db.answerSets.get(id)).map((a) => [a.questionId, a]))
     const assessment = AssessmentSchema.parse({ ...existing, status: 'completed', snapshot: snapshotOf(existing, answers), completedAt: nowIso(), updatedAt: nowIso() })
     await db.assessments.put(assessment)
     return assessment
@@ -152,32 +156,57 @@ export async function upgradeDraftGuide(
   questionIds: ReadonlySet<string>,
   db = database(),
 ): Promise<{ assessment: Assessment; dropped: string[]; renamed: [string, string][]; unscored: number }> {
-  return db.transaction('rw', [db.assessments, db.answers, db.objectives], async () => {
+  return db.transaction('rw', [db.assessments, db.answerSets, db.objectiveSets], async () => {
     const existing = await db.assessments.get(id)
     if (!existing) throw new RecordGoneError('Assessment', id)
     if (existing.status !== 'draft') throw new AssessmentLockedError(id)
     if (existing.guideId !== target.guideId || existing.guideVersion >= target.guideVersion) throw new Error(`No upgrade from ${existing.guideVersion} to ${target.guideVersion}`)
-    const answers = await db.answers.where('assessmentId').equals(id).toArray()
-    const objectives = (await db.objectives.where('assessmentId').equals(id).toArray()).filter((o) => o.subjectKind === 'question')
+    const answers = itemsOf<Answer>(await db.answerSets.get(id))
+    const allObjectives = itemsOf<Objective>(await db.objectiveSets.get(id))
+    const objectives = allObjectives.filter((o) => o.subjectKind === 'question')
     const { mapping, dropped, renamed, notesOnly } = migrateQuestionIds(new Set([...answers.map((a) => a.questionId), ...objectives.map((o) => o.subjectId)]), steps)
     const now = nowIso()
     let unscored = 0
-    for (const answer of answers) {
+    const moved: Answer[] = []
+    for (const answer of onePerTarget(answers, (a) => a.questionId, mapping)) {
       const to = mapping.get(answer.questionId)
-      await db.answers.delete([id, answer.questionId])
       if (!to || !questionIds.has(to)) continue
       const keepsLevel = !notesOnly.has(to)
       if (!keepsLevel && answer.response !== null) unscored++
-      await db.answers.put(AnswerSchema.parse({ ...answer, questionId: to, ...(keepsLevel ? {} : { response: null, carriedOver: false }), updatedAt: now }))
+      moved.push(AnswerSchema.parse({ ...answer, questionId: to, ...(keepsLevel ? {} : { response: null, carriedOver: false }), updatedAt: now }))
     }
-    for (const objective of objectives) {
+    const kept: Objective[] = allObjectives.filter((o) => o.subjectKind !== 'question')
+    for (const objective of onePerTarget(objectives, (o) => o.subjectId, mapping)) {
       const to = mapping.get(objective.subjectId)
-      await db.objectives.delete([id, objective.subjectId])
       // A question no longer scored has no level to aim at: its objective goes with its level.
-      if (to && questionIds.has(to) && !notesOnly.has(to)) await db.objectives.put({ ...objective, subjectId: to, updatedAt: now })
+      if (to && questionIds.has(to) && !notesOnly.has(to)) kept.push({ ...objective, subjectId: to, updatedAt: now })
     }
+    await replaceSet(db.answerSets, id, setOf<Answer>(id, moved.map(withoutOwner)))
+    await replaceSet(db.objectiveSets, id, setOf<Objective>(id, kept.map(withoutOwner)))
     const assessment = AssessmentSchema.parse({ ...existing, guideVersion: target.guideVersion, updatedAt: now })
     await db.assessments.put(assessment)
     return { assessment, dropped, renamed, unscored }
   })
+}
+
+/**
+ * One record per question after a migration that merges two (a → c, b → c) or moves one onto a question that is
+ * still there (a → b): the record already under that id wins, otherwise the first. An assessment's record holds each
+ * question once; two would make its backup file refused as holding a duplicate.
+ */
+function onePerTarget<T>(records: T[], idOf: (record: T) => string, mapping: ReadonlyMap<string, string>): T[] {
+  const byTarget = new Map<string, T>()
+  for (const record of records) {
+    const to = mapping.get(idOf(record))
+    if (!to) continue
+    const taken = byTarget.get(to)
+    if (!taken || (idOf(record) === to && idOf(taken) !== to)) byTarget.set(to, record)
+  }
+  return [...byTarget.values()]
+}
+
+/** The assessment's set replaced whole, or removed when nothing is left in it. */
+async function replaceSet<S>(table: Table<S, string>, assessmentId: string, set: S | null): Promise<void> {
+  if (set) await table.put(set)
+  else await table.delete(assessmentId)
 }

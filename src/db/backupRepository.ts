@@ -12,14 +12,15 @@ import type { Guide } from '@/domain/guide/schema'
 import { guideSource } from '@/domain/guide/sources'
 import { sameGuide } from '@/domain/guide/networkGuide'
 import Dexie from 'dexie'
-import { database, newId, nowIso, type CapEssDatabase } from './database'
+import { database, newId, nowIso, type AnswerSet, type CapEssDatabase, type IndicatorSet, type ItemSet, type ObjectiveSet } from './database'
+import { setOf } from './itemSets'
 
 const ALL_TABLES = (db: CapEssDatabase) => [
   db.organisations,
   db.assessments,
-  db.answers,
-  db.indicatorValues,
-  db.objectives,
+  db.answerSets,
+  db.indicatorSets,
+  db.objectiveSets,
   db.actions,
   db.customIndicators,
   db.participants,
@@ -31,13 +32,10 @@ const ALL_TABLES = (db: CapEssDatabase) => [
   db.summaries,
 ]
 
-/** One organisation's records, or every organisation's: the rows of each table, read in one go. */
+/** One organisation's records, or every organisation's, except their answers, indicator values and objectives. */
 interface Rows {
   organisations: Organisation[]
   assessments: Assessment[]
-  answers: Answer[]
-  indicatorValues: IndicatorRecord[]
-  objectives: Objective[]
   actions: Action[]
   customIndicators: CustomIndicator[]
   participants: Participant[]
@@ -46,51 +44,67 @@ interface Rows {
   practiceSheets: PracticeSheet[]
 }
 
-/**
- * Every row of every table, each read whole (one getAll per table): for a full backup this is many times faster than
- * a query per organisation (200 organisations × 10 years: 276 000 rows).
- */
-async function readAll(db: CapEssDatabase): Promise<Rows> {
-  const [organisations, assessments, answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
-    getAll<Organisation>(db.organisations),
-    getAll<Assessment>(db.assessments),
-    getAll<Answer>(db.answers),
-    getAll<IndicatorRecord>(db.indicatorValues),
-    getAll<Objective>(db.objectives),
-    getAll<Action>(db.actions),
-    getAll<CustomIndicator>(db.customIndicators),
-    getAll<Participant>(db.participants),
-    getAll<RatingRecord>(db.ratings),
-    getAll<Discussion>(db.discussions),
-    getAll<PracticeSheet>(db.practiceSheets),
+/** Each assessment's answers, indicator values and objectives, as the file nests them. */
+interface Sets {
+  answers: Map<string, AnswerSet['items']>
+  values: Map<string, IndicatorSet['items']>
+  objectives: Map<string, ObjectiveSet['items']>
+}
+
+/** Every row of the small tables, each read whole (one getAll per table): many times faster than a query per organisation. */
+async function readAll(db: CapEssDatabase, transaction: IDBTransaction | undefined): Promise<Rows> {
+  const [organisations, assessments, actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
+    getAll<Organisation>(db.organisations, transaction),
+    getAll<Assessment>(db.assessments, transaction),
+    getAll<Action>(db.actions, transaction),
+    getAll<CustomIndicator>(db.customIndicators, transaction),
+    getAll<Participant>(db.participants, transaction),
+    getAll<RatingRecord>(db.ratings, transaction),
+    getAll<Discussion>(db.discussions, transaction),
+    getAll<PracticeSheet>(db.practiceSheets, transaction),
   ])
-  return { organisations, assessments, answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets }
+  return { organisations, assessments, actions, customIndicators, participants, ratings, discussions, practiceSheets }
 }
 
 /**
- * A whole table read by IndexedDB's own getAll in the current transaction: Dexie's toArray of 156 000 answers spent
- * more time in its own code than IndexedDB took to read them (see docs/performance.md). Outside a transaction (fake
- * IndexedDB in some tests), Dexie's read.
+ * A whole table read by IndexedDB's own getAll in the given transaction (Dexie's own): Dexie's toArray of 156 000
+ * answers spent more time in its own code than IndexedDB took to read them (see docs/performance.md). Without one
+ * (a read outside readBackup's transaction), Dexie's read.
  */
-function getAll<T>(table: { name: string; toArray(): Promise<T[]> }): Promise<T[]> {
-  const transaction = Dexie.currentTransaction?.idbtrans
+function getAll<T>(table: { name: string; toArray(): Promise<T[]> }, transaction: IDBTransaction | undefined): Promise<T[]> {
   if (!transaction) return table.toArray()
+  return request<T[]>(transaction.objectStore(table.name).getAll())
+}
+
+function request<T>(request: IDBRequest): Promise<T> {
   return new Promise((resolve, reject) => {
-    const request = transaction.objectStore(table.name).getAll()
-    request.onsuccess = () => resolve(request.result as T[])
+    request.onsuccess = () => resolve(request.result as T)
     request.onerror = () => reject(request.error)
   })
 }
 
+/** The records of these keys, absent ones left out, with IndexedDB's own get when in a transaction (as getAll). */
+function getMany<T>(table: { name: string; bulkGet(keys: string[]): Promise<(T | undefined)[]> }, transaction: IDBTransaction | undefined, keys: string[]): Promise<T[]> {
+  const found = transaction ? Promise.all(keys.map((key) => request<T | undefined>(transaction.objectStore(table.name).get(key)))) : table.bulkGet(keys)
+  return found.then((records) => records.filter((record) => record !== undefined))
+}
+
+async function readSets(db: CapEssDatabase, transaction: IDBTransaction | undefined, assessmentIds: string[]): Promise<Sets> {
+  const items = <T>(sets: ItemSet<T>[]) => new Map(sets.map((set) => [set.assessmentId, set.items]))
+  const [answers, values, objectives] = await Promise.all([
+    getMany<AnswerSet>(db.answerSets, transaction, assessmentIds),
+    getMany<IndicatorSet>(db.indicatorSets, transaction, assessmentIds),
+    getMany<ObjectiveSet>(db.objectiveSets, transaction, assessmentIds),
+  ])
+  return { answers: items(answers), values: items(values), objectives: items(objectives) }
+}
+
 async function readOne(db: CapEssDatabase, id: string): Promise<Rows> {
   const org = await db.organisations.get(id)
-  if (!org) return { organisations: [], assessments: [], answers: [], indicatorValues: [], objectives: [], actions: [], customIndicators: [], participants: [], ratings: [], discussions: [], practiceSheets: [] }
+  if (!org) return { organisations: [], assessments: [], actions: [], customIndicators: [], participants: [], ratings: [], discussions: [], practiceSheets: [] }
   const assessments = await db.assessments.where('organisationId').equals(id).toArray()
   const ids = assessments.map((a) => a.id)
-  const [answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
-    db.answers.where('assessmentId').anyOf(ids).toArray(),
-    db.indicatorValues.where('assessmentId').anyOf(ids).toArray(),
-    db.objectives.where('assessmentId').anyOf(ids).toArray(),
+  const [actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
     db.actions.where('organisationId').equals(id).toArray(),
     db.customIndicators.where('organisationId').equals(id).toArray(),
     db.participants.where('assessmentId').anyOf(ids).toArray(),
@@ -98,7 +112,7 @@ async function readOne(db: CapEssDatabase, id: string): Promise<Rows> {
     db.discussions.where('assessmentId').anyOf(ids).toArray(),
     db.practiceSheets.where('organisationId').equals(id).toArray(),
   ])
-  return { organisations: [org], assessments, answers, indicatorValues, objectives, actions, customIndicators, participants, ratings, discussions, practiceSheets }
+  return { organisations: [org], assessments, actions, customIndicators, participants, ratings, discussions, practiceSheets }
 }
 
 const without = <T extends object, K extends keyof T>(record: T, key: K): Omit<T, K> => {
@@ -118,11 +132,8 @@ function groupBy<T extends object, K extends keyof T>(rows: T[], key: K): Map<T[
   return groups
 }
 
-/** The rows as the backup file nests them, organisations in the order they were read, years in order. */
-function nest(rows: Rows): BackupOrganisation[] {
-  const answers = groupBy(rows.answers, 'assessmentId')
-  const values = groupBy(rows.indicatorValues, 'assessmentId')
-  const objectives = groupBy(rows.objectives, 'assessmentId')
+/** Makes each organisation of `rows` as the backup file nests it, once its assessments' sets are read. */
+function nester(rows: Rows) {
   const participants = groupBy(rows.participants, 'assessmentId')
   const ratings = groupBy(rows.ratings, 'assessmentId')
   const discussions = groupBy(rows.discussions, 'assessmentId')
@@ -130,59 +141,99 @@ function nest(rows: Rows): BackupOrganisation[] {
   const actions = groupBy(rows.actions, 'organisationId')
   const customIndicators = groupBy(rows.customIndicators, 'organisationId')
   const sheets = groupBy(rows.practiceSheets, 'organisationId')
-  return rows.organisations.map((org) => {
-    const own = (assessments.get(org.id) ?? []).sort((a, b) => a.year - b.year)
-    const orgSheets = sheets.get(org.id) ?? []
-    return {
-      ...org,
-      assessments: own.map((a) => {
-        const workshop = { participants: participants.get(a.id) ?? [], ratings: ratings.get(a.id) ?? [], discussions: discussions.get(a.id) ?? [] }
-        const hasWorkshop = workshop.participants.length + workshop.ratings.length + workshop.discussions.length > 0
-        return {
-          ...a,
-          answers: answers.get(a.id) ?? [],
-          indicatorValues: values.get(a.id) ?? [],
-          objectives: objectives.get(a.id) ?? [],
-          // Only when there was a workshop: other files stay readable by the versions before it.
-          ...(hasWorkshop ? { workshop } : {}),
-        }
-      }),
-      actions: actions.get(org.id) ?? [],
-      customIndicators: customIndicators.get(org.id) ?? [],
-      ...(orgSheets.length ? { practiceSheets: orgSheets } : {}),
-    }
-  })
+  for (const own of assessments.values()) own.sort((a, b) => a.year - b.year)
+  return {
+    /** The organisation's assessments' ids, years in order. */
+    assessmentIds: (org: Organisation) => (assessments.get(org.id) ?? []).map((a) => a.id),
+    nest(org: Organisation, sets: Sets): BackupOrganisation {
+      const orgSheets = sheets.get(org.id) ?? []
+      return {
+        ...org,
+        assessments: (assessments.get(org.id) ?? []).map((a) => {
+          const workshop = { participants: participants.get(a.id) ?? [], ratings: ratings.get(a.id) ?? [], discussions: discussions.get(a.id) ?? [] }
+          const hasWorkshop = workshop.participants.length + workshop.ratings.length + workshop.discussions.length > 0
+          return {
+            ...a,
+            answers: sets.answers.get(a.id) ?? [],
+            indicatorValues: sets.values.get(a.id) ?? [],
+            objectives: sets.objectives.get(a.id) ?? [],
+            // Only when there was a workshop: other files stay readable by the versions before it.
+            ...(hasWorkshop ? { workshop } : {}),
+          }
+        }),
+        actions: actions.get(org.id) ?? [],
+        customIndicators: customIndicators.get(org.id) ?? [],
+        ...(orgSheets.length ? { practiceSheets: orgSheets } : {}),
+      }
+    },
+  }
 }
 
-async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupOrganisation | null> {
-  return nest(await readOne(db, id))[0] ?? null
-}
+/** Organisations whose answers, indicator values and objectives are read together (one round of requests). */
+const ORGANISATIONS_PER_READ = 10
+
+/** A backup file without its organisations (they are handed over one by one: `readBackup`). */
+export type BackupHead = Omit<BackupFile, 'organisations'>
 
 /**
- * Everything, or one organisation, as a backup file. Not validated again on the way out: a record an older version
- * stored and today's rules refuse (the import is stricter) must never keep the user from taking a backup; the import
- * will say where it is.
+ * Everything, or one organisation, in one read transaction: the head of the backup file is returned and each
+ * organisation is handed to `onOrganisation` as soon as its records are read, so that the caller turns it into text
+ * while IndexedDB reads the next ones (a 200-organisation portfolio is 72 MB). Not validated again on the way out: a
+ * record an older version stored and today's rules refuse (the import is stricter) must never keep the user from
+ * taking a backup; the import will say where it is.
  */
-export async function exportBackup(appVersion: string, organisationId: string | null = null, db = database()): Promise<BackupFile> {
+export async function readBackup(appVersion: string, organisationId: string | null, onOrganisation: (organisation: BackupOrganisation) => void, db = database()): Promise<BackupHead> {
   return db.transaction('r', ALL_TABLES(db), async () => {
-    const organisations = nest(organisationId ? await readOne(db, organisationId) : await readAll(db))
+    // IndexedDB's transaction under Dexie's, taken now: it stays open while a request of it is pending.
+    const transaction = Dexie.currentTransaction?.idbtrans
+    const rows = organisationId ? await readOne(db, organisationId) : await readAll(db, transaction)
     // The network guides these organisations used travel with them (the shipped ones are in every copy of the app).
-    const used = new Set(organisations.flatMap((o) => [...o.assessments, ...(o.practiceSheets ?? [])].map((a) => `${a.guideId}@${a.guideVersion}`)))
+    const used = new Set([...rows.assessments, ...rows.practiceSheets].map((a) => `${a.guideId}@${a.guideVersion}`))
     // A full backup keeps every guide loaded here, used or not, and what the network gathered.
-    const guides = (await db.guides.toArray()).filter((g) => !organisationId || used.has(`${g.id}@${g.version}`)).map((g) => g.guide)
-    const [catalogue, summaries] = organisationId ? [[], []] : await Promise.all([db.catalogue.toArray(), db.summaries.toArray()])
-    const file: BackupFile = {
+    const [storedGuides, catalogue, summaries] = await Promise.all([
+      db.guides.toArray(),
+      organisationId ? [] : db.catalogue.toArray(),
+      organisationId ? [] : db.summaries.toArray(),
+    ])
+    const guides = storedGuides.filter((g) => !organisationId || used.has(`${g.id}@${g.version}`)).map((g) => g.guide)
+    const { assessmentIds, nest } = nester(rows)
+    const chunks: Organisation[][] = []
+    for (let i = 0; i < rows.organisations.length; i += ORGANISATIONS_PER_READ) chunks.push(rows.organisations.slice(i, i + ORGANISATIONS_PER_READ))
+    const readChunk = (chunk: Organisation[] | undefined) => (chunk ? readSets(db, transaction, chunk.flatMap(assessmentIds)) : null)
+    // The next organisations' records are asked for before these are handed over: IndexedDB reads while the page works.
+    let next = readChunk(chunks[0])
+    for (const [i, chunk] of chunks.entries()) {
+      const sets = (await next)!
+      next = readChunk(chunks[i + 1])
+      // Should onOrganisation throw, the transaction aborts and this read fails unawaited: it is the same failure.
+      next?.catch(() => {})
+      for (const org of chunk) onOrganisation(nest(org, sets))
+    }
+    return {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
       exportedAt: nowIso(),
       appVersion,
       scope: organisationId ? 'organisation' : 'all',
-      organisations,
       ...(guides.length ? { guides } : {}),
       ...(catalogue.length + summaries.length ? { network: { catalogue, summaries } } : {}),
     }
-    return file
   })
+}
+
+/** Everything, or one organisation, as a backup file (`readBackup`, its organisations gathered). */
+export async function exportBackup(appVersion: string, organisationId: string | null = null, db = database()): Promise<BackupFile> {
+  const organisations: BackupOrganisation[] = []
+  const head = await readBackup(appVersion, organisationId, (organisation) => organisations.push(organisation), db)
+  return { ...head, organisations }
+}
+
+async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupOrganisation | null> {
+  const rows = await readOne(db, id)
+  const org = rows.organisations[0]
+  if (!org) return null
+  const { assessmentIds, nest } = nester(rows)
+  return nest(org, await readSets(db, undefined, assessmentIds(org)))
 }
 
 /**
@@ -190,20 +241,25 @@ export async function exportBackup(appVersion: string, organisationId: string | 
  * file's organisations are read, not the whole database.
  */
 export async function organisationSummaries(ids: string[], db = database()): Promise<Map<string, { name: string; modified: string }>> {
-  const result = new Map<string, { name: string; modified: string }>()
-  for (const id of ids) {
-    const full = await readOrganisation(db, id)
-    if (full) result.set(id, { name: full.name, modified: lastModified(full) })
-  }
-  return result
+  // One read transaction, and the organisations' records only for those here: a first import of 200 organisations
+  // made 200 transactions to find none.
+  return db.transaction('r', ALL_TABLES(db), async () => {
+    const result = new Map<string, { name: string; modified: string }>()
+    const present = (await db.organisations.bulkGet(ids)).filter((org) => org !== undefined)
+    for (const { id } of present) {
+      const full = await readOrganisation(db, id)
+      if (full) result.set(id, { name: full.name, modified: lastModified(full) })
+    }
+    return result
+  })
 }
 
 
 async function deleteOrganisation(db: CapEssDatabase, id: string) {
   const ids = (await db.assessments.where('organisationId').equals(id).primaryKeys()).map(String)
-  await db.answers.where('assessmentId').anyOf(ids).delete()
-  await db.indicatorValues.where('assessmentId').anyOf(ids).delete()
-  await db.objectives.where('assessmentId').anyOf(ids).delete()
+  await db.answerSets.bulkDelete(ids)
+  await db.indicatorSets.bulkDelete(ids)
+  await db.objectiveSets.bulkDelete(ids)
   await db.participants.where('assessmentId').anyOf(ids).delete()
   await db.ratings.where('assessmentId').anyOf(ids).delete()
   await db.discussions.where('assessmentId').anyOf(ids).delete()
@@ -219,9 +275,9 @@ function rowsOf(organisations: ReadonlyArray<BackupOrganisation>) {
   const rows = {
     organisations: [] as Organisation[],
     assessments: [] as Assessment[],
-    answers: [] as Answer[],
-    indicatorValues: [] as IndicatorRecord[],
-    objectives: [] as Objective[],
+    answerSets: [] as AnswerSet[],
+    indicatorSets: [] as IndicatorSet[],
+    objectiveSets: [] as ObjectiveSet[],
     actions: [] as Action[],
     customIndicators: [] as CustomIndicator[],
     participants: [] as Participant[],
@@ -234,9 +290,13 @@ function rowsOf(organisations: ReadonlyArray<BackupOrganisation>) {
     rows.organisations.push(fields)
     for (const { answers, indicatorValues, objectives, workshop, ...assessment } of assessments) {
       rows.assessments.push({ ...assessment, organisationId: org.id })
-      for (const x of answers) rows.answers.push({ ...x, assessmentId: assessment.id })
-      for (const x of indicatorValues) rows.indicatorValues.push({ ...x, assessmentId: assessment.id })
-      for (const x of objectives) rows.objectives.push({ ...x, assessmentId: assessment.id })
+      // The file's lists are stored as they are, one record each (ItemSet).
+      const answerSet = setOf<Answer>(assessment.id, answers)
+      const indicatorSet = setOf<IndicatorRecord>(assessment.id, indicatorValues)
+      const objectiveSet = setOf<Objective>(assessment.id, objectives)
+      if (answerSet) rows.answerSets.push(answerSet)
+      if (indicatorSet) rows.indicatorSets.push(indicatorSet)
+      if (objectiveSet) rows.objectiveSets.push(objectiveSet)
       for (const x of workshop?.participants ?? []) rows.participants.push({ ...x, assessmentId: assessment.id })
       for (const x of workshop?.ratings ?? []) rows.ratings.push({ ...x, assessmentId: assessment.id })
       for (const x of workshop?.discussions ?? []) rows.discussions.push({ ...x, assessmentId: assessment.id })
@@ -268,7 +328,7 @@ export async function importBackup(
   const summary: ImportSummary = { added: 0, replaced: 0, copied: 0, kept: 0 }
   await db.transaction('rw', ALL_TABLES(db), async () => {
     // The file was validated whole by parseBackup; rows are written with one bulkAdd per table (a 200-organisation
-    // portfolio is 156 000 answers), after the organisations being replaced are removed.
+    // portfolio is about 12 000 records), after the organisations being replaced are removed.
     const existing = new Set((await db.organisations.bulkGet(file.organisations.map((o) => o.id))).filter((o) => o !== undefined).map((o) => o.id))
     const toWrite: BackupOrganisation[] = []
     for (const org of file.organisations) {
@@ -289,9 +349,9 @@ export async function importBackup(
     const rows = rowsOf(toWrite)
     await db.organisations.bulkAdd(rows.organisations)
     await db.assessments.bulkAdd(rows.assessments)
-    await db.answers.bulkAdd(rows.answers)
-    await db.indicatorValues.bulkAdd(rows.indicatorValues)
-    await db.objectives.bulkAdd(rows.objectives)
+    await db.answerSets.bulkAdd(rows.answerSets)
+    await db.indicatorSets.bulkAdd(rows.indicatorSets)
+    await db.objectiveSets.bulkAdd(rows.objectiveSets)
     await db.actions.bulkAdd(rows.actions)
     await db.customIndicators.bulkAdd(rows.customIndicators)
     await db.participants.bulkAdd(rows.participants)

@@ -10,7 +10,7 @@ import type { CatalogueSheet } from '@/domain/catalogue'
 import type { StoredGuide } from '@/domain/guide/networkGuide'
 import type { PracticeSheet } from '@/domain/practiceSheet'
 import type { Summary } from '@/domain/files/summary'
-import { upgradeToV2 } from './upgrades'
+import { upgradeToV2, upgradeToV7 } from './upgrades'
 
 export const DATABASE_NAME = 'cap-ess'
 
@@ -20,6 +20,20 @@ export interface Setting {
   value: string
 }
 
+
+/**
+ * One assessment's answers, indicator values or objectives, stored as one record: a backup of 200 organisations ×
+ * 10 years is then about 12 000 records instead of 276 000, and IndexedDB's cost is per record (docs/performance.md).
+ * The items are kept as the backup file nests them, without their assessment's id; `updatedAt` is the newest item's.
+ */
+export interface ItemSet<T> {
+  assessmentId: string
+  updatedAt: string
+  items: T[]
+}
+export type AnswerSet = ItemSet<Omit<Answer, 'assessmentId'>>
+export type IndicatorSet = ItemSet<Omit<IndicatorRecord, 'assessmentId'>>
+export type ObjectiveSet = ItemSet<Omit<Objective, 'assessmentId'>>
 
 /** An anonymised summary in a network's regional picture, with when it arrived. */
 export type StoredSummary = Summary & { importedAt: string }
@@ -31,10 +45,10 @@ export type StoredSummary = Summary & { importedAt: string }
 export class CapEssDatabase extends Dexie {
   organisations!: EntityTable<Organisation, 'id'>
   assessments!: EntityTable<Assessment, 'id'>
-  answers!: Table<Answer, [string, string]>
-  indicatorValues!: Table<IndicatorRecord, [string, string]>
+  answerSets!: Table<AnswerSet, string>
+  indicatorSets!: Table<IndicatorSet, string>
   customIndicators!: EntityTable<CustomIndicator, 'id'>
-  objectives!: Table<Objective, [string, string]>
+  objectiveSets!: Table<ObjectiveSet, string>
   actions!: EntityTable<Action, 'id'>
   settings!: Table<Setting, string>
   participants!: Table<Participant, [string, string]>
@@ -85,6 +99,17 @@ export class CapEssDatabase extends Dexie {
       catalogue: 'id',
       summaries: 'id',
     })
+    // v7 (performance): an assessment's answers, indicator values and objectives each become one record (ItemSet),
+    // the newest answer's date indexed for the portfolio. The rows move in the upgrade; v8 drops the old tables
+    // (Dexie lets an upgrade read a table only a later version deletes).
+    this.version(7)
+      .stores({
+        answerSets: 'assessmentId, [assessmentId+updatedAt]',
+        indicatorSets: 'assessmentId',
+        objectiveSets: 'assessmentId',
+      })
+      .upgrade(upgradeToV7)
+    this.version(8).stores({ answers: null, indicatorValues: null, objectives: null })
   }
 }
 

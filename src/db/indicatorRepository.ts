@@ -9,10 +9,11 @@ import {
 } from '@/domain/indicators'
 import { parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
+import { findItem, putItem, readItems } from './itemSets'
 import { RecordGoneError, assertDraft, stillToWrite, type WriteOptions } from './locks'
 
 export async function listIndicatorValues(assessmentIds: string[], db = database()): Promise<IndicatorRecord[]> {
-  return db.indicatorValues.where('assessmentId').anyOf(assessmentIds).toArray()
+  return readItems<IndicatorRecord>(db.indicatorSets, assessmentIds)
 }
 
 /** One write per change, like answers; the value must already be checked against the unit (parseIndicatorDraft). */
@@ -23,16 +24,17 @@ export async function saveIndicatorValue(
   db = database(),
   options: WriteOptions = {},
 ): Promise<IndicatorRecord | undefined> {
-  return db.transaction('rw', [db.indicatorValues, db.assessments, db.customIndicators], async () => {
-    await assertDraft(db, assessmentId)
+  return db.transaction('rw', [db.indicatorSets, db.assessments, db.customIndicators], async () => {
+    const [, set] = await Promise.all([assertDraft(db, assessmentId), db.indicatorSets.get(assessmentId)])
     // A value of the organisation's own indicator waits for the indicator itself (its creation may have failed).
     if (indicatorId.startsWith(CUSTOM_INDICATOR_PREFIX) && !(await db.customIndicators.get(indicatorId))) throw new RecordGoneError('Indicator', indicatorId)
     const now = nowIso()
-    const stored = (await db.indicatorValues.get([assessmentId, indicatorId])) ?? { assessmentId, indicatorId, value: null, note: '', updatedAt: now }
+    const matches = (v: { indicatorId: string }) => v.indicatorId === indicatorId
+    const stored = findItem<IndicatorRecord>(set, matches) ?? { assessmentId, indicatorId, value: null, note: '', updatedAt: now }
     const toWrite = stillToWrite(patch, stored, options)
     if (!toWrite) return undefined
     const record = IndicatorRecordSchema.parse({ ...stored, ...toWrite, updatedAt: now })
-    await db.indicatorValues.put(record)
+    await putItem(db.indicatorSets, set, record, matches)
     return record
   })
 }

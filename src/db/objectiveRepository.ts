@@ -1,9 +1,10 @@
 import { ObjectiveSchema, type Objective, type ObjectivePatch } from '@/domain/objectives'
 import { database, nowIso } from './database'
+import { findItem, putItem, readItems } from './itemSets'
 import { assertDraft, stillToWrite, type WriteOptions } from './locks'
 
 export async function listObjectives(assessmentIds: string[], db = database()): Promise<Objective[]> {
-  return db.objectives.where('assessmentId').anyOf(assessmentIds).toArray()
+  return readItems<Objective>(db.objectiveSets, assessmentIds)
 }
 
 /** Targets must already be checked against the subject (parseTarget); this only refuses malformed records. */
@@ -13,10 +14,11 @@ export async function saveObjective(
   db = database(),
   options: WriteOptions = {},
 ): Promise<Objective | undefined> {
-  return db.transaction('rw', db.objectives, db.assessments, async () => {
-    await assertDraft(db, key.assessmentId)
+  return db.transaction('rw', db.objectiveSets, db.assessments, async () => {
+    const [, set] = await Promise.all([assertDraft(db, key.assessmentId), db.objectiveSets.get(key.assessmentId)])
     const now = nowIso()
-    const stored = (await db.objectives.get([key.assessmentId, key.subjectId])) ?? {
+    const matches = (o: { subjectId: string }) => o.subjectId === key.subjectId
+    const stored = findItem<Objective>(set, matches) ?? {
       ...key,
       comparator: 'at-least' as const,
       oneYear: null,
@@ -26,7 +28,7 @@ export async function saveObjective(
     const toWrite = stillToWrite(patch, stored, options)
     if (!toWrite) return undefined
     const objective = ObjectiveSchema.parse({ ...stored, ...toWrite, updatedAt: now })
-    await db.objectives.put(objective)
+    await putItem(db.objectiveSets, set, objective, matches)
     return objective
   })
 }

@@ -38,3 +38,23 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
       answer.carriedOver ??= false
     })
 }
+
+/** Rows of one table grouped into one record per assessment (see ItemSet), their assessment's id dropped. */
+async function groupRows(tx: Transaction, from: string, to: string): Promise<void> {
+  const sets = new Map<string, { assessmentId: string; updatedAt: string; items: Record<string, unknown>[] }>()
+  for (const { assessmentId, ...item } of (await tx.table(from).toArray()) as { assessmentId: string; updatedAt: string }[]) {
+    const set = sets.get(assessmentId)
+    if (!set) sets.set(assessmentId, { assessmentId, updatedAt: item.updatedAt, items: [item] })
+    else {
+      set.items.push(item)
+      if (item.updatedAt > set.updatedAt) set.updatedAt = item.updatedAt
+    }
+  }
+  await tx.table(to).bulkAdd([...sets.values()])
+}
+
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  await groupRows(tx, 'answers', 'answerSets')
+  await groupRows(tx, 'indicatorValues', 'indicatorSets')
+  await groupRows(tx, 'objectives', 'objectiveSets')
+}

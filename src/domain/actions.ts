@@ -1,32 +1,32 @@
-import { z } from './zod.ts'
+import { lazySchema, z } from './zod.ts'
 import { localDay } from './dates.ts'
 import { RECORD_ID_MAX, RecordIdSchema, hasVisibleCharacter } from './fields.ts'
 
 /** The plan de progrès: actions live across exercises until done or dropped. */
-export const ActionStatusSchema = z.enum(['todo', 'doing', 'done', 'dropped'])
+export const ACTION_STATUSES = ['todo', 'doing', 'done', 'dropped'] as const
+export const ActionStatusSchema = lazySchema(() => z.enum(ACTION_STATUSES))
 export type ActionStatus = z.infer<typeof ActionStatusSchema>
-export const ACTION_STATUSES = ActionStatusSchema.options
 
-export const ActionPrioritySchema = z.enum(['high', 'normal', 'low'])
+export const ACTION_PRIORITIES = ['high', 'normal', 'low'] as const
+export const ActionPrioritySchema = lazySchema(() => z.enum(ACTION_PRIORITIES))
 export type ActionPriority = z.infer<typeof ActionPrioritySchema>
-export const ACTION_PRIORITIES = ActionPrioritySchema.options
 
 export const ACTION_TITLE_MAX = 200
 export const ACTION_TEXT_MAX = 4000
 export const ACTION_OWNER_MAX = 200
 
-const optionalId = z
+const optionalId = lazySchema(() => z
   .string()
   .max(RECORD_ID_MAX)
   .nullable()
-  .transform((s) => (s === '' ? null : s))
+  .transform((s) => (s === '' ? null : s)))
 
 /** An empty title or one with something to read (not only spaces or invisible characters). */
-const titleField = z
+const titleField = lazySchema(() => z
   .string()
   .trim()
   .max(ACTION_TITLE_MAX, { error: 'validation.tooLong' })
-  .refine((s) => s === '' || hasVisibleCharacter(s), { error: 'validation.required' })
+  .refine((s) => s === '' || hasVisibleCharacter(s), { error: 'validation.required' }))
 
 /**
  * An action needs a title, except one made from a question in one click: it has none stored and is named after its
@@ -38,7 +38,7 @@ export function hasTitle(a: { title: string; questionId: string | null }): boole
 const TITLE_REQUIRED = { error: 'validation.required', path: ['title'] }
 
 /** The form's fields, each checked alone; `ActionInputSchema` adds the rule between title and question. */
-export const ActionInputFieldsSchema = z.strictObject({
+export const ActionInputFieldsSchema = lazySchema(() => z.strictObject({
   title: titleField,
   description: z.string().trim().max(ACTION_TEXT_MAX, { error: 'validation.tooLong' }),
   themeId: optionalId,
@@ -52,14 +52,14 @@ export const ActionInputFieldsSchema = z.strictObject({
     .transform((s) => (s === '' ? null : s)),
   priority: z.enum(ACTION_PRIORITIES, { error: 'validation.choose' }),
   status: z.enum(ACTION_STATUSES, { error: 'validation.choose' }),
-})
-export const ActionInputSchema = ActionInputFieldsSchema.refine(hasTitle, TITLE_REQUIRED)
+}))
+export const ActionInputSchema = lazySchema(() => ActionInputFieldsSchema.refine(hasTitle, TITLE_REQUIRED))
 
 /**
  * One change to an action, as the form sends it (the fields it changed). The first change of a new action also
  * says which exercise it comes from; the action is created by that change, with the defaults of the form.
  */
-export const ActionPatchSchema = ActionInputFieldsSchema.partial().extend({ originAssessmentId: RecordIdSchema.nullable().optional() })
+export const ActionPatchSchema = lazySchema(() => ActionInputFieldsSchema.partial().extend({ originAssessmentId: RecordIdSchema.nullable().optional() }))
 export type ActionPatch = z.input<typeof ActionPatchSchema>
 
 /** What a new action holds before the user says otherwise (its title, or a question, is required before it can be stored). */
@@ -76,7 +76,7 @@ export const NEW_ACTION: z.output<typeof ActionInputFieldsSchema> = {
 }
 
 /** The fields; `ActionSchema` adds the due-date rule (zod cannot omit fields of a refined object). */
-export const ActionFieldsSchema = z
+export const ActionFieldsSchema = lazySchema(() => z
   .strictObject({
     id: RecordIdSchema,
     organisationId: RecordIdSchema,
@@ -94,14 +94,14 @@ export const ActionFieldsSchema = z
     doneAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
-  })
+  }))
 
 /** An action cannot be due before the day it was created (that day as the calendar showed it, not in UTC). */
 export function dueDateIsPossible(a: { dueDate: string | null; createdAt: string }): boolean {
   return a.dueDate === null || a.dueDate >= localDay(a.createdAt)
 }
 
-export const ActionSchema = ActionFieldsSchema.refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] }).refine(hasTitle, TITLE_REQUIRED)
+export const ActionSchema = lazySchema(() => ActionFieldsSchema.refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] }).refine(hasTitle, TITLE_REQUIRED))
 export type Action = z.infer<typeof ActionSchema>
 
 /** The done date follows the status: set when an action becomes done, kept while it stays done. */

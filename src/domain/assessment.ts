@@ -1,4 +1,4 @@
-import { z } from './zod.ts'
+import { lazySchema, z } from './zod.ts'
 import { RecordIdSchema } from './fields.ts'
 import { ItemIdSchema } from './guide/schema.ts'
 import { ScoreSnapshotSchema } from './snapshot.ts'
@@ -8,48 +8,48 @@ export const YEAR_MIN = 2000
 export const YEAR_MAX = 2100
 export const PARTICIPANTS_MAX = 2000
 
-export const AssessmentStatusSchema = z.enum(['draft', 'completed'])
+export const AssessmentStatusSchema = lazySchema(() => z.enum(['draft', 'completed']))
 export type AssessmentStatus = z.infer<typeof AssessmentStatusSchema>
 
-const YearSchema = z
+const YearSchema = lazySchema(() => z
   .number({ error: 'validation.yearRange' })
   .int({ error: 'validation.yearRange' })
   .min(YEAR_MIN, { error: 'validation.yearRange' })
-  .max(YEAR_MAX, { error: 'validation.yearRange' })
+  .max(YEAR_MAX, { error: 'validation.yearRange' }))
 
 /** What the user chooses when starting an assessment. Messages are i18n keys. */
-export const AssessmentInputSchema = z.strictObject({
+export const AssessmentInputSchema = lazySchema(() => z.strictObject({
   year: YearSchema,
   retainedThemeIds: z.array(z.string().min(1)).min(1, { error: 'validation.noTheme' }),
   participants: z.string().trim().max(PARTICIPANTS_MAX, { error: 'validation.tooLong' }),
-})
+}))
 
 export const AG_TEXT_MAX = 10_000
 
-const agText = z.string({ error: 'validation.invalid' }).trim().max(AG_TEXT_MAX, { error: 'validation.tooLong' })
+const agText = lazySchema(() => z.string({ error: 'validation.invalid' }).trim().max(AG_TEXT_MAX, { error: 'validation.tooLong' }))
 
 /**
  * The texts of the AG report: why these themes and how the work was done (written before the AG), then the
  * debate (questions raised, objectives adopted), written after it. They are the report's, not the answers':
  * they can be written on a completed assessment, whose answers stay locked.
  */
-export const AgRecordSchema = z.strictObject({
+export const AgRecordSchema = lazySchema(() => z.strictObject({
   approach: agText,
   questionsRaised: agText,
   objectivesAdopted: agText,
   /** The workshop's participants named in the report (absent or false: counts by role only). */
   showParticipantNames: z.boolean().optional(),
-})
+}))
 export type AgRecord = z.infer<typeof AgRecordSchema>
 
 export const EMPTY_AG_RECORD: AgRecord = { approach: '', questionsRaised: '', objectivesAdopted: '' }
 
 /** One change to the AG page (a date checked with `agDateProblem` first, or one of the texts as typed). */
-export const AgRecordPatchSchema = AgRecordSchema.partial().extend({ presentedAt: z.iso.date().nullable().optional() })
+export const AgRecordPatchSchema = lazySchema(() => AgRecordSchema.partial().extend({ presentedAt: z.iso.date().nullable().optional() }))
 export type AgRecordPatch = z.infer<typeof AgRecordPatchSchema>
 
 /** The fields; `AssessmentSchema` adds the rule that ties status and snapshot (zod cannot omit fields of a refined object). */
-export const AssessmentFieldsSchema = z.strictObject({
+export const AssessmentFieldsSchema = lazySchema(() => z.strictObject({
   id: RecordIdSchema,
   organisationId: RecordIdSchema,
   year: z.int().min(YEAR_MIN).max(YEAR_MAX),
@@ -69,14 +69,14 @@ export const AssessmentFieldsSchema = z.strictObject({
   agRecord: AgRecordSchema.optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-})
+}))
 
 /** A completed assessment has a snapshot, a draft has none. */
 export function snapshotMatchesStatus(a: Pick<z.infer<typeof AssessmentFieldsSchema>, 'status' | 'snapshot'>): boolean {
   return (a.status === 'completed') === (a.snapshot !== null)
 }
 
-export const AssessmentSchema = AssessmentFieldsSchema.refine(snapshotMatchesStatus, { error: 'validation.snapshotStatus', path: ['snapshot'] })
+export const AssessmentSchema = lazySchema(() => AssessmentFieldsSchema.refine(snapshotMatchesStatus, { error: 'validation.snapshotStatus', path: ['snapshot'] }))
 export type Assessment = z.infer<typeof AssessmentSchema>
 
 /**

@@ -1,4 +1,4 @@
-import { z } from './zod.ts'
+import { lazySchema, z } from './zod.ts'
 
 /**
  * Field rules shared by the forms, the database and the import, so a file can never hold what a form would
@@ -7,7 +7,7 @@ import { z } from './zod.ts'
 
 /** Ids the app makes are UUIDs (36 characters) or `custom.` + a UUID; the bound only stops a pasted novel. */
 export const RECORD_ID_MAX = 100
-export const RecordIdSchema = z.string().min(1).max(RECORD_ID_MAX)
+export const RecordIdSchema = lazySchema(() => z.string().min(1).max(RECORD_ID_MAX))
 
 /**
  * Text a person can see: at least one character that is not a space, a control or an invisible format

@@ -1,4 +1,4 @@
-import { z } from './zod.ts'
+import { lazySchema, z } from './zod.ts'
 import { RECORD_ID_MAX, RecordIdSchema, hasVisibleCharacter } from './fields.ts'
 import { IndicatorUnitSchema, type IndicatorUnit } from './guide/schema.ts'
 
@@ -8,31 +8,31 @@ export const INDICATOR_LABEL_MAX = 200
 export const CUSTOM_INDICATOR_PREFIX = 'custom.'
 
 /** One value per exercise: a number, yes/no, a text, a date, or one percentage per category. */
-export const IndicatorValueSchema = z.union([
+export const IndicatorValueSchema = lazySchema(() => z.union([
   z.number(),
   z.boolean(),
   z.string().max(INDICATOR_TEXT_MAX),
   z.record(z.string().max(INDICATOR_LABEL_MAX), z.number().nullable()),
-])
+]))
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>
 
-export const IndicatorRecordSchema = z.strictObject({
+export const IndicatorRecordSchema = lazySchema(() => z.strictObject({
   assessmentId: RecordIdSchema,
   indicatorId: RecordIdSchema,
   value: IndicatorValueSchema.nullable(),
   note: z.string().max(INDICATOR_NOTE_MAX),
   updatedAt: z.iso.datetime(),
-})
+}))
 export type IndicatorRecord = z.infer<typeof IndicatorRecordSchema>
 
 /** What the user changes on an indicator: its value (checked against the unit first) and its note. */
-export const IndicatorPatchSchema = IndicatorRecordSchema.pick({ value: true, note: true }).partial()
+export const IndicatorPatchSchema = lazySchema(() => IndicatorRecordSchema.pick({ value: true, note: true }).partial())
 export type IndicatorPatch = z.infer<typeof IndicatorPatchSchema>
 
 /** The organisation's own indicators (method step 3: « des éléments peuvent être ajoutés »). */
-export const CustomIndicatorUnitSchema = IndicatorUnitSchema.exclude(['percent-by-category'])
+export const CustomIndicatorUnitSchema = lazySchema(() => IndicatorUnitSchema.exclude(['percent-by-category']))
 
-export const CustomIndicatorInputSchema = z.strictObject({
+export const CustomIndicatorInputSchema = lazySchema(() => z.strictObject({
   label: z
     .string()
     .trim()
@@ -41,16 +41,16 @@ export const CustomIndicatorInputSchema = z.strictObject({
     .refine(hasVisibleCharacter, { error: 'validation.required' }),
   themeId: z.string().min(1, { error: 'validation.choose' }).max(RECORD_ID_MAX, { error: 'validation.choose' }),
   unit: z.enum(CustomIndicatorUnitSchema.options, { error: 'validation.choose' }),
-})
+}))
 
-export const CustomIndicatorSchema = z.strictObject({
+export const CustomIndicatorSchema = lazySchema(() => z.strictObject({
   id: RecordIdSchema.startsWith(CUSTOM_INDICATOR_PREFIX),
   organisationId: RecordIdSchema,
   label: z.string().trim().min(1).max(INDICATOR_LABEL_MAX).refine(hasVisibleCharacter, { error: 'validation.required' }),
   themeId: RecordIdSchema,
   unit: CustomIndicatorUnitSchema,
   createdAt: z.iso.datetime(),
-})
+}))
 export type CustomIndicator = z.infer<typeof CustomIndicatorSchema>
 
 /** What the user typed: text for most units, a boolean for yes/no, one text per category. */

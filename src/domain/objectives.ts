@@ -1,4 +1,4 @@
-import { z } from './zod.ts'
+import { lazySchema, z } from './zod.ts'
 import { LEVEL_MAX, levelOf, type Answer } from './answer.ts'
 import { RecordIdSchema } from './fields.ts'
 import type { IndicatorUnit } from './guide/schema.ts'
@@ -8,13 +8,13 @@ import { parseFrenchNumber, type IndicatorRecord, type IndicatorValue } from './
  * Objectives at 1 year and 3 years for a question (a maturity level) or an indicator (a value), set during an
  * exercise (method step 7) and checked against the following exercises.
  */
-export const ComparatorSchema = z.enum(['at-least', 'at-most'])
+export const ComparatorSchema = lazySchema(() => z.enum(['at-least', 'at-most']))
 export type Comparator = z.infer<typeof ComparatorSchema>
 
-export const TargetSchema = z.union([z.number().min(0), z.boolean()]).nullable()
+export const TargetSchema = lazySchema(() => z.union([z.number().min(0), z.boolean()]).nullable())
 export type Target = z.infer<typeof TargetSchema>
 
-export const ObjectiveSchema = z.strictObject({
+export const ObjectiveSchema = lazySchema(() => z.strictObject({
   assessmentId: RecordIdSchema,
   subjectKind: z.enum(['question', 'indicator']),
   subjectId: RecordIdSchema,
@@ -22,10 +22,10 @@ export const ObjectiveSchema = z.strictObject({
   oneYear: TargetSchema,
   threeYear: TargetSchema,
   updatedAt: z.iso.datetime(),
-})
+}))
 export type Objective = z.infer<typeof ObjectiveSchema>
 /** What the user changes on an objective; its subject and dates are the app's. */
-export const ObjectivePatchSchema = ObjectiveSchema.pick({ comparator: true, oneYear: true, threeYear: true }).partial()
+export const ObjectivePatchSchema = lazySchema(() => ObjectiveSchema.pick({ comparator: true, oneYear: true, threeYear: true }).partial())
 export type ObjectivePatch = z.infer<typeof ObjectivePatchSchema>
 
 /** What kind of target a subject takes: a level 0–4 for a question, else the indicator's unit. */

@@ -1,9 +1,9 @@
-import { z } from './zod.ts'
+import { lazySchema, z } from './zod.ts'
 import { RecordIdSchema, namesSomething } from './fields.ts'
 import { sirenProblem, normaliseSiren } from './siren.ts'
 
 /** Legal forms of the ESS (loi du 31 juillet 2014, art. 1). Coops are split because révision coopérative applies to them. */
-export const LegalFormSchema = z.enum([
+export const LEGAL_FORMS = [
   'association',
   'scop',
   'scic',
@@ -14,9 +14,9 @@ export const LegalFormSchema = z.enum([
   'fonds-dotation',
   'societe-commerciale-ess',
   'other',
-])
+] as const
+export const LegalFormSchema = lazySchema(() => z.enum(LEGAL_FORMS))
 export type LegalForm = z.infer<typeof LegalFormSchema>
-export const LEGAL_FORMS = LegalFormSchema.options
 
 export const COOPERATIVE_FORMS: readonly LegalForm[] = ['scop', 'scic', 'cooperative-other']
 
@@ -33,12 +33,12 @@ export function legalFormReading(form: LegalForm): LegalFormReading {
 }
 
 /** INSEE region codes (2016 map): 13 metropolitan regions and 5 overseas ones, plus "abroad / other". */
-export const RegionSchema = z.enum([
+export const REGIONS = [
   '84', '27', '53', '24', '94', '44', '32', '11', '28', '75', '76', '52', '93',
   '01', '02', '03', '04', '06', 'other',
-])
+] as const
+export const RegionSchema = lazySchema(() => z.enum(REGIONS))
 export type Region = z.infer<typeof RegionSchema>
-export const REGIONS = RegionSchema.options
 
 /**
  * Upper bounds only catch typing mistakes (an extra zero, a pasted phone number): the largest ESS employers
@@ -62,7 +62,7 @@ const count = (max: number) =>
  * What the user types in the organisation form. Error messages are i18n keys, so the domain stays free of UI
  * code while every message still reaches the user in their language.
  */
-export const OrganisationInputSchema = z.strictObject({
+export const OrganisationInputSchema = lazySchema(() => z.strictObject({
   name: z
     .string()
     .trim()
@@ -80,10 +80,10 @@ export const OrganisationInputSchema = z.strictObject({
     .transform((s) => (s === '' ? null : normaliseSiren(s)))
     .refine((s) => s === null || sirenProblem(s) !== 'format', { error: 'validation.sirenFormat' })
     .refine((s) => s === null || sirenProblem(s) !== 'key', { error: 'validation.sirenKey' }),
-})
+}))
 export type OrganisationInput = z.input<typeof OrganisationInputSchema>
 
-export const OrganisationSchema = z.strictObject({
+export const OrganisationSchema = lazySchema(() => z.strictObject({
   id: RecordIdSchema,
   name: z.string().trim().min(1).max(ORGANISATION_LIMITS.nameMax).refine(namesSomething, { error: 'validation.nameNoLetters' }),
   legalForm: LegalFormSchema,
@@ -98,13 +98,13 @@ export const OrganisationSchema = z.strictObject({
   archivedAt: z.iso.datetime().nullable().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-})
+}))
 export type Organisation = z.infer<typeof OrganisationSchema>
 
 /** What the portfolio changes on an organisation, besides its form. */
-export const OrganisationMetaPatchSchema = OrganisationSchema.pick({ tags: true, archivedAt: true })
+export const OrganisationMetaPatchSchema = lazySchema(() => OrganisationSchema.pick({ tags: true, archivedAt: true }))
 export type OrganisationMetaPatch = z.infer<typeof OrganisationMetaPatchSchema>
 
 /** The part of an organisation that applicability rules read. */
-export const OrganisationProfileSchema = OrganisationSchema.pick({ legalForm: true, employees: true, volunteers: true, members: true })
+export const OrganisationProfileSchema = lazySchema(() => OrganisationSchema.pick({ legalForm: true, employees: true, volunteers: true, members: true }))
 export type OrganisationProfile = z.infer<typeof OrganisationProfileSchema>

@@ -1,4 +1,4 @@
-import { z } from './zod.ts'
+import { lazySchema, z } from './zod.ts'
 import { RecordIdSchema } from './fields.ts'
 import { ItemIdSchema } from './guide/schema.ts'
 import type { GuideIndex } from './guide/guideIndex.ts'
@@ -12,7 +12,7 @@ import { ParticipantIdSchema, ParticipantNameSchema, ParticipantRoleSchema, Rati
  */
 
 /** What a participant's device needs to show the questionnaire. Carried in the link (`/participer?s=…`). */
-export const SessionSchema = z.strictObject({
+export const SessionSchema = lazySchema(() => z.strictObject({
   v: z.literal(1),
   /** The assessment the sheets go back to. */
   a: RecordIdSchema,
@@ -24,7 +24,7 @@ export const SessionSchema = z.strictObject({
   o: z.string().max(200),
   /** Questions that do not apply to the organisation (its legal form, its size): not asked. */
   x: z.array(ItemIdSchema).max(300).optional(),
-})
+}))
 export type Session = z.infer<typeof SessionSchema>
 
 export const SHEET_FORMAT = 'cap-ess-participant'
@@ -32,7 +32,7 @@ export const SHEET_MAX_BYTES = 200_000
 /** The compact form read from a QR code: the prefix, then the fields separated by « | ». */
 export const QR_PREFIX = 'CAPESS-P1'
 
-export const SheetSchema = z.strictObject({
+export const SheetSchema = lazySchema(() => z.strictObject({
   format: z.literal(SHEET_FORMAT),
   formatVersion: z.literal(1),
   assessmentId: RecordIdSchema,
@@ -42,7 +42,7 @@ export const SheetSchema = z.strictObject({
   participant: z.strictObject({ id: ParticipantIdSchema, name: ParticipantNameSchema, role: ParticipantRoleSchema }),
   ratings: z.record(z.string().min(1).max(100), RatingSchema),
   exportedAt: z.iso.datetime(),
-})
+}))
 export type Sheet = z.infer<typeof SheetSchema>
 
 export interface SheetProblem {

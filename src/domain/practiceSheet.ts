@@ -1,4 +1,4 @@
-import { z } from './zod.ts'
+import { lazySchema, z } from './zod.ts'
 import { ItemIdSchema } from './guide/schema.ts'
 import { RecordIdSchema, hasVisibleCharacter } from './fields.ts'
 
@@ -14,7 +14,7 @@ export const SHEET_QUESTIONS_MAX = 20
 const text = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' })
 
 /** The fields a person writes; every one may be empty while the sheet is drafted, except the title on export. */
-export const PracticeSheetFieldsSchema = z.strictObject({
+export const PracticeSheetFieldsSchema = lazySchema(() => z.strictObject({
   title: text(SHEET_TITLE_MAX),
   themeId: ItemIdSchema.nullable(),
   domaineId: ItemIdSchema.nullable(),
@@ -32,10 +32,10 @@ export const PracticeSheetFieldsSchema = z.strictObject({
   /** A contact, only if the organisation chooses to give one. */
   contact: text(SHEET_SHORT_MAX),
   shareable: z.boolean(),
-})
+}))
 export type PracticeSheetFields = z.infer<typeof PracticeSheetFieldsSchema>
 
-export const PracticeSheetSchema = PracticeSheetFieldsSchema.extend({
+export const PracticeSheetSchema = lazySchema(() => PracticeSheetFieldsSchema.extend({
   id: RecordIdSchema,
   organisationId: RecordIdSchema,
   /** The guide its theme and questions come from. */
@@ -43,14 +43,14 @@ export const PracticeSheetSchema = PracticeSheetFieldsSchema.extend({
   guideVersion: z.int().min(1),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-})
+}))
 export type PracticeSheet = z.infer<typeof PracticeSheetSchema>
 
 /** One change to a sheet; the first change of a new id creates it, and names the guide it is written against. */
-export const PracticeSheetPatchSchema = PracticeSheetFieldsSchema.partial().extend({
+export const PracticeSheetPatchSchema = lazySchema(() => PracticeSheetFieldsSchema.partial().extend({
   guideId: ItemIdSchema.optional(),
   guideVersion: z.int().min(1).optional(),
-})
+}))
 export type PracticeSheetPatch = z.infer<typeof PracticeSheetPatchSchema>
 
 export const EMPTY_SHEET: PracticeSheetFields = {

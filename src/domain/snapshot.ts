@@ -1,4 +1,4 @@
-import { z } from './zod.ts'
+import { lazySchema, z } from './zod.ts'
 import type { AssessmentScores } from './scoring.ts'
 import { SCORING_VERSION } from './scoring.ts'
 import { OrganisationProfileSchema, type OrganisationProfile } from './organisation.ts'
@@ -7,14 +7,14 @@ import { OrganisationProfileSchema, type OrganisationProfile } from './organisat
  * Written when an assessment is completed: the scores as they were, with the guide and scoring versions that
  * produced them, so the history never changes when the formula or the guide changes.
  */
-export const ScoreSummarySchema = z.strictObject({
+export const ScoreSummarySchema = lazySchema(() => z.strictObject({
   score: z.number().min(0).max(1).nullable(),
   answered: z.int().min(0),
   applicable: z.int().min(0),
   coverage: z.number().min(0).max(1).nullable(),
-})
+}))
 
-export const ScoreSnapshotSchema = z.strictObject({
+export const ScoreSnapshotSchema = lazySchema(() => z.strictObject({
   takenAt: z.iso.datetime(),
   guideId: z.string().min(1),
   guideVersion: z.int().min(1),
@@ -26,7 +26,7 @@ export const ScoreSnapshotSchema = z.strictObject({
    * grow or change its legal form later. Absent from snapshots taken before it was kept.
    */
   profile: OrganisationProfileSchema.optional(),
-})
+}))
 export type ScoreSnapshot = z.infer<typeof ScoreSnapshotSchema>
 /** A score with the coverage it rests on (0..1, null when there is nothing to score). */
 export type ScoreSummary = z.infer<typeof ScoreSummarySchema>

@@ -1,4 +1,4 @@
-import { z } from './zod.ts'
+import { lazySchema, z } from './zod.ts'
 import { LEVEL_MAX, LEVEL_MIN, LevelSchema, NOTE_MAX } from './answer.ts'
 import { RecordIdSchema, hasVisibleCharacter } from './fields.ts'
 
@@ -9,7 +9,7 @@ import { RecordIdSchema, hasVisibleCharacter } from './fields.ts'
  */
 
 export const PARTICIPANT_ROLES = ['board', 'employee', 'volunteer', 'user', 'partner', 'other'] as const
-export const ParticipantRoleSchema = z.enum(PARTICIPANT_ROLES)
+export const ParticipantRoleSchema = lazySchema(() => z.enum(PARTICIPANT_ROLES))
 export type ParticipantRole = z.infer<typeof ParticipantRoleSchema>
 
 export const PARTICIPANT_NAME_MAX = 80
@@ -18,17 +18,17 @@ export const PARTICIPANTS_PER_ASSESSMENT_MAX = 200
 /** Hands raised for one level: a large AG, not more. */
 export const HANDS_MAX = 10_000
 
-export const ParticipantNameSchema = z
+export const ParticipantNameSchema = lazySchema(() => z
   .string({ error: 'validation.required' })
   .trim()
   .min(1, { error: 'validation.required' })
   .max(PARTICIPANT_NAME_MAX, { error: 'validation.tooLong' })
-  .refine(hasVisibleCharacter, { error: 'validation.required' })
+  .refine(hasVisibleCharacter, { error: 'validation.required' }))
 
 /** A participant's id never holds « | »: a rating's key joins it to the question's id with that sign. */
-export const ParticipantIdSchema = RecordIdSchema.regex(/^[^|]+$/, { error: 'validation.invalid' })
+export const ParticipantIdSchema = lazySchema(() => RecordIdSchema.regex(/^[^|]+$/, { error: 'validation.invalid' }))
 
-export const ParticipantSchema = z.strictObject({
+export const ParticipantSchema = lazySchema(() => z.strictObject({
   assessmentId: RecordIdSchema,
   id: ParticipantIdSchema,
   /** A name or initials, as the group wants to appear. */
@@ -36,42 +36,42 @@ export const ParticipantSchema = z.strictObject({
   role: ParticipantRoleSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-})
+}))
 export type Participant = z.infer<typeof ParticipantSchema>
 
-export const ParticipantPatchSchema = ParticipantSchema.pick({ name: true, role: true }).partial()
+export const ParticipantPatchSchema = lazySchema(() => ParticipantSchema.pick({ name: true, role: true }).partial())
 export type ParticipantPatch = z.infer<typeof ParticipantPatchSchema>
 
 /** One person's rating of one question: a level, « non applicable » or « je ne sais pas ». */
-export const RatingSchema = z.union([LevelSchema, z.enum(['na', 'unknown'])])
+export const RatingSchema = lazySchema(() => z.union([LevelSchema, z.enum(['na', 'unknown'])]))
 export type Rating = z.infer<typeof RatingSchema>
 
-export const RatingRecordSchema = z.strictObject({
+export const RatingRecordSchema = lazySchema(() => z.strictObject({
   assessmentId: RecordIdSchema,
   participantId: ParticipantIdSchema,
   questionId: RecordIdSchema,
   /** Null once a rating is cleared: the record stays, nothing is counted. */
   rating: RatingSchema.nullable(),
   updatedAt: z.iso.datetime(),
-})
+}))
 export type RatingRecord = z.infer<typeof RatingRecordSchema>
 
-export const RatingPatchSchema = RatingRecordSchema.pick({ rating: true })
+export const RatingPatchSchema = lazySchema(() => RatingRecordSchema.pick({ rating: true }))
 export type RatingPatch = z.infer<typeof RatingPatchSchema>
 
-const HandCount = z.int({ error: 'validation.integer' }).min(0, { error: 'validation.negative' }).max(HANDS_MAX, { error: 'validation.tooLarge' })
+const HandCount = lazySchema(() => z.int({ error: 'validation.integer' }).min(0, { error: 'validation.negative' }).max(HANDS_MAX, { error: 'validation.tooLarge' }))
 
 /** A show of hands: how many people chose each level (0 to 4), « non applicable » and « je ne sais pas ». */
-export const HandsSchema = z.strictObject({
+export const HandsSchema = lazySchema(() => z.strictObject({
   levels: z.array(HandCount).length(LEVEL_MAX - LEVEL_MIN + 1),
   na: HandCount,
   unknown: HandCount,
-})
+}))
 export type Hands = z.infer<typeof HandsSchema>
 
 export const NO_HANDS: Hands = { levels: [0, 0, 0, 0, 0], na: 0, unknown: 0 }
 
-export const DiscussionSchema = z.strictObject({
+export const DiscussionSchema = lazySchema(() => z.strictObject({
   assessmentId: RecordIdSchema,
   questionId: RecordIdSchema,
   /** « À débattre », set by hand (the spread may also say so, see `spreadOf`). */
@@ -82,10 +82,10 @@ export const DiscussionSchema = z.strictObject({
   dissent: z.string().max(NOTE_MAX, { error: 'validation.tooLong' }),
   hands: HandsSchema.nullable(),
   updatedAt: z.iso.datetime(),
-})
+}))
 export type Discussion = z.infer<typeof DiscussionSchema>
 
-export const DiscussionPatchSchema = DiscussionSchema.pick({ flagged: true, note: true, dissent: true, hands: true }).partial()
+export const DiscussionPatchSchema = lazySchema(() => DiscussionSchema.pick({ flagged: true, note: true, dissent: true, hands: true }).partial())
 export type DiscussionPatch = z.infer<typeof DiscussionPatchSchema>
 
 export function emptyDiscussion(assessmentId: string, questionId: string, updatedAt: string): Discussion {

@@ -146,6 +146,11 @@ export const useAssessmentStore = defineStore('assessment', () => {
     try {
       // What a closed tab left unwritten is written first, so it is what the page shows.
       await writer.replay()
+      const reopening = assessment.value?.id === assessmentId && !!guide.value
+      // What only needs the assessment's id is asked for at once, beside the assessment: one round of reads less
+      // before a cold page shows its first question.
+      const records = reopening ? null : Promise.all([listAnswers(assessmentId), listIndicatorValues([assessmentId]), listObjectives([assessmentId])])
+      records?.catch(() => {}) // awaited below, or dropped with the request
       const found = await getAssessment(assessmentId)
       const owner = found ? await getOrganisation(found.organisationId) : undefined
       if (request !== openRequest) return false
@@ -153,18 +158,16 @@ export const useAssessmentStore = defineStore('assessment', () => {
         loadFailed.value = true
         return false
       }
-      if (assessment.value?.id === assessmentId && guide.value) {
+      if (!records) {
         organisation.value = owner
         if (!writer.hasUnsaved(editKeys.agRecord(assessmentId))) assessment.value = found
         return true
       }
       isLoading.value = true
-      const [guideData, scaleData, stored, values, targets, custom, plan] = await Promise.all([
+      const [guideData, scaleData, [stored, values, targets], custom, plan] = await Promise.all([
         loadGuideIndex(found),
         loadMaturityScale(),
-        listAnswers(assessmentId),
-        listIndicatorValues([assessmentId]),
-        listObjectives([assessmentId]),
+        records,
         listCustomIndicators(found.organisationId),
         listActions(found.organisationId),
       ])
@@ -208,8 +211,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const id = openId()
     const now = new Date().toISOString()
     const shown = answers.get(questionId) ?? emptyAnswer(id, questionId, now)
-    answers.set(questionId, applyAnswerPatch(shown, patch, now))
+    // The write starts before the page changes (here and below): its transaction opens before Vue renders, not after.
     writer.edit(editKeys.answer(id, questionId), patch, { typed, base: baseOf(shown, patch) })
+    answers.set(questionId, applyAnswerPatch(shown, patch, now))
   }
 
   /** A level, « non applicable », « je ne sais pas », evidence or an override: shown and written at once. */
@@ -283,8 +287,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const id = openId()
     const now = new Date().toISOString()
     const shown = indicatorValues.get(indicatorId) ?? { assessmentId: id, indicatorId, value: null, note: '', updatedAt: now }
-    indicatorValues.set(indicatorId, { ...shown, ...patch, updatedAt: now })
     writer.edit(editKeys.indicator(id, indicatorId), patch, { typed, base: baseOf(shown, patch) })
+    indicatorValues.set(indicatorId, { ...shown, ...patch, updatedAt: now })
   }
 
   /** Targets are checked against the subject by the caller (parseTarget) before they get here. */
@@ -292,8 +296,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const id = openId()
     const now = new Date().toISOString()
     const shown = objectives.get(subject.subjectId) ?? { assessmentId: id, ...subject, comparator: 'at-least' as const, oneYear: null, threeYear: null, updatedAt: now }
-    objectives.set(subject.subjectId, { ...shown, ...patch, updatedAt: now })
     writer.edit(editKeys.objective(id, subject.subjectId), { subjectKind: subject.subjectKind, ...patch }, { typed, base: baseOf(shown, patch) })
+    objectives.set(subject.subjectId, { ...shown, ...patch, updatedAt: now })
   }
 
   /** Throws a ValidationError (nothing written) when a field is wrong. */

@@ -6,6 +6,7 @@ import type { BackupFile } from '@/domain/backup/format'
 import { BACKUP_MAX_BYTES } from '@/domain/backup/limits'
 import type { ImportChoice, ImportPreviewItem } from '@/domain/backup/plan'
 import type { ImportProblem } from '@/domain/backup/problems'
+import { utf8Blobs } from '@/composables/utf8Blobs'
 import { fileSlug } from '@/domain/fileNames'
 import { useOrganisationsStore } from './organisations'
 
@@ -46,6 +47,11 @@ export const useBackupStore = defineStore('backup', () => {
     isLoaded.value = true
   }
 
+  /** The data page fetches the code that checks and writes files as it opens: a chosen file is then read at once. */
+  function prepare() {
+    void backupCode().catch(() => {})
+  }
+
   /**
    * Makes the backup file (everything, or one organisation) and hands it to `download` with a name that says what
    * it holds and the day. The file never waits for a write: with the disk full, when a backup matters most, it is
@@ -54,16 +60,19 @@ export const useBackupStore = defineStore('backup', () => {
   async function exportJson(
     organisationId: string | null,
     label: string,
-    download: (fileName: string, parts: string[]) => void,
+    download: (fileName: string, parts: BlobPart[]) => void,
   ): Promise<{ fileName: string; dateRecorded: boolean }> {
-    const [{ exportBackup }, , , , { editWriter }, { backupJsonParts }] = await backupCode()
+    const [{ readBackup }, , , , { editWriter }, { backupJsonHead, organisationJson, BACKUP_JSON_END }] = await backupCode()
     // Edits still waiting for their pause, and those a closed tab left in the journal, belong in the file (a failed
     // one stays on screen; the rest is exported).
     await editWriter().replay()
     await editWriter().flush()
-    const file = await exportBackup(APP_VERSION, organisationId)
+    // Each organisation becomes text as soon as it is read, while IndexedDB reads the next ones, and the text bytes.
+    const bytes = utf8Blobs()
+    let count = 0
+    const file = await readBackup(APP_VERSION, organisationId, (organisation) => bytes.add(organisationJson(organisation, count++)))
     const fileName = `cap-ess-${fileSlug(label, 'sauvegarde')}-${file.exportedAt.slice(0, 10)}.json`
-    download(fileName, backupJsonParts(file))
+    download(fileName, [backupJsonHead(file), ...bytes.finish(), BACKUP_JSON_END])
     try {
       await recordBackup(file.exportedAt)
       lastBackup.value = file.exportedAt
@@ -124,7 +133,7 @@ export const useBackupStore = defineStore('backup', () => {
     step.value = { kind: 'idle' }
   }
 
-  return { lastBackup, isLoaded, step, load, exportJson, readFile, confirm, reset }
+  return { lastBackup, isLoaded, step, load, prepare, exportJson, readFile, confirm, reset }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useBackupStore, import.meta.hot))

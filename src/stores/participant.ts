@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { newId } from '@/db/database'
 import { readParticipantDraft, writeParticipantDraft } from '@/db/settingsRepository'
 import { PARTICIPANT_ROLES, ParticipantIdSchema, RatingSchema, type ParticipantRole, type Rating } from '@/domain/workshop'
-import { z } from '@/domain/zod'
+import { lazySchema, z } from '@/domain/zod'
 
 export interface ParticipantDraft {
   id: string
@@ -11,7 +11,7 @@ export interface ParticipantDraft {
   ratings: Record<string, Rating>
 }
 
-const DraftSchema = z.object({ id: ParticipantIdSchema, name: z.string().max(200), role: z.enum(PARTICIPANT_ROLES), ratings: z.record(z.string(), RatingSchema) })
+const DraftSchema = lazySchema(() => z.object({ id: ParticipantIdSchema, name: z.string().max(200), role: z.enum(PARTICIPANT_ROLES), ratings: z.record(z.string(), RatingSchema) }))
 
 /**
  * A participant's answers on their own device (`/participer`), kept between visits until handed in. The device may

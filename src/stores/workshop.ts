@@ -5,7 +5,7 @@ import { deleteParticipant, importSheets as storeSheets, readWorkshop, watchWork
 import type { Sheet } from '@/domain/participantSheet'
 import { newId } from '@/db/database'
 import { parseInput } from '@/domain/validation'
-import { z } from '@/domain/zod'
+import { lazySchema, z } from '@/domain/zod'
 import {
   ParticipantNameSchema,
   ParticipantRoleSchema,
@@ -20,7 +20,7 @@ import {
   type Spread,
 } from '@/domain/workshop'
 
-const ParticipantInputSchema = z.strictObject({ name: ParticipantNameSchema, role: ParticipantRoleSchema })
+const ParticipantInputSchema = lazySchema(() => z.strictObject({ name: ParticipantNameSchema, role: ParticipantRoleSchema }))
 
 /**
  * The workshop of the open assessment: who takes part, what each one rated, and each question's discussion. As for

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { listAnswers, saveAnswerPatch } from '@/db/answerRepository'
 import { CapEssDatabase } from '@/db/database'
 import { RecordGoneError } from '@/db/locks'
+import { allAnswers, answerCount, storedAnswer } from '../fixtures/storedRows'
 
 let db: CapEssDatabase
 const T = '2026-03-01T10:00:00.000Z'
@@ -24,7 +25,7 @@ afterEach(async () => {
 describe('saveAnswerPatch', () => {
   it('refuses an answer to an assessment that does not exist (it would be a record nothing shows)', async () => {
     await expect(saveAnswerPatch('gone', 'gov.rules.explicit', { note: 'x' }, db)).rejects.toBeInstanceOf(RecordGoneError)
-    expect(await db.answers.count()).toBe(0)
+    expect(await answerCount(db)).toBe(0)
   })
 
   it('round-trips every field of an answer', async () => {
@@ -47,37 +48,39 @@ describe('saveAnswerPatch', () => {
     expect(byId.get('gov.rules.respect')?.response).toEqual({ kind: 'unknown' })
   })
 
-  it('writes one record per change and leaves the other answers untouched', async () => {
+  it('writes one record per change, the assessment\'s answers, and leaves the other answers untouched', async () => {
     await saveAnswerPatch('a1', 'q1', { response: { kind: 'level', level: 1 }, note: 'première' }, db)
     await saveAnswerPatch('a1', 'q2', { response: { kind: 'level', level: 2 } }, db)
     await saveAnswerPatch('a2', 'q1', { response: { kind: 'level', level: 4 } }, db)
-    const before = await db.answers.toArray()
+    const before = await allAnswers(db)
 
-    const put = vi.spyOn(db.answers, 'put')
-    const bulk = vi.spyOn(db.answers, 'bulkPut')
+    const put = vi.spyOn(db.answerSets, 'put')
+    const bulk = vi.spyOn(db.answerSets, 'bulkPut')
     await saveAnswerPatch('a1', 'q1', { response: { kind: 'level', level: 3 } }, db)
 
     expect(put).toHaveBeenCalledTimes(1)
-    expect(put.mock.calls[0][0]).toMatchObject({ assessmentId: 'a1', questionId: 'q1' })
+    expect(put.mock.calls[0][0]).toMatchObject({ assessmentId: 'a1', items: [{ questionId: 'q1' }, { questionId: 'q2' }] })
     expect(bulk).not.toHaveBeenCalled()
-    const after = await db.answers.toArray()
+    const after = await allAnswers(db)
     const key = (a: { assessmentId: string; questionId: string }) => `${a.assessmentId}/${a.questionId}`
     for (const old of before.filter((a) => key(a) !== 'a1/q1')) {
       expect(after.find((a) => key(a) === key(old))).toEqual(old)
     }
     // The note written earlier survives a patch that only changes the level.
     expect(after.find((a) => key(a) === 'a1/q1')).toMatchObject({ response: { kind: 'level', level: 3 }, note: 'première' })
+    // The record carries its newest answer's date (the portfolio reads it from the index).
+    expect((await db.answerSets.get('a1'))?.updatedAt).toBe(after.find((a) => key(a) === 'a1/q1')?.updatedAt)
   })
 
   it('keeps a field changed elsewhere (another tab) when patching another field', async () => {
     await saveAnswerPatch('a1', 'q1', { note: 'écrit dans l’onglet A' }, db)
     await saveAnswerPatch('a1', 'q1', { response: { kind: 'level', level: 2 } }, db)
-    expect((await db.answers.get(['a1', 'q1']))?.note).toBe('écrit dans l’onglet A')
+    expect((await storedAnswer(db, 'a1', 'q1'))?.note).toBe('écrit dans l’onglet A')
   })
 
   it('refuses an invalid answer and writes nothing', async () => {
     await expect(saveAnswerPatch('a1', 'q1', { response: { kind: 'level', level: 7 } }, db)).rejects.toThrow()
     await expect(saveAnswerPatch('a1', 'q1', { evidence: [''] }, db)).rejects.toThrow()
-    expect(await db.answers.count()).toBe(0)
+    expect(await answerCount(db)).toBe(0)
   })
 })

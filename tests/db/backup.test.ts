@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { exportBackup, importBackup, organisationSummaries } from '@/db/backupRepository'
+import { exportBackup, importBackup, organisationSummaries, readBackup } from '@/db/backupRepository'
+import { BACKUP_JSON_END, backupJsonHead, organisationJson } from '@/domain/backup/serialise'
 import { CapEssDatabase } from '@/db/database'
 import { saveIndicatorValue } from '@/db/indicatorRepository'
 import { RecordGoneError } from '@/db/locks'
 import { parseBackup } from '@/domain/backup/parse'
 import { previewImport } from '@/domain/backup/plan'
 import { catalog, seedOrganisation } from '../fixtures/backupData'
+import { answerCount } from '../fixtures/storedRows'
 
 let source: CapEssDatabase
 let target: CapEssDatabase
@@ -19,7 +21,7 @@ afterEach(async () => {
   await Promise.all([source.delete(), target.delete()])
 })
 
-const tables = ['organisations', 'assessments', 'answers', 'indicatorValues', 'objectives', 'actions', 'customIndicators', 'participants', 'ratings', 'discussions'] as const
+const tables = ['organisations', 'assessments', 'answerSets', 'indicatorSets', 'objectiveSets', 'actions', 'customIndicators', 'participants', 'ratings', 'discussions'] as const
 async function dump(db: CapEssDatabase) {
   const out: Record<string, unknown[]> = {}
   for (const t of tables) out[t] = await db.table(t).toArray()
@@ -65,6 +67,23 @@ describe('backup export and import', () => {
     }
   })
 
+  it('hands the organisations over one by one, their records read a few organisations at a time, all in the file', async () => {
+    // More organisations than one round of reads holds (ORGANISATIONS_PER_READ), so the next round is asked for while
+    // the previous organisations are handed over.
+    const seeded = []
+    for (let i = 0; i < 12; i++) seeded.push(await seedOrganisation(source, `Asso ${i + 1}`))
+    const handed: string[] = []
+    const head = await readBackup('0.1.0', null, (organisation) => handed.push(`${organisation.name}: ${organisation.assessments.map((a) => a.answers.length).join('+')}`), source)
+    expect(head).toMatchObject({ format: 'cap-ess', scope: 'all' })
+    expect(head).not.toHaveProperty('organisations')
+    // Each has two years of two answers (the second year carried over from the first).
+    expect(handed.sort()).toEqual(seeded.map((_, i) => `Asso ${i + 1}: 2+2`).sort())
+    const text = [backupJsonHead(head), ...(await exportBackup('0.1.0', null, source)).organisations.map(organisationJson), BACKUP_JSON_END].join('')
+    const file = await parsed(text)
+    expect(file.organisations).toHaveLength(12)
+    expect(file.organisations.flatMap((o) => o.assessments.flatMap((a) => a.answers.map((x) => x.questionId)))).toHaveLength(12 * 4)
+  })
+
   it('exports one organisation alone', async () => {
     const { org } = await seedOrganisation(source)
     await seedOrganisation(source, 'Autre')
@@ -94,7 +113,7 @@ describe('backup export and import', () => {
     const names = (await target.organisations.toArray()).map((o) => o.name).sort()
     expect(names).toEqual(['Ressourcerie du Val d’Oust', 'Ressourcerie du Val d’Oust (copie)'])
     expect(await target.assessments.count()).toBe(4)
-    expect(await target.answers.count()).toBe((await source.answers.count()) * 2)
+    expect(await answerCount(target)).toBe((await answerCount(source)) * 2)
     // The copy's references point to its own records.
     const copy = (await target.organisations.toArray()).find((o) => o.name.endsWith('(copie)'))!
     const copiedAssessments = await target.assessments.where('organisationId').equals(copy.id).toArray()

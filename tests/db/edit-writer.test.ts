@@ -7,6 +7,7 @@ import { EDIT_KINDS, EditWriter, editKeys, editWriter, useEditWriter, type EditK
 import { EditJournal, JOURNAL_KEY, type JournalStorage } from '@/db/writer/journal'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
 import { takeSnapshot } from '@/domain/snapshot'
+import { answerCount, storedAnswer, storedIndicator, storedObjective } from '../fixtures/storedRows'
 
 /**
  * The one writer, proven once for every kind of edit: the pause before typing is written, a gesture written at
@@ -88,7 +89,7 @@ const CASES: KindCase[] = [
     last: { note: 'Statuts relus' },
     elsewhere: { note: 'Changée dans un autre onglet' },
     other: { response: { kind: 'level', level: 3 } },
-    stored: () => db.answers.get([assessmentId, 'gov.rules.explicit']),
+    stored: () => storedAnswer(db, assessmentId, 'gov.rules.explicit'),
     expected: { note: 'Statuts relus' },
     expectedOther: { response: { kind: 'level', level: 3 } },
     locked: true,
@@ -100,7 +101,7 @@ const CASES: KindCase[] = [
     last: { value: 42.5 },
     elsewhere: { value: 12 },
     other: { note: 'AG de juin' },
-    stored: () => db.indicatorValues.get([assessmentId, 'gov.ind.vote-turnout']),
+    stored: () => storedIndicator(db, assessmentId, 'gov.ind.vote-turnout'),
     expected: { value: 42.5 },
     expectedOther: { note: 'AG de juin' },
     locked: true,
@@ -112,7 +113,7 @@ const CASES: KindCase[] = [
     last: { subjectKind: 'question', oneYear: 3 },
     elsewhere: { subjectKind: 'question', oneYear: 2 },
     other: { subjectKind: 'question', threeYear: 4 },
-    stored: () => db.objectives.get([assessmentId, 'gov.rules.explicit']),
+    stored: () => storedObjective(db, assessmentId, 'gov.rules.explicit'),
     expected: { oneYear: 3 },
     expectedOther: { threeYear: 4 },
     locked: true,
@@ -276,7 +277,7 @@ describe('the writer', () => {
     release()
     await w.flush()
     expect(order).toEqual(['start {"response":{"kind":"level","level":1}}', 'start {"response":{"kind":"level","level":2},"note":"puis une note"}'])
-    expect(await db.answers.get([assessmentId, 'gov.rules.explicit'])).toMatchObject({ response: { kind: 'level', level: 2 }, note: 'puis une note' })
+    expect(await storedAnswer(db, assessmentId, 'gov.rules.explicit')).toMatchObject({ response: { kind: 'level', level: 2 }, note: 'puis une note' })
   })
 
   it('drops a damaged journal, and a journalled edit that fails its kind’s checks, without writing anything', async () => {
@@ -287,13 +288,13 @@ describe('the writer', () => {
     storage.setItem(JOURNAL_KEY, JSON.stringify({ x: { kind: 'answer', scope: assessmentId, id: 'gov.rules.explicit', patch: { response: { kind: 'level', level: 9 } }, at: new Date().toISOString() } }))
     await writer().replay()
     expect(storage.data.has(JOURNAL_KEY)).toBe(false)
-    expect(await db.answers.count()).toBe(0)
+    expect(await answerCount(db)).toBe(0)
   })
 
   it('takes over the typing journal of the previous version, so an update loses nothing', async () => {
     storage.setItem('cap-ess.typing-journal', JSON.stringify({ [assessmentId]: { 'gov.rules.explicit': { patch: { note: 'tapée avant la mise à jour' }, at: new Date().toISOString() } } }))
     await writer().replay()
-    expect((await db.answers.get([assessmentId, 'gov.rules.explicit']))?.note).toBe('tapée avant la mise à jour')
+    expect((await storedAnswer(db, assessmentId, 'gov.rules.explicit'))?.note).toBe('tapée avant la mise à jour')
     expect(storage.data.size).toBe(0)
   })
 
@@ -303,7 +304,7 @@ describe('the writer', () => {
     await db.assessments.delete(assessmentId)
     await writer().replay()
     expect(storage.data.has(JOURNAL_KEY)).toBe(false)
-    expect(await db.answers.count()).toBe(0)
+    expect(await answerCount(db)).toBe(0)
 
     const full = { ...EDIT_KINDS, action: { ...EDIT_KINDS.action, write: vi.fn().mockRejectedValue(new DOMException('full', 'QuotaExceededError')) } }
     edit(writer({ timers: closedTab }), CASES[4], { title: 'Écrire la charte' }, true)
@@ -347,10 +348,10 @@ describe('the writer', () => {
     tab.edit(key, { note: 'tapée pendant l’écriture' }, { typed: true })
     await new Promise((resolve) => setTimeout(resolve, 5))
     release()
-    await vi.waitFor(async () => expect((await db.answers.get([assessmentId, 'gov.rules.explicit']))?.response).toEqual({ kind: 'level', level: 2 }))
+    await vi.waitFor(async () => expect((await storedAnswer(db, assessmentId, 'gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 2 }))
     // The tab closes; the next visit writes the note although the record is newer than the keystroke.
     await writer().replay()
-    expect((await db.answers.get([assessmentId, 'gov.rules.explicit']))?.note).toBe('tapée pendant l’écriture')
+    expect((await storedAnswer(db, assessmentId, 'gov.rules.explicit'))?.note).toBe('tapée pendant l’écriture')
   })
 
   it('drops what waits for a record that was never stored when asked to (a new action cancelled)', async () => {

@@ -199,7 +199,7 @@ describe('database upgrade from version 5 (before the network)', () => {
     v5.close()
     const upgraded = new CapEssDatabase(name)
     await upgraded.open()
-    expect(upgraded.verno).toBe(6)
+    expect(upgraded.verno).toBe(8)
     expect(await upgraded.organisations.toArray()).toEqual([organisation])
     expect(await upgraded.settings.count()).toBe(1)
     for (const table of [upgraded.guides, upgraded.practiceSheets, upgraded.catalogue, upgraded.summaries]) expect(await table.count()).toBe(0)

@@ -4,6 +4,7 @@ import { CapEssDatabase } from '@/db/database'
 import { readAllExercises, readPortfolio } from '@/db/portfolioRepository'
 import { saveOrganisationMeta } from '@/db/organisationWrites'
 import { seedOrganisation } from '../fixtures/backupData'
+import { storedAnswer } from '../fixtures/storedRows'
 
 let db: CapEssDatabase
 beforeEach(async () => {
@@ -20,7 +21,7 @@ describe('the portfolio’s read', () => {
     const recent = await readPortfolio(2026, db)
     expect(recent.assessments.map((a) => a.year).sort()).toEqual([2025, 2026])
     expect(recent.actions).toHaveLength(1)
-    expect(recent.draftActivity.get(y2.id)).toBe((await db.answers.get([y2.id, 'gov.rules.explicit']))!.updatedAt)
+    expect(recent.draftActivity.get(y2.id)).toBe((await storedAnswer(db, y2.id, 'gov.rules.explicit'))!.updatedAt)
     // Three years later: the 2025 exercise is not recent any more, but it is the last completed one.
     const later = await readPortfolio(2029, db)
     expect(later.assessments.map((a) => a.id)).toEqual([y1.id])

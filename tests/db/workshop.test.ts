@@ -6,6 +6,7 @@ import { AssessmentLockedError, RecordGoneError } from '@/db/locks'
 import { deleteParticipant, importSheets, readWorkshop, saveDiscussion, saveParticipant, saveRating, saveRatings } from '@/db/workshopRepository'
 import { parseBackup } from '@/domain/backup/parse'
 import { catalog, seedOrganisation } from '../fixtures/backupData'
+import { storedAnswer } from '../fixtures/storedRows'
 
 let db: CapEssDatabase
 let other: CapEssDatabase
@@ -27,7 +28,7 @@ describe('workshop records', () => {
     expect(workshop.participants).toMatchObject([{ id: 'p1', name: 'Aïcha', role: 'volunteer' }])
     expect(workshop.ratings).toMatchObject([{ participantId: 'p1', questionId: 'gov.rules.explicit', rating: 0 }])
     // The answer the year is scored on is untouched by a rating.
-    expect((await db.answers.get([y2.id, 'gov.rules.explicit']))?.response).toEqual({ kind: 'level', level: 3 })
+    expect((await storedAnswer(db, y2.id, 'gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 3 })
   })
 
   it('refuses a rating by nobody, and an empty participant name, writing nothing', async () => {

@@ -154,7 +154,7 @@ async function dump() {
 }
 
 const FILE_LEVEL = new Set(['import.problem.notJson', 'import.problem.otherApp', 'import.problem.fileTooLarge', 'import.problem.newerVersion', 'import.problem.badVersion'])
-const TABLES = ['organisations', 'assessments', 'answers', 'indicatorValues', 'objectives', 'actions', 'customIndicators'] as const
+const TABLES = ['organisations', 'assessments', 'answerSets', 'indicatorSets', 'objectiveSets', 'actions', 'customIndicators'] as const
 
 /** `organisations[0].assessments[2]` → ['organisations', 0, 'assessments', 2] */
 function segments(path: string): Path {

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAssessment } from '@/db/assessmentWrites'
+import { saveAnswerPatch } from '@/db/answerRepository'
 import { CapEssDatabase, useDatabase } from '@/db/database'
 import { createOrganisation } from '@/db/organisationWrites'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
@@ -9,6 +10,7 @@ import { takeSnapshot } from '@/domain/snapshot'
 import { EDIT_KINDS, EditWriter, editWriter, useEditWriter } from '@/db/writer'
 import { EditJournal, JOURNAL_KEY } from '@/db/writer/journal'
 import { useAssessmentStore } from '@/stores/assessment'
+import { storedAnswer } from '../fixtures/storedRows'
 
 let db: CapEssDatabase
 let assessmentId: string
@@ -35,7 +37,7 @@ async function openStore() {
   expect(await store.open(assessmentId)).toBe(true)
   return store
 }
-const stored = (questionId: string) => db.answers.get([assessmentId, questionId])
+const stored = (questionId: string) => storedAnswer(db, assessmentId, questionId)
 const saveState = () => editWriter().status().state
 const flush = () => editWriter().flush()
 /** A tab about to close: its timers never fire (the writer's pause never ends). */
@@ -55,7 +57,7 @@ describe('assessment store', () => {
 
   it('writes typing once per pause, and at once when flushed', async () => {
     const store = await openStore()
-    const put = vi.spyOn(db.answers, 'put')
+    const put = vi.spyOn(db.answerSets, 'put')
     store.saveTyped('gov.rules.explicit', { note: 'S' })
     store.saveTyped('gov.rules.explicit', { note: 'Statuts' })
     expect(store.answerOf('gov.rules.explicit')?.note).toBe('Statuts')
@@ -78,7 +80,7 @@ describe('assessment store', () => {
     setActivePinia(createPinia())
     useEditWriter(null)
     await new Promise((r) => setTimeout(r, 5))
-    await db.answers.put({ ...(await import('@/domain/answer')).emptyAnswer(assessmentId, 'gov.rules.respect', new Date().toISOString()), note: 'plus récent' })
+    await saveAnswerPatch(assessmentId, 'gov.rules.respect', { note: 'plus récent' }, db)
 
     const second = await openStore()
     expect(second.answerOf('gov.rules.explicit')?.note).toBe('tapé juste avant de fermer')
@@ -97,7 +99,7 @@ describe('assessment store', () => {
 
   it('keeps a failed change on screen and retries it, with « Réessayer » or with the next change of the same question', async () => {
     const store = await openStore()
-    const put = vi.spyOn(db.answers, 'put')
+    const put = vi.spyOn(db.answerSets, 'put')
     put.mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'))
     vi.spyOn(console, 'error').mockImplementation(() => {})
     store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
@@ -149,7 +151,7 @@ describe('assessment store', () => {
 
   it('refuses to complete while a change on screen is not stored, and freezes what is stored', async () => {
     const store = await openStore()
-    vi.spyOn(db.answers, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'))
+    vi.spyOn(db.answerSets, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'))
     vi.spyOn(console, 'error').mockImplementation(() => {})
     store.save('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
     await flush()
@@ -221,7 +223,7 @@ describe('assessment store', () => {
     const store = await openStore()
     const org = store.organisation!
     const other = (await createAssessment(org.id, { year: 2025, retainedThemeIds: ['gov'], participants: '' }, CURRENT_GUIDE)).assessment
-    vi.spyOn(db.indicatorValues, 'put').mockRejectedValue(new DOMException('full', 'QuotaExceededError'))
+    vi.spyOn(db.indicatorSets, 'put').mockRejectedValue(new DOMException('full', 'QuotaExceededError'))
     vi.spyOn(console, 'error').mockImplementation(() => {})
     store.saveIndicator('gov.ind.vote-turnout', { value: 42.5, note: 'pas encore enregistrée' })
     await flush()

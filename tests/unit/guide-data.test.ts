@@ -3,7 +3,9 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { indexGuide } from '@/domain/guide/guideIndex'
 import { GuideSchema, MaturityScaleSchema } from '@/domain/guide/schema'
-import { validateGuideFile, validateGuideFileText } from '@/domain/guide/validateGuideFile'
+import { parsedGuideFile, validateGuideFile, validateGuideFileText } from '@/domain/guide/validateGuideFile'
+import { loadGuide } from '@/domain/guide/registry'
+import { guideSource, loadScaleSource } from '@/domain/guide/sources'
 
 const dir = resolve('guide-data')
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'))
@@ -14,6 +16,21 @@ const guide = GuideSchema.parse(read('guide.csess-2016.v2.json'))
 describe('guide-data/', () => {
   it.each(files)('%s is valid, with unique ids and resolving references', (file) => {
     expect(validateGuideFileText(`guide-data/${file}`, readFileSync(resolve(dir, file), 'utf8'))).toEqual([])
+  })
+
+  it('ships each file as its schema reads it (defaults filled): the app does not parse its own guides again', async () => {
+    // The same import the app makes, through the build's transform (parseGuideData in vite.config.ts).
+    for (const [source, file] of [
+      [guideSource({ guideId: 'csess-2016', guideVersion: 1 })!.load(), 'guide.csess-2016.v1.json'],
+      [guideSource({ guideId: 'csess-2016', guideVersion: 2 })!.load(), 'guide.csess-2016.v2.json'],
+      [loadScaleSource(), 'maturity-scale.json'],
+    ] as const) {
+      const shipped = (await source).default
+      expect(shipped, file).toEqual(parsedGuideFile(read(file)))
+      // The guides have defaults to fill (weights, answer kinds); the scale has none.
+      if (file.startsWith('guide.')) expect(shipped, file).not.toEqual(read(file))
+    }
+    expect((await loadGuide({ guideId: 'csess-2016', guideVersion: 2 })).themes[0].domaines[0].questions[0]).toMatchObject({ weight: 1, kind: 'maturity' })
   })
 
   it('holds the 8 themes of the CSESS 2016 guide with the law’s exact titles (set with a curly apostrophe in version 2)', () => {

@@ -7,7 +7,7 @@ import { ObjectivePatchSchema, type Objective, type ObjectivePatch } from '@/dom
 import { DiscussionPatchSchema, ParticipantPatchSchema, RatingPatchSchema, type Discussion, type DiscussionPatch, type Participant, type ParticipantPatch, type RatingPatch, type RatingRecord } from '@/domain/workshop'
 import { OrganisationMetaPatchSchema, type Organisation, type OrganisationMetaPatch } from '@/domain/organisation'
 import { PracticeSheetPatchSchema, type PracticeSheet, type PracticeSheetPatch } from '@/domain/practiceSheet'
-import { z } from '@/domain/zod'
+import { lazySchema, z } from '@/domain/zod'
 import { saveActionPatch } from '../actionRepository'
 import { saveAnswerPatch } from '../answerRepository'
 import { saveAgPatch } from '../assessmentWrites'
@@ -22,7 +22,7 @@ import { EditJournal } from './journal'
 export { EditWriter, type EditKey, type SaveState, type SaveStatus } from './editWriter'
 
 /** An objective names its subject's kind, so its first write can create it. */
-const ObjectiveEditSchema = ObjectivePatchSchema.extend({ subjectKind: z.enum(['question', 'indicator']) })
+const ObjectiveEditSchema = lazySchema(() => ObjectivePatchSchema.extend({ subjectKind: z.enum(['question', 'indicator']) }))
 export type ObjectiveEdit = ObjectivePatch & { subjectKind: Objective['subjectKind'] }
 
 /** Every kind of edit the app makes, with what one change carries and what a write returns. */

@@ -1,4 +1,4 @@
-import { z } from '../zod.ts'
+import { lazySchema, z } from '../zod.ts'
 import { problemsFromZod, shortValue, MAX_PROBLEMS, type ImportProblem } from '../backup/problems.ts'
 import type { GuideIndex } from '../guide/guideIndex.ts'
 import { ItemIdSchema } from '../guide/schema.ts'
@@ -17,9 +17,9 @@ export const SHEETS_FORMAT_VERSION = 1
 export const SHEETS_MAX_BYTES = 20 * 1024 * 1024
 export const SHEETS_PER_FILE_MAX = 2000
 
-const Label = z.string().trim().min(1).max(SHEET_SHORT_MAX * 2)
+const Label = lazySchema(() => z.string().trim().min(1).max(SHEET_SHORT_MAX * 2))
 
-export const SharedSheetSchema = PracticeSheetFieldsSchema.omit({ shareable: true, themeId: true })
+export const SharedSheetSchema = lazySchema(() => PracticeSheetFieldsSchema.omit({ shareable: true, themeId: true })
   .extend({
     id: RecordIdSchema,
     title: PracticeSheetFieldsSchema.shape.title.refine(hasVisibleCharacter, { error: 'validation.required' }),
@@ -37,16 +37,16 @@ export const SharedSheetSchema = PracticeSheetFieldsSchema.omit({ shareable: tru
       sizeBand: SizeBandSchema,
     }),
     updatedAt: z.iso.datetime(),
-  })
+  }))
 export type SharedSheet = z.infer<typeof SharedSheetSchema>
 
-export const SheetsFileSchema = z.strictObject({
+export const SheetsFileSchema = lazySchema(() => z.strictObject({
   format: z.literal(SHEETS_FORMAT),
   formatVersion: z.literal(SHEETS_FORMAT_VERSION),
   exportedAt: z.iso.datetime(),
   appVersion: z.string().min(1).max(50),
   sheets: z.array(SharedSheetSchema).min(1).max(SHEETS_PER_FILE_MAX),
-})
+}))
 export type SheetsFile = z.infer<typeof SheetsFileSchema>
 
 /** A sheet as it leaves the organisation: the guide's words resolved, its own headcount as a band. */

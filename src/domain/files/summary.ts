@@ -1,4 +1,4 @@
-import { z } from '../zod.ts'
+import { lazySchema, z } from '../zod.ts'
 import type { Answer } from '../answer.ts'
 import { LevelSchema, NOTE_MAX } from '../answer.ts'
 import type { Assessment } from '../assessment.ts'
@@ -23,10 +23,10 @@ export const SUMMARY_MAX_BYTES = 50 * 1024 * 1024
 export const SUMMARIES_PER_FILE_MAX = 5000
 
 /** A question's answer as the summary tells it: a level, « non applicable », or « je ne sais pas ». */
-export const SummaryLevelSchema = z.union([LevelSchema, z.enum(['na', 'unknown'])])
+export const SummaryLevelSchema = lazySchema(() => z.union([LevelSchema, z.enum(['na', 'unknown'])]))
 export type SummaryLevel = z.infer<typeof SummaryLevelSchema>
 
-export const SummarySchema = z.strictObject({
+export const SummarySchema = lazySchema(() => z.strictObject({
   /** The same exercise always gives the same id: a network importing it twice keeps it once. */
   id: z.string().regex(/^[0-9a-f]{32}$/),
   year: z.int().min(YEAR_MIN).max(YEAR_MAX),
@@ -47,16 +47,16 @@ export const SummarySchema = z.strictObject({
       notes: z.record(ItemIdSchema, z.string().trim().min(1).max(NOTE_MAX)).optional(),
     })
     .optional(),
-})
+}))
 export type Summary = z.infer<typeof SummarySchema>
 
-export const SummaryFileSchema = z.strictObject({
+export const SummaryFileSchema = lazySchema(() => z.strictObject({
   format: z.literal(SUMMARY_FORMAT),
   formatVersion: z.literal(SUMMARY_FORMAT_VERSION),
   exportedAt: z.iso.datetime(),
   appVersion: z.string().min(1).max(50),
   summaries: z.array(SummarySchema).min(1).max(SUMMARIES_PER_FILE_MAX),
-})
+}))
 export type SummaryFile = z.infer<typeof SummaryFileSchema>
 
 export interface SummaryOptIn {

@@ -1,7 +1,7 @@
 import type { GuideRef } from './current.ts'
 import { indexGuide, type GuideCatalog, type GuideIndex } from './guideIndex.ts'
 import { migrationSteps } from './migration.ts'
-import { GuideSchema, MaturityScaleSchema, type Guide, type GuideMigration, type MaturityScale } from './schema.ts'
+import { GuideSchema, type Guide, type GuideMigration, type MaturityScale } from './schema.ts'
 import { guideSource, loadScaleSource } from './sources.ts'
 import { storedGuideLookup } from './storedGuides.ts'
 
@@ -27,8 +27,8 @@ export function loadGuideIndex(ref: GuideRef): Promise<GuideIndex> {
   const source = guideSource(ref)
   if (source) {
     SHIPPED.add(key)
-    // Also validated at build time; parsing here fills defaults (weights) and guards against a stale cache.
-    pending = source.load().then((mod) => indexGuide(GuideSchema.parse(mod.default)))
+    // Validated and parsed (defaults filled) by the build: see parseGuideData in vite.config.ts.
+    pending = source.load().then((mod) => indexGuide(mod.default as Guide))
   } else {
     const lookup = storedGuideLookup()
     pending = (lookup ? lookup(ref) : Promise.resolve(undefined)).then((json) => {
@@ -59,7 +59,8 @@ export async function loadGuide(ref: GuideRef): Promise<Guide> {
 let scale: Promise<MaturityScale> | null = null
 
 export function loadMaturityScale(): Promise<MaturityScale> {
-  scale ??= loadScaleSource().then((mod) => MaturityScaleSchema.parse(mod.default))
+  // Parsed by the build, like the guides.
+  scale ??= loadScaleSource().then((mod) => mod.default as unknown as MaturityScale)
   scale.catch(() => (scale = null))
   return scale
 }

@@ -1,4 +1,4 @@
-import { z } from '../zod.ts'
+import { lazySchema, z } from '../zod.ts'
 import { LegalFormSchema } from '../organisation.ts'
 
 /**
@@ -7,30 +7,30 @@ import { LegalFormSchema } from '../organisation.ts'
  */
 
 /** Stable ids: lower-case words joined by dots or dashes (`gov.rules.explicit`). Never reused. */
-export const ItemIdSchema = z
+export const ItemIdSchema = lazySchema(() => z
   .string()
   .max(120, { error: 'identifiant trop long (120 caractères au plus)' })
-  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, { error: 'identifiant invalide (minuscules, chiffres, points, tirets)' })
+  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, { error: 'identifiant invalide (minuscules, chiffres, points, tirets)' }))
 
-const TextSchema = z.string().trim().min(1, { error: 'texte vide' })
+const TextSchema = lazySchema(() => z.string().trim().min(1, { error: 'texte vide' }))
 
 /** Where an item comes from (guide-reference.md, "Provenance tags"). */
-export const ProvenanceSchema = z.enum(['official', 'official-incomplete', 'proposed'])
+export const ProvenanceSchema = lazySchema(() => z.enum(['official', 'official-incomplete', 'proposed']))
 
 /**
  * Applicability rule on the organisation's profile. Every condition given must hold.
  * An item whose rule fails is pre-marked « non applicable »; the user may override with a reason.
  */
-export const ApplicabilitySchema = z
+export const ApplicabilitySchema = lazySchema(() => z
   .strictObject({
     legalForms: z.array(LegalFormSchema).min(1).optional(),
     excludedLegalForms: z.array(LegalFormSchema).min(1).optional(),
     minEmployees: z.int().min(1).optional(),
     requiresVolunteers: z.literal(true).optional(),
   })
-  .refine((rule) => Object.keys(rule).length > 0, { error: 'règle d’applicabilité vide' })
+  .refine((rule) => Object.keys(rule).length > 0, { error: 'règle d’applicabilité vide' }))
 
-export const IndicatorUnitSchema = z.enum([
+export const IndicatorUnitSchema = lazySchema(() => z.enum([
   'percent',
   'percent-by-category',
   'number',
@@ -40,17 +40,17 @@ export const IndicatorUnitSchema = z.enum([
   'boolean',
   'text',
   'date',
-])
+]))
 
 /**
  * How a question is answered. « maturity »: on the 0–4 scale, scored. « fact »: a value (a number, a share, an
  * amount, a short text) kept in the theme's indicator the question names, not scored. « reflection »: free text for
  * the debate, not scored. Only maturity questions enter scores and coverage.
  */
-export const AnswerKindSchema = z.enum(['maturity', 'fact', 'reflection'])
+export const AnswerKindSchema = lazySchema(() => z.enum(['maturity', 'fact', 'reflection']))
 export type AnswerKind = z.infer<typeof AnswerKindSchema>
 
-export const QuestionSchema = z.strictObject({
+export const QuestionSchema = lazySchema(() => z.strictObject({
   id: ItemIdSchema,
   text: TextSchema,
   help: TextSchema,
@@ -68,17 +68,17 @@ export const QuestionSchema = z.strictObject({
   applicability: ApplicabilitySchema.optional(),
   legalNote: TextSchema.optional(),
   related: z.array(ItemIdSchema).optional(),
-})
+}))
 
-export const DomaineSchema = z.strictObject({
+export const DomaineSchema = lazySchema(() => z.strictObject({
   id: ItemIdSchema,
   label: TextSchema,
   provenance: ProvenanceSchema,
   applicability: ApplicabilitySchema.optional(),
   questions: z.array(QuestionSchema).min(1),
-})
+}))
 
-export const IndicatorSchema = z.strictObject({
+export const IndicatorSchema = lazySchema(() => z.strictObject({
   id: ItemIdSchema,
   label: TextSchema,
   unit: IndicatorUnitSchema,
@@ -88,20 +88,20 @@ export const IndicatorSchema = z.strictObject({
   domaineId: ItemIdSchema,
   applicability: ApplicabilitySchema.optional(),
   legalNote: TextSchema.optional(),
-})
+}))
 
-export const PracticeSchema = z.strictObject({
+export const PracticeSchema = lazySchema(() => z.strictObject({
   text: TextSchema,
   provenance: ProvenanceSchema,
   note: TextSchema.optional(),
-})
+}))
 
-const TaggedListSchema = z.strictObject({
+const TaggedListSchema = lazySchema(() => z.strictObject({
   provenance: ProvenanceSchema,
   items: z.array(TextSchema).min(1),
-})
+}))
 
-export const ThemeSchema = z.strictObject({
+export const ThemeSchema = lazySchema(() => z.strictObject({
   id: ItemIdSchema,
   number: z.int().min(1).max(99),
   officialTitle: TextSchema,
@@ -116,30 +116,30 @@ export const ThemeSchema = z.strictObject({
   indicators: z.array(IndicatorSchema),
   practices: z.array(PracticeSchema),
   sources: z.array(z.url()).min(1),
-})
+}))
 
 /** Documents the organisation already produces, suggested as evidence (guide-reference.md, last table). */
-export const EvidenceDocumentSchema = z.strictObject({
+export const EvidenceDocumentSchema = lazySchema(() => z.strictObject({
   id: ItemIdSchema,
   label: TextSchema,
   producedBy: TextSchema,
   applicability: ApplicabilitySchema.optional(),
   evidenceFor: z.array(ItemIdSchema).min(1),
-})
+}))
 
 /**
  * How answers made with the previous guide version carry over to this one: questions renamed (old id → new id),
  * questions removed, and questions no longer scored (now a fact or a reflection: their answers keep the note and
  * the evidence, not the level). Ids absent from every list are unchanged.
  */
-export const GuideMigrationSchema = z.strictObject({
+export const GuideMigrationSchema = lazySchema(() => z.strictObject({
   fromVersion: z.int().min(1),
   renamed: z.record(ItemIdSchema, ItemIdSchema),
   removed: z.array(ItemIdSchema),
   notesOnly: z.array(ItemIdSchema).default([]),
-})
+}))
 
-export const GuideSchema = z.strictObject({
+export const GuideSchema = lazySchema(() => z.strictObject({
   format: z.literal('cap-ess-guide'),
   id: ItemIdSchema,
   version: z.int().min(1),
@@ -152,25 +152,25 @@ export const GuideSchema = z.strictObject({
   themes: z.array(ThemeSchema).min(1),
   documents: z.array(EvidenceDocumentSchema),
   migration: GuideMigrationSchema.optional(),
-})
+}))
 
-const BilingualSchema = z.strictObject({ fr: TextSchema, en: TextSchema })
+const BilingualSchema = lazySchema(() => z.strictObject({ fr: TextSchema, en: TextSchema }))
 
-export const MaturityLevelSchema = z.strictObject({
+export const MaturityLevelSchema = lazySchema(() => z.strictObject({
   level: z.int().min(0).max(4),
   label: BilingualSchema,
   description: BilingualSchema,
-})
+}))
 
 /** The maturity scale is data too: five levels, 0 to 4, in order. */
-export const MaturityScaleSchema = z.strictObject({
+export const MaturityScaleSchema = lazySchema(() => z.strictObject({
   format: z.literal('cap-ess-maturity-scale'),
   id: ItemIdSchema,
   levels: z
     .array(MaturityLevelSchema)
     .length(5)
     .refine((levels) => levels.every((l, i) => l.level === i), { error: 'les niveaux doivent aller de 0 à 4, dans l’ordre' }),
-})
+}))
 
 export type Provenance = z.infer<typeof ProvenanceSchema>
 export type Applicability = z.infer<typeof ApplicabilitySchema>

@@ -34,3 +34,12 @@ export function validateGuideFileText(fileName: string, text: string): string[] 
   }
   return validateGuideFile(fileName, json)
 }
+
+/**
+ * A valid guide-data file as the app reads it: parsed by its schema (defaults filled, texts trimmed). The build ships
+ * this, so the app does not parse its own guides again on every question page.
+ */
+export function parsedGuideFile(json: unknown): unknown {
+  const format = typeof json === 'object' && json !== null && 'format' in json ? json.format : undefined
+  return format === 'cap-ess-maturity-scale' ? MaturityScaleSchema.parse(json) : GuideSchema.parse(json)
+}

@@ -1,0 +1,53 @@
+import type { Table } from 'dexie'
+import type { ItemSet } from './database'
+
+/** A record that belongs to an assessment and says when it last changed (answer, indicator value, objective). */
+interface Owned {
+  assessmentId: string
+  updatedAt: string
+}
+
+type SetTable<T extends Owned> = Table<ItemSet<Omit<T, 'assessmentId'>>, string>
+
+/** The items of one assessment's set, each with its assessment's id again (the shape the rest of the app uses). */
+export function itemsOf<T extends Owned>(set: ItemSet<Omit<T, 'assessmentId'>> | undefined): T[] {
+  return set ? set.items.map((item) => ({ ...item, assessmentId: set.assessmentId }) as T) : []
+}
+
+/** The items of these assessments, in one request. */
+export async function readItems<T extends Owned>(table: SetTable<T>, assessmentIds: string[]): Promise<T[]> {
+  return (await table.bulkGet(assessmentIds)).flatMap((set) => itemsOf<T>(set))
+}
+
+/** The item of `set` that `matches`, with its assessment's id, or undefined. */
+export function findItem<T extends Owned>(set: ItemSet<Omit<T, 'assessmentId'>> | undefined, matches: (item: Omit<T, 'assessmentId'>) => boolean): T | undefined {
+  const item = set?.items.find(matches)
+  return item && set ? ({ ...item, assessmentId: set.assessmentId } as T) : undefined
+}
+
+/** A set of these records (all of one assessment), dated by the newest; null when there is none. */
+export function setOf<T extends Owned>(assessmentId: string, records: ReadonlyArray<Omit<T, 'assessmentId'>>): ItemSet<Omit<T, 'assessmentId'>> | null {
+  if (records.length === 0) return null
+  let updatedAt = records[0].updatedAt
+  for (const record of records) if (record.updatedAt > updatedAt) updatedAt = record.updatedAt
+  return { assessmentId, updatedAt, items: [...records] }
+}
+
+/** Strips the owner's id: the set holds it once. */
+export function withoutOwner<T extends Owned>(record: T): Omit<T, 'assessmentId'> {
+  const { assessmentId: _owner, ...item } = record
+  void _owner
+  return item
+}
+
+/** Puts `record` into its assessment's set in place of the item that `matches` (or adds it), in the current transaction. */
+export async function putItem<T extends Owned>(table: SetTable<T>, set: ItemSet<Omit<T, 'assessmentId'>> | undefined, record: T, matches: (item: Omit<T, 'assessmentId'>) => boolean): Promise<void> {
+  const item = withoutOwner(record)
+  // In place of the first match (the order stays), any other match dropped: a record holds each item once.
+  const items = set ? set.items.filter((other, i) => !matches(other) || i === set.items.findIndex(matches)) : []
+  const at = items.findIndex(matches)
+  if (at >= 0) items[at] = item
+  else items.push(item)
+  const updatedAt = set && set.updatedAt > record.updatedAt ? set.updatedAt : record.updatedAt
+  await table.put({ assessmentId: record.assessmentId, updatedAt, items })
+}
