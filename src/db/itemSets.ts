@@ -44,7 +44,8 @@ export function withoutOwner<T extends Owned>(record: T): Omit<T, 'assessmentId'
 export async function putItem<T extends Owned>(table: SetTable<T>, set: ItemSet<Omit<T, 'assessmentId'>> | undefined, record: T, matches: (item: Omit<T, 'assessmentId'>) => boolean): Promise<void> {
   const item = withoutOwner(record)
   // In place of the first match (the order stays), any other match dropped: a record holds each item once.
-  const items = set ? set.items.filter((other, i) => !matches(other) || i === set.items.findIndex(matches)) : []
+  const first = set ? set.items.findIndex(matches) : -1
+  const items = set ? set.items.filter((other, i) => i === first || !matches(other)) : []
   const at = items.findIndex(matches)
   if (at >= 0) items[at] = item
   else items.push(item)
