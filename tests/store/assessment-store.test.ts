@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAssessment } from '@/db/assessmentWrites'
 import { saveAnswerPatch } from '@/db/answerRepository'
-import { CapEssDatabase, useDatabase } from '@/db/database'
+import { CapEssDatabase } from '@/db/database'
 import { createOrganisation } from '@/db/organisationWrites'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
 import { takeSnapshot } from '@/domain/snapshot'
@@ -11,17 +11,13 @@ import { EDIT_KINDS, EditWriter, editWriter, useEditWriter } from '@/db/writer'
 import { EditJournal, JOURNAL_KEY } from '@/db/writer/journal'
 import { useAssessmentStore } from '@/stores/assessment'
 import { storedAnswer } from '../fixtures/storedRows'
+import { freshStores } from '../fixtures/storeSetup'
 
 let db: CapEssDatabase
 let assessmentId: string
 
 beforeEach(async () => {
-  db = new CapEssDatabase(`test-${crypto.randomUUID()}`)
-  await db.open()
-  useDatabase(db)
-  setActivePinia(createPinia())
-  localStorage.clear()
-  useEditWriter(null)
+  db = await freshStores()
   const org = await createOrganisation({ name: 'Asso', legalForm: 'association', employees: 3, volunteers: 5, members: 20, region: '11', siren: '' })
   const { assessment } = await createAssessment(org.id, { year: 2026, retainedThemeIds: ['gov', 'strategy'], participants: '' }, CURRENT_GUIDE)
   assessmentId = assessment.id

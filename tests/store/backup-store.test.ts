@@ -1,24 +1,18 @@
 import 'fake-indexeddb/auto'
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { saveAnswerPatch } from '@/db/answerRepository'
 import { createAssessment } from '@/db/assessmentWrites'
 import { exportBackup } from '@/db/backupRepository'
-import { CapEssDatabase, useDatabase } from '@/db/database'
+import type { CapEssDatabase } from '@/db/database'
 import { createOrganisation } from '@/db/organisationWrites'
-import { useEditWriter } from '@/db/writer'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
 import { useBackupStore } from '@/stores/backup'
+import { freshStores } from '../fixtures/storeSetup'
 
 let db: CapEssDatabase
 
 beforeEach(async () => {
-  db = new CapEssDatabase(`test-${crypto.randomUUID()}`)
-  await db.open()
-  useDatabase(db)
-  setActivePinia(createPinia())
-  localStorage.clear()
-  useEditWriter(null)
+  db = await freshStores()
 })
 
 afterEach(() => db.delete())
