@@ -54,7 +54,7 @@ export default defineConfig({
     process.env.VITEST
       ? []
       : VueI18nPlugin({
-          include: [fileURLToPath(new URL('./src/i18n/{fr,en}.ts', import.meta.url))],
+          include: [fileURLToPath(new URL('./src/i18n/{fr,fr.more,en}.ts', import.meta.url))],
           runtimeOnly: true,
           dropMessageCompiler: true,
           compositionOnly: true,
@@ -135,6 +135,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/{unit,db,store,component,fuzz}/**/*.test.ts'],
+    setupFiles: ['tests/setup/texts.ts'],
     // The JSON report lets .ci/run print one "N passed, N failed" line for the whole suite.
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },

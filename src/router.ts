@@ -2,6 +2,7 @@ import { createRouter, createWebHistory } from 'vue-router'
 import { ROUTES } from './constants'
 import { CURRENT_GUIDE } from './domain/guide/current'
 import { prefetchGuide } from './domain/guide/sources'
+import { loadMoreTexts } from './i18n'
 // The home page is the first screen: bundled with the entry, so it renders without waiting for another request.
 import HomePage from './pages/HomePage.vue'
 
@@ -120,6 +121,9 @@ export const router = createRouter({
  * after it, saves a round trip before the first question shows. The sources are the guide catalogue's, so nothing
  * is fetched twice.
  */
-router.beforeEach((to) => {
+router.beforeEach(async (to) => {
   if (to.path.startsWith('/evaluations/')) prefetchGuide(CURRENT_GUIDE)
+  // The home page and the question page show only the first screen's texts; the others wait for the rest, once (a
+  // small chunk, precached for offline use). Should it fail to load, the page still opens.
+  if (to.name !== ROUTES.home && to.name !== ROUTES.assessmentTheme) await loadMoreTexts().catch(() => {})
 })

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import en from '@/i18n/en'
-import fr from '@/i18n/fr'
+import first from '@/i18n/fr'
+import more from '@/i18n/fr.more'
+import { allFrench } from '../setup/texts'
 
 type Tree = { [key: string]: string | Tree }
 function leaves(tree: Tree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : leaves(v, `${prefix}${k}.`)))
 }
+/** The French texts are split in two files (the first screen's, the other pages'): together, every key. */
+const fr = allFrench
 
 describe('UI strings', () => {
+  it('splits the French texts without a key in both files', () => {
+    const firstKeys = new Set(leaves(first).map(([k]) => k))
+    expect(leaves(more).filter(([k]) => firstKeys.has(k))).toEqual([])
+  })
+
   it('has every French key in English, and no other', () => {
     expect(leaves(en).map(([k]) => k).sort()).toEqual(leaves(fr).map(([k]) => k).sort())
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import en from '@/i18n/en'
-import fr from '@/i18n/fr'
+import { allFrench as fr } from '../setup/texts'
 import { LEGAL_FORMS, legalFormReading, type LegalForm } from '@/domain/organisation'
 import { approachGuideText } from '@/report/text'
 

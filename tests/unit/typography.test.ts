@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
-import fr from '@/i18n/fr'
+import { allFrench as fr } from '../setup/texts'
 
 /**
  * French written as French: a no-break space before « : ; ? ! % » and inside « », never an ordinary one (a line
