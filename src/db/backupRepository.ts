@@ -13,7 +13,7 @@ import { guideSource } from '@/domain/guide/sources'
 import { sameGuide } from '@/domain/guide/networkGuide'
 import Dexie from 'dexie'
 import { database, newId, nowIso, type AnswerSet, type CapEssDatabase, type IndicatorSet, type ItemSet, type ObjectiveSet } from './database'
-import { setOf } from './itemSets'
+import { setOf, without } from './itemSets'
 
 const ALL_TABLES = (db: CapEssDatabase) => [
   db.organisations,
@@ -113,12 +113,6 @@ async function readOne(db: CapEssDatabase, id: string): Promise<Rows> {
     db.practiceSheets.where('organisationId').equals(id).toArray(),
   ])
   return { organisations: [org], assessments, actions, customIndicators, participants, ratings, discussions, practiceSheets }
-}
-
-const without = <T extends object, K extends keyof T>(record: T, key: K): Omit<T, K> => {
-  const { [key]: _drop, ...rest } = record
-  void _drop
-  return rest
 }
 
 /** Rows grouped by the record they belong to, their owner's key dropped (the file nests them under it). */

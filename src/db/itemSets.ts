@@ -33,11 +33,16 @@ export function setOf<T extends Owned>(assessmentId: string, records: ReadonlyAr
   return { assessmentId, updatedAt, items: [...records] }
 }
 
+/** The record without one of its fields (the key of what holds it, which the holder keeps once). */
+export function without<T extends object, K extends keyof T>(record: T, key: K): Omit<T, K> {
+  const { [key]: _drop, ...rest } = record
+  void _drop
+  return rest
+}
+
 /** Strips the owner's id: the set holds it once. */
 export function withoutOwner<T extends Owned>(record: T): Omit<T, 'assessmentId'> {
-  const { assessmentId: _owner, ...item } = record
-  void _owner
-  return item
+  return without(record, 'assessmentId')
 }
 
 /** Puts `record` into its assessment's set in place of the item that `matches` (or adds it), in the current transaction. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { backupJsonParts } from '@/domain/backup/serialise'
+import { BACKUP_JSON_END, backupJsonHead, organisationJson } from '@/domain/backup/serialise'
 import type { BackupFile } from '@/domain/backup/format'
+
+/** The parts in the order the export writes them: the head, one per organisation, the end. */
+function backupJsonParts(file: BackupFile): string[] {
+  const { organisations, ...head } = file
+  return [backupJsonHead(head), ...organisations.map(organisationJson), BACKUP_JSON_END]
+}
 
 describe('the backup written in parts', () => {
   const head = { format: 'cap-ess', formatVersion: 2, exportedAt: '2026-01-01T00:00:00.000Z', appVersion: '1.0.0', scope: 'all' } as const

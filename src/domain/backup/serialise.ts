@@ -18,8 +18,3 @@ export function organisationJson(organisation: BackupOrganisation, index: number
 }
 
 export const BACKUP_JSON_END = ']}'
-
-export function backupJsonParts(file: BackupFile): string[] {
-  const { organisations, ...head } = file
-  return [backupJsonHead(head), ...organisations.map(organisationJson), BACKUP_JSON_END]
-}
