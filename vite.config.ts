@@ -136,6 +136,11 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/{unit,db,store,component,fuzz}/**/*.test.ts'],
     setupFiles: ['tests/setup/texts.ts'],
+    // One module graph and one page per worker, not one per file: setting up happy-dom and importing the app again for
+    // each of 44 files was 45 of the suite's 73 s. Tests do not lean on a fresh module: each case sets up its own
+    // database, writer and stores (tests/fixtures/storeSetup.ts) and restores what it spies on. Checked with the files
+    // and cases in shuffled order, all in one worker (docs/decisions.md).
+    isolate: false,
     // The JSON report lets .ci/run print one "N passed, N failed" line for the whole suite.
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },
