@@ -137,9 +137,9 @@ export default defineConfig({
     include: ['tests/{unit,db,store,component,fuzz}/**/*.test.ts'],
     setupFiles: ['tests/setup/texts.ts'],
     // One module graph and one page per worker, not one per file: setting up happy-dom and importing the app again for
-    // each of 44 files was 45 of the suite's 73 s. Tests do not lean on a fresh module: each case sets up its own
-    // database, writer and stores (tests/fixtures/storeSetup.ts) and restores what it spies on. Checked with the files
-    // and cases in shuffled order, all in one worker (docs/decisions.md).
+    // each of 44 files was 44 of the suite's 73 s. Tests do not lean on a fresh module: each case sets up the database,
+    // writer and stores it uses (tests/fixtures/storeSetup.ts for the stores) and restores what it spies on. Checked
+    // with files and cases shuffled, on two workers and on one (docs/decisions.md).
     isolate: false,
     // The JSON report lets .ci/run print one "N passed, N failed" line for the whole suite.
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
