@@ -2,12 +2,37 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
 // Browser APIs the domain must not reach for (it runs in Node at build time and in tests without a DOM).
 const DOM_GLOBALS = [
-  'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'history',
-  'HTMLElement', 'Element', 'Node', 'Event', 'CustomEvent', 'matchMedia', 'getComputedStyle', 'fetch', 'XMLHttpRequest',
-  'requestAnimationFrame', 'alert', 'confirm', 'prompt', 'FileReader', 'Blob', 'File', 'crypto', 'setInterval', 'caches',
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'location',
+  'history',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'Event',
+  'CustomEvent',
+  'matchMedia',
+  'getComputedStyle',
+  'fetch',
+  'XMLHttpRequest',
+  'requestAnimationFrame',
+  'alert',
+  'confirm',
+  'prompt',
+  'FileReader',
+  'Blob',
+  'File',
+  'crypto',
+  'setInterval',
+  'caches',
 ]
 
 export default tseslint.config(
@@ -47,11 +72,34 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vue', 'vue-*', '@vue/*', 'pinia', 'dexie', 'dexie-*', 'chart.js', 'chart.js/*', '@/*', '**/db/*', '**/stores/*', '**/components/*', '**/pages/*', '**/composables/*', '**/i18n/*', '*.vue'], message: 'src/domain is pure TypeScript: no Vue, pinia, Dexie, charts or UI.' },
+            {
+              group: [
+                'vue',
+                'vue-*',
+                '@vue/*',
+                'pinia',
+                'dexie',
+                'dexie-*',
+                'chart.js',
+                'chart.js/*',
+                '@/*',
+                '**/db/*',
+                '**/stores/*',
+                '**/components/*',
+                '**/pages/*',
+                '**/composables/*',
+                '**/i18n/*',
+                '*.vue',
+              ],
+              message: 'src/domain is pure TypeScript: no Vue, pinia, Dexie, charts or UI.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'src/domain must not touch the DOM or browser storage.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...DOM_GLOBALS.map((name) => ({ name, message: 'src/domain must not touch the DOM or browser storage.' })),
+      ],
     },
   },
   // Only src/db talks to IndexedDB; UI goes through the stores.
@@ -60,7 +108,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['dexie', 'dexie-*', '@/db/*', '**/db/*'], message: 'Components and pages use the stores, never Dexie or src/db directly.' }] },
+        {
+          patterns: [
+            {
+              group: ['dexie', 'dexie-*', '@/db/*', '**/db/*'],
+              message: 'Components and pages use the stores, never Dexie or src/db directly.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -74,8 +129,23 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['vue', 'vue-*', '@vue/*', 'pinia', 'dexie', 'dexie-*', '@/db/*', '@/stores/*', '@/components/*', '@/pages/*', '@/composables/*', '@/i18n/*', '*.vue'],
-              message: 'src/report and src/charts make documents and chart styles: no Vue, stores, database or UI components.',
+              group: [
+                'vue',
+                'vue-*',
+                '@vue/*',
+                'pinia',
+                'dexie',
+                'dexie-*',
+                '@/db/*',
+                '@/stores/*',
+                '@/components/*',
+                '@/pages/*',
+                '@/composables/*',
+                '@/i18n/*',
+                '*.vue',
+              ],
+              message:
+                'src/report and src/charts make documents and chart styles: no Vue, stores, database or UI components.',
             },
           ],
         },
@@ -85,7 +155,14 @@ export default tseslint.config(
   {
     files: ['src/stores/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['dexie', 'dexie-*'], message: 'Stores call the repositories in src/db, never Dexie.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['dexie', 'dexie-*'], message: 'Stores call the repositories in src/db, never Dexie.' }],
+        },
+      ],
     },
   },
+  // Formatting is Prettier's (`npm run format`); ESLint's own formatting rules are turned off.
+  prettier,
 )

@@ -23,7 +23,8 @@ function validateGuideData(): Plugin {
   }
 }
 
-const SHARED = /src[\\/](domain|db|stores|composables|constants|components[\\/](common|assessment))[\\/]|node_modules[\\/]zod[\\/]/
+const SHARED =
+  /src[\\/](domain|db|stores|composables|constants|components[\\/](common|assessment))[\\/]|node_modules[\\/]zod[\\/]/
 const ELSEWHERE =
   /src[\\/](domain[\\/](backup|files|report)[\\/]|domain[\\/](catalogue|regionalPicture|portfolio|comparison|history|participantSheet|sizeBand)\.ts|db[\\/](backupRepository|networkRepository|portfolioRepository)\.ts|stores[\\/](backup|network|portfolio|history)\.ts|composables[\\/](useNetworkText|useImportProblemText|useReportText)\.ts)/
 
@@ -68,7 +69,8 @@ export default defineConfig({
       manifest: {
         name: 'Cap ESS : auto-évaluation des bonnes pratiques de l’ESS',
         short_name: 'Cap ESS',
-        description: 'L’auto-évaluation annuelle des bonnes pratiques de l’économie sociale et solidaire, hors ligne et sans compte.',
+        description:
+          'L’auto-évaluation annuelle des bonnes pratiques de l’économie sociale et solidaire, hors ligne et sans compte.',
         lang: 'fr',
         start_url: '/',
         scope: '/',

@@ -9,7 +9,16 @@ import { chromium } from 'playwright-core'
 import { startPreview } from './server.mjs'
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium'
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 95 }
 
 const { base: BASE, stop } = await startPreview(4175)
@@ -18,7 +27,12 @@ const dir = mkdtempSync(join(tmpdir(), 'cap-ess-lh-'))
 const profile = join(dir, 'profile')
 
 // A returning user's profile: one organisation and an assessment, made through the app.
-const context = await chromium.launchPersistentContext(profile, { executablePath: CHROME, headless: true, args: FLAGS, locale: 'fr-FR' })
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROME,
+  headless: true,
+  args: FLAGS,
+  locale: 'fr-FR',
+})
 const page = context.pages()[0] ?? (await context.newPage())
 await page.goto(`${BASE}/organisations/nouvelle`)
 await page.getByLabel('Nom de l’organisation').fill('Asso pour Lighthouse')
@@ -76,13 +90,20 @@ const only = process.env.LH_PAGES
 const results = []
 for (const preset of PRESETS) {
   if (!only || only === 'first') results.push(run(`${BASE}/`, 'first-screen', preset, []))
-  if (!only || only === 'question') results.push(run(questionUrl, 'question-page', preset, [`--user-data-dir=${profile}`, '--disable-storage-reset']))
+  if (!only || only === 'question')
+    results.push(run(questionUrl, 'question-page', preset, [`--user-data-dir=${profile}`, '--disable-storage-reset']))
 }
 let failed = false
-console.log('\n| page | preset | performance | accessibility | best practices | SEO | FCP | LCP | TBT |\n|---|---|---|---|---|---|---|---|---|')
+console.log(
+  '\n| page | preset | performance | accessibility | best practices | SEO | FCP | LCP | TBT |\n|---|---|---|---|---|---|---|---|---|',
+)
 for (const r of results) {
-  const performance = PERFORMANCE_GATED.has(r.preset) ? `${r.scores.performance}` : `${r.scores.performance} (information)`
-  console.log(`| ${r.name} | ${r.preset} | ${performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} | ${r.fcp} | ${r.lcp} | ${r.tbt} |`)
+  const performance = PERFORMANCE_GATED.has(r.preset)
+    ? `${r.scores.performance}`
+    : `${r.scores.performance} (information)`
+  console.log(
+    `| ${r.name} | ${r.preset} | ${performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} | ${r.fcp} | ${r.lcp} | ${r.tbt} |`,
+  )
   for (const [category, target] of Object.entries(TARGETS)) {
     if (category === 'performance' && !PERFORMANCE_GATED.has(r.preset)) continue
     if (r.scores[category] < target) {

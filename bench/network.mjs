@@ -7,9 +7,20 @@ import { chromium } from 'playwright-core'
 import { startPreview } from './server.mjs'
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number)
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const guide = JSON.parse(readFileSync(new URL('../guide-data/guide.csess-2016.v2.json', import.meta.url), 'utf8'))
-const questions = guide.themes.flatMap((t) => t.domaines.flatMap((d) => d.questions.filter((q) => (q.kind ?? 'maturity') === 'maturity').map((q) => q.id)))
+const questions = guide.themes.flatMap((t) =>
+  t.domaines.flatMap((d) => d.questions.filter((q) => (q.kind ?? 'maturity') === 'maturity').map((q) => q.id)),
+)
 const FORMS = ['association', 'scop', 'scic', 'mutuelle', 'fondation']
 const BANDS = ['0', '1-9', '10-49', '50-249', '250+']
 const exportedAt = new Date(Date.now() - 3_600_000).toISOString()
@@ -31,7 +42,13 @@ function summaries(n) {
       sizeBand: BANDS[(i * 7) % 5],
       region: '53',
       global: { score: (i % 100) / 100, answered: 60, applicable: 70, coverage: 60 / 70 },
-      themes: guide.themes.map((t, k) => ({ themeId: t.id, score: ((i + k) % 100) / 100, answered: 8, applicable: 9, coverage: 8 / 9 })),
+      themes: guide.themes.map((t, k) => ({
+        themeId: t.id,
+        score: ((i + k) % 100) / 100,
+        answered: 8,
+        applicable: 9,
+        coverage: 8 / 9,
+      })),
       levels: Object.fromEntries(questions.map((q, k) => [q, (i + k) % 7 === 0 ? 'na' : (i + k) % 5])),
     })),
   }
@@ -79,7 +96,13 @@ for (const size of SIZES) {
   const sheetFile = join(dir, 'sheets.json')
   writeFileSync(summaryFile, JSON.stringify(summaries(size)))
   writeFileSync(sheetFile, JSON.stringify(sheets(Math.min(size, 1000))))
-  const context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS, locale: 'fr-FR', acceptDownloads: true })
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    locale: 'fr-FR',
+    acceptDownloads: true,
+  })
   const page = context.pages()[0] ?? (await context.newPage())
   page.setDefaultTimeout(600_000)
 
@@ -106,7 +129,10 @@ for (const size of SIZES) {
   await page.goto(`${BASE}/reseau/pratiques`)
   t = performance.now()
   await page.getByLabel('Importer des fichiers de fiches').setInputFiles(sheetFile)
-  await page.getByTestId('file-outcomes').getByText(/nouvelle/).waitFor()
+  await page
+    .getByTestId('file-outcomes')
+    .getByText(/nouvelle/)
+    .waitFor()
   await frame(page)
   const importSheets = performance.now() - t
   t = performance.now()

@@ -5,13 +5,15 @@ import { readFileSync } from 'node:fs'
 
 const guide = JSON.parse(readFileSync(new URL('../guide-data/guide.csess-2016.v1.json', import.meta.url), 'utf8'))
 const questions = guide.themes.flatMap((t) => t.domaines.flatMap((d) => d.questions.map((q) => q.id)))
-const numericIndicators = guide.themes.flatMap((t) => t.indicators.filter((i) => ['percent', 'number', 'hours', 'euros'].includes(i.unit)).map((i) => i.id))
+const numericIndicators = guide.themes.flatMap((t) =>
+  t.indicators.filter((i) => ['percent', 'number', 'hours', 'euros'].includes(i.unit)).map((i) => i.id),
+)
 const themes = guide.themes.map((t) => t.id)
 const FORMS = ['association', 'scop', 'scic', 'cooperative-other', 'mutuelle', 'fondation', 'societe-commerciale-ess']
 const REGIONS = ['84', '27', '53', '24', '44', '32', '11', '28', '75', '76', '52', '93']
 
 let seed = 42
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
 const pick = (list) => list[Math.floor(random() * list.length)]
 const iso = (year, month, day) => new Date(Date.UTC(year, month - 1, day, 9, 0, 0)).toISOString()
 const id = (prefix, ...parts) => `${prefix}-${parts.join('-')}`
@@ -30,7 +32,10 @@ export function portfolio(organisations, years = 10, firstYear = 2016) {
         const completed = y < years - 1
         const answers = questions.map((questionId, q) => ({
           questionId,
-          response: (q + y) % 17 === 0 ? { kind: 'na', reason: 'Ne nous concerne pas cette année' } : { kind: 'level', level: Math.min(4, Math.floor(random() * 3) + Math.floor(y / 4)) },
+          response:
+            (q + y) % 17 === 0
+              ? { kind: 'na', reason: 'Ne nous concerne pas cette année' }
+              : { kind: 'level', level: Math.min(4, Math.floor(random() * 3) + Math.floor(y / 4)) },
           note: `Exercice ${year} : constat partagé en bureau, pièces au dossier « ${questionId} ». Prochaine étape à décider en CA.`,
           evidence: q % 5 === 0 ? ['PV d’AG', 'Rapport d’activité'] : [],
           applicabilityOverride: null,
@@ -61,15 +66,33 @@ export function portfolio(organisations, years = 10, firstYear = 2016) {
                   answered: 8,
                   applicable: 9,
                   coverage: 8 / 9,
-                  domaines: t.domaines.map((d) => ({ domaineId: d.id, score: 0.5, answered: 1, applicable: 1, coverage: 1 })),
+                  domaines: t.domaines.map((d) => ({
+                    domaineId: d.id,
+                    score: 0.5,
+                    answered: 1,
+                    applicable: 1,
+                    coverage: 1,
+                  })),
                 })),
               }
             : null,
           presentedAt: completed ? `${year + 1}-06-15` : null,
           createdAt: iso(year + 1, 2, 1),
           updatedAt: iso(year + 1, 4, 1),
-          indicatorValues: numericIndicators.map((indicatorId) => ({ indicatorId, value: Math.round(random() * 100), note: '', updatedAt: iso(year + 1, 3, 1) })),
-          objectives: questions.slice(0, 10).map((subjectId) => ({ subjectKind: 'question', subjectId, comparator: 'at-least', oneYear: 3, threeYear: 4, updatedAt: iso(year + 1, 3, 1) })),
+          indicatorValues: numericIndicators.map((indicatorId) => ({
+            indicatorId,
+            value: Math.round(random() * 100),
+            note: '',
+            updatedAt: iso(year + 1, 3, 1),
+          })),
+          objectives: questions.slice(0, 10).map((subjectId) => ({
+            subjectKind: 'question',
+            subjectId,
+            comparator: 'at-least',
+            oneYear: 3,
+            threeYear: 4,
+            updatedAt: iso(year + 1, 3, 1),
+          })),
           answers,
         }
       })

@@ -8,7 +8,16 @@ import { portfolio } from './portfolio.mjs'
 import { startPreview } from './server.mjs'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,20,200').split(',').map(Number)
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const SAVES = 40
 
 /** The static baseline: one question from the same database, drawn by a dozen lines of script. */
@@ -30,7 +39,8 @@ open.onsuccess = () => {
 const { base: BASE, stop } = await startPreview(4174)
 
 const ms = (t) => `${Math.round(t)} ms`
-const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]
+const quantile = (values, q) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]
 const rows = []
 
 for (const size of SIZES) {
@@ -55,7 +65,9 @@ for (const size of SIZES) {
   // installed: on a first visit it downloads and stores the whole app (3.3 MB) in the background, which took the check
   // about 2 s of this 2-core machine; a user importing a backup has visited the app before.
   await page.goto(`${BASE}/donnees`)
-  await page.evaluate(() => Promise.race([navigator.serviceWorker?.ready, new Promise((resolve) => setTimeout(resolve, 30_000))]))
+  await page.evaluate(() =>
+    Promise.race([navigator.serviceWorker?.ready, new Promise((resolve) => setTimeout(resolve, 30_000))]),
+  )
   let t = performance.now()
   await page.getByLabel('Fichier de sauvegarde (.json)').setInputFiles(file)
   await page.getByTestId('import-preview').waitFor()
@@ -73,7 +85,10 @@ for (const size of SIZES) {
   // Export of the whole portfolio.
   step('export')
   t = performance.now()
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter toutes les données' }).click(),
+  ])
   await download.path()
   const exportTime = performance.now() - t
 
@@ -96,7 +111,10 @@ for (const size of SIZES) {
   if (size >= 7) {
     const visit = async () => {
       await page.goto(`${BASE}/`)
-      await page.getByTestId('portfolio-count').filter({ hasText: `${size} organisation` }).waitFor()
+      await page
+        .getByTestId('portfolio-count')
+        .filter({ hasText: `${size} organisation` })
+        .waitFor()
       await page.waitForFunction(() => performance.getEntriesByName('cap-ess:portfolio-fresh').length > 0)
       return page.evaluate(() => ({
         shown: performance.getEntriesByName('cap-ess:portfolio-shown')[0].duration,
@@ -125,7 +143,9 @@ for (const size of SIZES) {
   await staticCdp.send('Network.enable')
   await staticCdp.send('Network.setCacheDisabled', { cacheDisabled: true })
   await staticCdp.send('Network.setBypassServiceWorker', { bypass: true })
-  await staticPage.route(`${BASE}/bench-static.html`, (route) => route.fulfill({ contentType: 'text/html', body: STATIC_PAGE }))
+  await staticPage.route(`${BASE}/bench-static.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: STATIC_PAGE }),
+  )
   const staticTimes = []
   for (let i = 0; i < 5; i++) {
     t = performance.now()
@@ -176,7 +196,10 @@ for (const size of SIZES) {
       // Levels 2 and 3 of the first question, whichever is not already chosen: clicking the chosen one saves nothing.
       ;[radios[2], radios[3]].find((radio) => !radio.checked).click()
       // A save that never reaches « Enregistré » (a write error) must stop the bench with a reason, not hang it.
-      const outcome = await Promise.race([done.then(() => 'saved'), new Promise((resolve) => setTimeout(() => resolve('timeout'), 15_000))])
+      const outcome = await Promise.race([
+        done.then(() => 'saved'),
+        new Promise((resolve) => setTimeout(() => resolve('timeout'), 15_000)),
+      ])
       if (outcome === 'timeout') missed.push(`save ${i}: status « ${status.textContent.trim()} »`)
       else times.push(performance.now() - start)
     }
@@ -194,7 +217,9 @@ for (const size of SIZES) {
     const times = []
     for (let i = 0; i < count; i++) {
       const updatedAt = new Date().toISOString()
-      const items = record.items.map((a, q) => (q === 0 ? { ...a, response: { kind: 'level', level: i % 5 }, updatedAt } : a))
+      const items = record.items.map((a, q) =>
+        q === 0 ? { ...a, response: { kind: 'level', level: i % 5 }, updatedAt } : a,
+      )
       const start = performance.now()
       await db.answerSets.put({ ...record, updatedAt, items })
       times.push(performance.now() - start)
@@ -216,7 +241,9 @@ for (const size of SIZES) {
     ms(exportTime),
     ms(home),
     ms(comparison),
-    portfolioTimes ? `${ms(portfolioTimes.first)} / ${ms(portfolioTimes.shown)} / ${ms(portfolioTimes.fresh)} / ${ms(portfolioTimes.search)}` : '–',
+    portfolioTimes
+      ? `${ms(portfolioTimes.first)} / ${ms(portfolioTimes.shown)} / ${ms(portfolioTimes.fresh)} / ${ms(portfolioTimes.search)}`
+      : '–',
     `${ms(firstQuestion)} / ${ms(staticFirst)} (${ratio(firstQuestion, staticFirst)})`,
     `${ms(savesP50)} / ${ms(quantile(saves, 0.95))}${missed.length ? ` (${missed.length} unconfirmed)` : ''}`,
     `${ms(putsP50)} / ${ms(quantile(puts, 0.95))}`,
@@ -247,7 +274,6 @@ await pdfBench()
 stop()
 process.exit(0)
 
-
 /**
  * Puts the rows of a backup file into a scratch database with the app's stores and indexes, with IndexedDB alone, in
  * one transaction: what the browser needs to write them, the limit for the import's write.
@@ -258,11 +284,23 @@ async function bareBulkPut(page, file) {
     const data = JSON.parse(json)
     const stores = {
       organisations: ['id', []],
-      assessments: ['id', [['organisationId', 'organisationId'], ['year', 'year']]],
+      assessments: [
+        'id',
+        [
+          ['organisationId', 'organisationId'],
+          ['year', 'year'],
+        ],
+      ],
       answerSets: ['assessmentId', [['assessmentId+updatedAt', ['assessmentId', 'updatedAt']]]],
       indicatorSets: ['assessmentId', []],
       objectiveSets: ['assessmentId', []],
-      actions: ['id', [['organisationId', 'organisationId'], ['status', 'status']]],
+      actions: [
+        'id',
+        [
+          ['organisationId', 'organisationId'],
+          ['status', 'status'],
+        ],
+      ],
       customIndicators: ['id', [['organisationId', 'organisationId']]],
       participants: [['assessmentId', 'id'], [['assessmentId', 'assessmentId']]],
       ratings: [['assessmentId', 'participantId', 'questionId'], [['assessmentId', 'assessmentId']]],
@@ -273,11 +311,16 @@ async function bareBulkPut(page, file) {
       rows.organisations.push(org)
       for (const { answers, indicatorValues, objectives, workshop, ...a } of assessments) {
         rows.assessments.push({ ...a, organisationId: org.id })
-        const set = (items) => ({ assessmentId: a.id, updatedAt: items.reduce((at, x) => (x.updatedAt > at ? x.updatedAt : at), ''), items })
+        const set = (items) => ({
+          assessmentId: a.id,
+          updatedAt: items.reduce((at, x) => (x.updatedAt > at ? x.updatedAt : at), ''),
+          items,
+        })
         if (answers.length) rows.answerSets.push(set(answers))
         if (indicatorValues.length) rows.indicatorSets.push(set(indicatorValues))
         if (objectives.length) rows.objectiveSets.push(set(objectives))
-        for (const kind of ['participants', 'ratings', 'discussions']) for (const x of workshop?.[kind] ?? []) rows[kind].push({ ...x, assessmentId: a.id })
+        for (const kind of ['participants', 'ratings', 'discussions'])
+          for (const x of workshop?.[kind] ?? []) rows[kind].push({ ...x, assessmentId: a.id })
       }
       for (const x of actions) rows.actions.push({ ...x, organisationId: org.id })
       for (const x of customIndicators) rows.customIndicators.push({ ...x, organisationId: org.id })
@@ -337,7 +380,12 @@ async function pdfBench() {
   await page.goto(`${BASE}/evaluations/a-0-2025/rapport`)
   await page.getByTestId('pdf-ag').waitFor()
   const results = []
-  for (const [kind, testId] of [['AG report (1st, code and font fetched)', 'pdf-ag'], ['AG report (2nd)', 'pdf-ag'], ['AG report (3rd)', 'pdf-ag'], ['employees’ version', 'pdf-employees']]) {
+  for (const [kind, testId] of [
+    ['AG report (1st, code and font fetched)', 'pdf-ag'],
+    ['AG report (2nd)', 'pdf-ag'],
+    ['AG report (3rd)', 'pdf-ag'],
+    ['employees’ version', 'pdf-employees'],
+  ]) {
     const t = performance.now()
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])
     const path = await download.path()
@@ -347,7 +395,12 @@ async function pdfBench() {
     await download.saveAs(pdf)
     const pages = /\/Type\s*\/Page[^s]/g
     const bytes = statSync(path).size
-    results.push([kind, ms(time), `${(bytes / 1024).toFixed(0)} KB`, String((readFileSync(pdf, 'latin1').match(pages) ?? []).length)])
+    results.push([
+      kind,
+      ms(time),
+      `${(bytes / 1024).toFixed(0)} KB`,
+      String((readFileSync(pdf, 'latin1').match(pages) ?? []).length),
+    ])
   }
   console.log('\nPDF of a full assessment (78 questions with notes, 3 years of history, 20 actions):')
   console.log('\n| document | time (click → file) | size | pages |\n|---|---|---|---|')

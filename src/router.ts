@@ -17,7 +17,12 @@ export const router = createRouter({
       component: () => import('./pages/OrganisationEditPage.vue'),
       props: (route) => ({ modelId: typeof route.query.modele === 'string' ? route.query.modele : undefined }),
     },
-    { path: '/organisations/:organisationId', name: ROUTES.organisation, component: () => import('./pages/OrganisationPage.vue'), props: true },
+    {
+      path: '/organisations/:organisationId',
+      name: ROUTES.organisation,
+      component: () => import('./pages/OrganisationPage.vue'),
+      props: true,
+    },
     {
       path: '/organisations/:organisationId/modifier',
       name: ROUTES.organisationEdit,
@@ -30,7 +35,12 @@ export const router = createRouter({
       component: () => import('./pages/AssessmentNewPage.vue'),
       props: true,
     },
-    { path: '/evaluations/:assessmentId', name: ROUTES.assessment, component: () => import('./pages/AssessmentOverviewPage.vue'), props: true },
+    {
+      path: '/evaluations/:assessmentId',
+      name: ROUTES.assessment,
+      component: () => import('./pages/AssessmentOverviewPage.vue'),
+      props: true,
+    },
     {
       path: '/evaluations/:assessmentId/themes/:themeId',
       name: ROUTES.assessmentTheme,
@@ -79,9 +89,18 @@ export const router = createRouter({
       path: '/organisations/:organisationId/comparaison',
       name: ROUTES.comparison,
       component: () => import('./pages/ComparisonPage.vue'),
-      props: (route) => ({ organisationId: route.params.organisationId, before: route.query.avant, after: route.query.apres }),
+      props: (route) => ({
+        organisationId: route.params.organisationId,
+        before: route.query.avant,
+        after: route.query.apres,
+      }),
     },
-    { path: '/organisations/:organisationId/plan', name: ROUTES.plan, component: () => import('./pages/ActionPlanPage.vue'), props: true },
+    {
+      path: '/organisations/:organisationId/plan',
+      name: ROUTES.plan,
+      component: () => import('./pages/ActionPlanPage.vue'),
+      props: true,
+    },
     {
       path: '/organisations/:organisationId/pratiques',
       name: ROUTES.practiceSheets,
@@ -102,8 +121,16 @@ export const router = createRouter({
     },
     { path: '/reseau', name: ROUTES.network, component: () => import('./pages/network/NetworkPage.vue') },
     { path: '/reseau/pratiques', name: ROUTES.catalogue, component: () => import('./pages/network/CataloguePage.vue') },
-    { path: '/reseau/panorama', name: ROUTES.regionalPicture, component: () => import('./pages/network/RegionalPicturePage.vue') },
-    { path: '/reseau/guides', name: ROUTES.networkGuides, component: () => import('./pages/network/NetworkGuidesPage.vue') },
+    {
+      path: '/reseau/panorama',
+      name: ROUTES.regionalPicture,
+      component: () => import('./pages/network/RegionalPicturePage.vue'),
+    },
+    {
+      path: '/reseau/guides',
+      name: ROUTES.networkGuides,
+      component: () => import('./pages/network/NetworkGuidesPage.vue'),
+    },
     { path: '/participer', name: ROUTES.participant, component: () => import('./pages/ParticipantPage.vue') },
     { path: '/donnees', name: ROUTES.data, component: () => import('./pages/DataPage.vue') },
     { path: '/guide/provenance', name: ROUTES.provenance, component: () => import('./pages/ProvenancePage.vue') },

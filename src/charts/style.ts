@@ -15,10 +15,34 @@ export const CHART_COLORS = {
  * people who do not see colours (WCAG 1.4.1).
  */
 export const SERIES_STYLES = [
-  { borderColor: '#1d4e5f', backgroundColor: 'rgba(29, 78, 95, 0.2)', pointBackgroundColor: '#1d4e5f', pointStyle: 'circle' as const, borderDash: [] },
-  { borderColor: '#b4530a', backgroundColor: 'rgba(180, 83, 10, 0.15)', pointBackgroundColor: '#b4530a', pointStyle: 'rectRot' as const, borderDash: [6, 4] },
-  { borderColor: '#5b3f8c', backgroundColor: 'rgba(91, 63, 140, 0.15)', pointBackgroundColor: '#5b3f8c', pointStyle: 'triangle' as const, borderDash: [2, 3] },
-  { borderColor: '#1e6b3a', backgroundColor: 'rgba(30, 107, 58, 0.15)', pointBackgroundColor: '#1e6b3a', pointStyle: 'rect' as const, borderDash: [10, 3] },
+  {
+    borderColor: '#1d4e5f',
+    backgroundColor: 'rgba(29, 78, 95, 0.2)',
+    pointBackgroundColor: '#1d4e5f',
+    pointStyle: 'circle' as const,
+    borderDash: [],
+  },
+  {
+    borderColor: '#b4530a',
+    backgroundColor: 'rgba(180, 83, 10, 0.15)',
+    pointBackgroundColor: '#b4530a',
+    pointStyle: 'rectRot' as const,
+    borderDash: [6, 4],
+  },
+  {
+    borderColor: '#5b3f8c',
+    backgroundColor: 'rgba(91, 63, 140, 0.15)',
+    pointBackgroundColor: '#5b3f8c',
+    pointStyle: 'triangle' as const,
+    borderDash: [2, 3],
+  },
+  {
+    borderColor: '#1e6b3a',
+    backgroundColor: 'rgba(30, 107, 58, 0.15)',
+    pointBackgroundColor: '#1e6b3a',
+    pointStyle: 'rect' as const,
+    borderDash: [10, 3],
+  },
 ]
 
 /**

@@ -10,6 +10,8 @@ export function useActionTitle(guide: () => GuideIndex | null | undefined) {
   const { t } = useI18n()
   return (action: Pick<Action, 'title' | 'questionId'>) => {
     if (action.title.trim() || !action.questionId) return action.title
-    return t('report.pdf.actionFromQuestion', { question: guide()?.questionById.get(action.questionId)?.question.text ?? action.questionId })
+    return t('report.pdf.actionFromQuestion', {
+      question: guide()?.questionById.get(action.questionId)?.question.text ?? action.questionId,
+    })
   }
 }

@@ -8,7 +8,10 @@ export function useFieldErrorText() {
     if (!error) return ''
     const params = Object.fromEntries(
       // Only amounts are grouped (« 500 000 »); years and other numbers stay as typed (« 2025 »).
-      Object.entries(error.params).map(([k, v]) => [k, typeof v === 'number' && (k === 'max' || k === 'min') ? v.toLocaleString(locale.value) : v]),
+      Object.entries(error.params).map(([k, v]) => [
+        k,
+        typeof v === 'number' && (k === 'max' || k === 'min') ? v.toLocaleString(locale.value) : v,
+      ]),
     )
     return t(error.key, params)
   }

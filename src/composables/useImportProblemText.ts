@@ -8,7 +8,14 @@ export function useImportProblemText() {
     const { expected, problem: why, found } = problem.params
     return t(problem.key, {
       ...problem.params,
-      ...(expected ? { expected: problem.key === 'files.problem.otherKind' ? t(`files.kind.${expected}`) : t(`import.expected.${expected}`) } : {}),
+      ...(expected
+        ? {
+            expected:
+              problem.key === 'files.problem.otherKind'
+                ? t(`files.kind.${expected}`)
+                : t(`import.expected.${expected}`),
+          }
+        : {}),
       ...(found ? { found: t(`files.kind.${found}`) } : {}),
       ...(why ? { problem: t(String(why)) } : {}),
     })

@@ -12,7 +12,10 @@ export function useIndicatorFormat() {
     if (typeof value === 'boolean') return value ? t('indicators.yes') : t('indicators.no')
     if (typeof value === 'object') {
       return Object.entries(value)
-        .map(([category, v]) => `${category} ${v === null ? '–' : t('indicators.format.percent', { value: n(v, { maximumFractionDigits: 2 }) })}`)
+        .map(
+          ([category, v]) =>
+            `${category} ${v === null ? '–' : t('indicators.format.percent', { value: n(v, { maximumFractionDigits: 2 }) })}`,
+        )
         .join(', ')
     }
     if (typeof value === 'string') return unit === 'date' ? dates.day(value) : value

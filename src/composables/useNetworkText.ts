@@ -15,6 +15,10 @@ export function useNetworkText(): () => NetworkText {
     sizeBand: (band) => t(`network.sizeBand.${band}`),
     day: dates.day,
     score: (value) => (value === null ? '–' : n(toPercent(value))),
-    percent: (value) => new Intl.NumberFormat(locale.value === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(value),
+    percent: (value) =>
+      new Intl.NumberFormat(locale.value === 'en' ? 'en-GB' : 'fr-FR', {
+        style: 'percent',
+        maximumFractionDigits: 0,
+      }).format(value),
   })
 }

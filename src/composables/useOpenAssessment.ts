@@ -7,6 +7,10 @@ import { useAssessmentStore } from '@/stores/assessment'
  */
 export function useOpenAssessment(assessmentId: MaybeRefOrGetter<string>) {
   const store = useAssessmentStore()
-  watch(() => toValue(assessmentId), (id) => void store.open(id), { immediate: true })
+  watch(
+    () => toValue(assessmentId),
+    (id) => void store.open(id),
+    { immediate: true },
+  )
   return store
 }

@@ -23,7 +23,9 @@ export function useReportText() {
       target: (unit, target, comparator, suffix) => {
         if (target === null) return '–'
         const value = unit === 'level' ? level(target as number) : formatValue(unit, target, suffix)
-        return typeof target === 'boolean' ? value : t(comparator === 'at-most' ? 'report.pdf.atMost' : 'report.pdf.atLeast', { value })
+        return typeof target === 'boolean'
+          ? value
+          : t(comparator === 'at-most' ? 'report.pdf.atMost' : 'report.pdf.atLeast', { value })
       },
       level,
       levelLabel: (l) => scale.levels[l]?.label[lang()] ?? '',

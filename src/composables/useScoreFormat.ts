@@ -13,13 +13,16 @@ export function useScoreFormat() {
     coverage: summary.coverage === null ? null : toPercent(summary.coverage),
   })
   return {
-    score: (summary: ScoreSummary) => (summary.score === null ? scoreText(line(summary), words) : String(toPercent(summary.score))),
+    score: (summary: ScoreSummary) =>
+      summary.score === null ? scoreText(line(summary), words) : String(toPercent(summary.score)),
     scoreOutOf100: (summary: ScoreSummary) => scoreText(line(summary), words),
     coverage: (summary: ScoreSummary, ownLine = false) => coverageText(line(summary), words, ownLine),
     /** « 12 sur 12 (100 %) », in a table column already headed « Couverture ». */
     coverageCell: (summary: ScoreSummary) => {
       const l = line(summary)
-      return l.coverage === null ? '–' : words('pdf.coverageCell', { answered: l.answered, applicable: l.applicable, percent: l.coverage })
+      return l.coverage === null
+        ? '–'
+        : words('pdf.coverageCell', { answered: l.answered, applicable: l.applicable, percent: l.coverage })
     },
     chartValue: (summary: ScoreSummary) => (summary.score === null ? null : toPercent(summary.score)),
   }

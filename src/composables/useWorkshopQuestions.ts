@@ -20,11 +20,18 @@ export interface WorkshopQuestion {
  * The questions a workshop rates in one theme: the scored ones that apply to the organisation (facts and
  * reflections are answered once, on the theme page), with their spread, the « à débattre » ones first.
  */
-export function useWorkshopQuestions(assessmentId: MaybeRefOrGetter<string>, themeId: MaybeRefOrGetter<string | undefined>) {
+export function useWorkshopQuestions(
+  assessmentId: MaybeRefOrGetter<string>,
+  themeId: MaybeRefOrGetter<string | undefined>,
+) {
   const store = useAssessmentStore()
   const workshop = useWorkshopStore()
   const { t } = useI18n()
-  watch(() => toValue(assessmentId), (id) => void workshop.open(id), { immediate: true })
+  watch(
+    () => toValue(assessmentId),
+    (id) => void workshop.open(id),
+    { immediate: true },
+  )
 
   const retainedThemes = computed(() => {
     const ids = new Set(store.assessment?.retainedThemeIds ?? [])
@@ -45,12 +52,23 @@ export function useWorkshopQuestions(assessmentId: MaybeRefOrGetter<string>, the
     return store
       .questionsOfTheme(theme.value.id)
       .map((q, i) => ({ q, n: i + 1 }))
-      .filter(({ q }) => q.entry.question.kind === 'maturity' && !(q.state.kind === 'not-applicable' && q.state.by === 'profile'))
+      .filter(
+        ({ q }) =>
+          q.entry.question.kind === 'maturity' && !(q.state.kind === 'not-applicable' && q.state.by === 'profile'),
+      )
       .map(({ q, n }) => {
         const id = q.entry.question.id
         const spread = workshop.spread(id)
         const agreed = agreedText(id)
-        return { id, n, text: q.entry.question.text, spread, toDebate: toDebate(spread, workshop.discussions.get(id)), agreed: agreed.text, agreedLevel: agreed.level }
+        return {
+          id,
+          n,
+          text: q.entry.question.text,
+          spread,
+          toDebate: toDebate(spread, workshop.discussions.get(id)),
+          agreed: agreed.text,
+          agreedLevel: agreed.level,
+        }
       })
   })
   const questions = computed(() => debateOrder(inOrder.value, (q) => q.toDebate))

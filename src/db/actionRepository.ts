@@ -22,7 +22,13 @@ function validAction(record: unknown): Action {
  * edited in another tab). The first change of a new id creates the action, with the form's defaults for the
  * rest. Throws a ValidationError (nothing written) when a field is wrong.
  */
-export async function saveActionPatch(organisationId: string, id: string, input: unknown, db = database(), options: WriteOptions = {}): Promise<Action | undefined> {
+export async function saveActionPatch(
+  organisationId: string,
+  id: string,
+  input: unknown,
+  db = database(),
+  options: WriteOptions = {},
+): Promise<Action | undefined> {
   const { originAssessmentId, ...parsed } = parseInput(ActionPatchSchema, input)
   return db.transaction('rw', db.actions, db.organisations, async () => {
     const existing = await db.actions.get(id)
@@ -33,10 +39,22 @@ export async function saveActionPatch(organisationId: string, id: string, input:
     if (existing) base = existing
     else {
       if (!(await db.organisations.get(organisationId))) throw new RecordGoneError('Organisation', organisationId)
-      base = { ...NEW_ACTION, id, organisationId, originAssessmentId: originAssessmentId ?? null, doneAt: null, createdAt: now }
+      base = {
+        ...NEW_ACTION,
+        id,
+        organisationId,
+        originAssessmentId: originAssessmentId ?? null,
+        doneAt: null,
+        createdAt: now,
+      }
     }
     const status = fields.status ?? base.status
-    const action = validAction({ ...base, ...fields, doneAt: doneAtAfter(existing ?? null, status, now), updatedAt: now })
+    const action = validAction({
+      ...base,
+      ...fields,
+      doneAt: doneAtAfter(existing ?? null, status, now),
+      updatedAt: now,
+    })
     await db.actions.put(action)
     return action
   })

@@ -50,7 +50,11 @@ export interface StoredAssessment {
  * Calls back with the assessment, its answers, indicator values and objectives whenever they change, in this tab or
  * another one (Dexie's liveQuery observes IndexedDB across tabs). Returns the function that stops watching.
  */
-export function watchAssessment(assessmentId: string, onChange: (stored: StoredAssessment) => void, db = database()): () => void {
+export function watchAssessment(
+  assessmentId: string,
+  onChange: (stored: StoredAssessment) => void,
+  db = database(),
+): () => void {
   const subscription = liveQuery(() =>
     db.transaction('r', [db.assessments, db.answerSets, db.indicatorSets, db.objectiveSets], async () => {
       const [assessment, answers, indicatorValues, objectives] = await Promise.all([
@@ -59,7 +63,12 @@ export function watchAssessment(assessmentId: string, onChange: (stored: StoredA
         db.indicatorSets.get(assessmentId),
         db.objectiveSets.get(assessmentId),
       ])
-      return { assessment, answers: itemsOf<Answer>(answers), indicatorValues: itemsOf<IndicatorRecord>(indicatorValues), objectives: itemsOf<Objective>(objectives) }
+      return {
+        assessment,
+        answers: itemsOf<Answer>(answers),
+        indicatorValues: itemsOf<IndicatorRecord>(indicatorValues),
+        objectives: itemsOf<Objective>(objectives),
+      }
     }),
   ).subscribe({
     next: onChange,

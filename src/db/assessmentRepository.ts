@@ -11,4 +11,3 @@ export async function listAssessments(organisationId: string, db = database()): 
 export async function getAssessment(id: string, db = database()): Promise<Assessment | undefined> {
   return db.assessments.get(id)
 }
-

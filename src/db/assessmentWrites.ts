@@ -1,5 +1,12 @@
 import { AnswerSchema, type Answer } from '@/domain/answer'
-import { AgRecordPatchSchema, AssessmentInputSchema, AssessmentSchema, EMPTY_AG_RECORD, agDateProblem, type Assessment } from '@/domain/assessment'
+import {
+  AgRecordPatchSchema,
+  AssessmentInputSchema,
+  AssessmentSchema,
+  EMPTY_AG_RECORD,
+  agDateProblem,
+  type Assessment,
+} from '@/domain/assessment'
 import type { GuideRef } from '@/domain/guide/current'
 import type { GuideMigration } from '@/domain/guide/schema'
 import { migrateQuestionIds } from '@/domain/guide/migration'
@@ -61,14 +68,27 @@ export async function createAssessment(
     await db.assessments.add(assessment)
     if (!prefill) return { assessment, dropped: [], renamed: [] }
     const previous = itemsOf<Answer>(await db.answerSets.get(prefill.fromAssessmentId))
-    const { answers, dropped, renamed } = prefillFromPrevious(previous, prefill.steps, prefill.questionIds, assessment.id, now)
-    const set = setOf<Answer>(assessment.id, answers.map((a) => withoutOwner(AnswerSchema.parse(a))))
+    const { answers, dropped, renamed } = prefillFromPrevious(
+      previous,
+      prefill.steps,
+      prefill.questionIds,
+      assessment.id,
+      now,
+    )
+    const set = setOf<Answer>(
+      assessment.id,
+      answers.map((a) => withoutOwner(AnswerSchema.parse(a))),
+    )
     if (set) await db.answerSets.add(set)
     return { assessment, dropped, renamed }
   })
 }
 
-async function updateAssessment(id: string, change: (existing: Assessment) => Partial<Assessment>, db = database()): Promise<Assessment> {
+async function updateAssessment(
+  id: string,
+  change: (existing: Assessment) => Partial<Assessment>,
+  db = database(),
+): Promise<Assessment> {
   return db.transaction('rw', db.assessments, async () => {
     const existing = await db.assessments.get(id)
     if (!existing) throw new Error(`Assessment ${id} not found`)
@@ -79,7 +99,9 @@ async function updateAssessment(id: string, change: (existing: Assessment) => Pa
 }
 
 export async function setRetainedThemes(id: string, themeIds: string[], db = database()): Promise<Assessment> {
-  const { retainedThemeIds } = parseInput(AssessmentInputSchema.pick({ retainedThemeIds: true }), { retainedThemeIds: themeIds })
+  const { retainedThemeIds } = parseInput(AssessmentInputSchema.pick({ retainedThemeIds: true }), {
+    retainedThemeIds: themeIds,
+  })
   return updateAssessment(
     id,
     (existing) => {
@@ -105,7 +127,13 @@ export async function completeAssessment(
     if (!existing) throw new Error(`Assessment ${id} not found`)
     if (existing.status !== 'draft') throw new AssessmentLockedError(id)
     const answers = new Map(itemsOf<Answer>(await db.answerSets.get(id)).map((a) => [a.questionId, a]))
-    const assessment = AssessmentSchema.parse({ ...existing, status: 'completed', snapshot: snapshotOf(existing, answers), completedAt: nowIso(), updatedAt: nowIso() })
+    const assessment = AssessmentSchema.parse({
+      ...existing,
+      status: 'completed',
+      snapshot: snapshotOf(existing, answers),
+      completedAt: nowIso(),
+      updatedAt: nowIso(),
+    })
     await db.assessments.put(assessment)
     return assessment
   })
@@ -121,17 +149,29 @@ export function reopenAssessment(id: string, db = database()): Promise<Assessmen
  * alone so a refused date never holds the texts back. Allowed on a completed assessment: the debate happens after
  * completion and does not touch the answers. Throws a ValidationError (nothing written) when a field is wrong.
  */
-export async function saveAgPatch(id: string, input: unknown, db = database(), options: WriteOptions = {}): Promise<Assessment | undefined> {
+export async function saveAgPatch(
+  id: string,
+  input: unknown,
+  db = database(),
+  options: WriteOptions = {},
+): Promise<Assessment | undefined> {
   const parsed = parseInput(AgRecordPatchSchema, input)
   return db.transaction('rw', db.assessments, async () => {
     const existing = await db.assessments.get(id)
     if (!existing) throw new RecordGoneError('Assessment', id)
-    const toWrite = stillToWrite(parsed, { presentedAt: existing.presentedAt, ...EMPTY_AG_RECORD, ...existing.agRecord }, options)
+    const toWrite = stillToWrite(
+      parsed,
+      { presentedAt: existing.presentedAt, ...EMPTY_AG_RECORD, ...existing.agRecord },
+      options,
+    )
     if (!toWrite) return undefined
     const { presentedAt, ...texts } = toWrite
     if (presentedAt) {
       const problem = agDateProblem(presentedAt, existing.year)
-      if (problem) throw new ValidationError({ presentedAt: { key: problem, params: { from: existing.year, to: existing.year + 2 } } })
+      if (problem)
+        throw new ValidationError({
+          presentedAt: { key: problem, params: { from: existing.year, to: existing.year + 2 } },
+        })
     }
     const assessment = AssessmentSchema.parse({
       ...existing,
@@ -160,11 +200,15 @@ export async function upgradeDraftGuide(
     const existing = await db.assessments.get(id)
     if (!existing) throw new RecordGoneError('Assessment', id)
     if (existing.status !== 'draft') throw new AssessmentLockedError(id)
-    if (existing.guideId !== target.guideId || existing.guideVersion >= target.guideVersion) throw new Error(`No upgrade from ${existing.guideVersion} to ${target.guideVersion}`)
+    if (existing.guideId !== target.guideId || existing.guideVersion >= target.guideVersion)
+      throw new Error(`No upgrade from ${existing.guideVersion} to ${target.guideVersion}`)
     const answers = itemsOf<Answer>(await db.answerSets.get(id))
     const allObjectives = itemsOf<Objective>(await db.objectiveSets.get(id))
     const objectives = allObjectives.filter((o) => o.subjectKind === 'question')
-    const { mapping, dropped, renamed, notesOnly } = migrateQuestionIds(new Set([...answers.map((a) => a.questionId), ...objectives.map((o) => o.subjectId)]), steps)
+    const { mapping, dropped, renamed, notesOnly } = migrateQuestionIds(
+      new Set([...answers.map((a) => a.questionId), ...objectives.map((o) => o.subjectId)]),
+      steps,
+    )
     const now = nowIso()
     let unscored = 0
     const moved: Answer[] = []
@@ -173,7 +217,14 @@ export async function upgradeDraftGuide(
       if (!to || !questionIds.has(to)) continue
       const keepsLevel = !notesOnly.has(to)
       if (!keepsLevel && answer.response !== null) unscored++
-      moved.push(AnswerSchema.parse({ ...answer, questionId: to, ...(keepsLevel ? {} : { response: null, carriedOver: false }), updatedAt: now }))
+      moved.push(
+        AnswerSchema.parse({
+          ...answer,
+          questionId: to,
+          ...(keepsLevel ? {} : { response: null, carriedOver: false }),
+          updatedAt: now,
+        }),
+      )
     }
     const kept: Objective[] = allObjectives.filter((o) => o.subjectKind !== 'question')
     for (const objective of onePerTarget(objectives, (o) => o.subjectId, mapping)) {

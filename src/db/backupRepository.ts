@@ -12,7 +12,16 @@ import type { Guide } from '@/domain/guide/schema'
 import { guideSource } from '@/domain/guide/sources'
 import { sameGuide } from '@/domain/guide/networkGuide'
 import Dexie from 'dexie'
-import { database, newId, nowIso, type AnswerSet, type CapEssDatabase, type IndicatorSet, type ItemSet, type ObjectiveSet } from './database'
+import {
+  database,
+  newId,
+  nowIso,
+  type AnswerSet,
+  type CapEssDatabase,
+  type IndicatorSet,
+  type ItemSet,
+  type ObjectiveSet,
+} from './database'
 import { setOf, without } from './itemSets'
 
 const ALL_TABLES = (db: CapEssDatabase) => [
@@ -53,16 +62,17 @@ interface Sets {
 
 /** Every row of the small tables, each read whole (one getAll per table): many times faster than a query per organisation. */
 async function readAll(db: CapEssDatabase, transaction: IDBTransaction | undefined): Promise<Rows> {
-  const [organisations, assessments, actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
-    getAll<Organisation>(db.organisations, transaction),
-    getAll<Assessment>(db.assessments, transaction),
-    getAll<Action>(db.actions, transaction),
-    getAll<CustomIndicator>(db.customIndicators, transaction),
-    getAll<Participant>(db.participants, transaction),
-    getAll<RatingRecord>(db.ratings, transaction),
-    getAll<Discussion>(db.discussions, transaction),
-    getAll<PracticeSheet>(db.practiceSheets, transaction),
-  ])
+  const [organisations, assessments, actions, customIndicators, participants, ratings, discussions, practiceSheets] =
+    await Promise.all([
+      getAll<Organisation>(db.organisations, transaction),
+      getAll<Assessment>(db.assessments, transaction),
+      getAll<Action>(db.actions, transaction),
+      getAll<CustomIndicator>(db.customIndicators, transaction),
+      getAll<Participant>(db.participants, transaction),
+      getAll<RatingRecord>(db.ratings, transaction),
+      getAll<Discussion>(db.discussions, transaction),
+      getAll<PracticeSheet>(db.practiceSheets, transaction),
+    ])
   return { organisations, assessments, actions, customIndicators, participants, ratings, discussions, practiceSheets }
 }
 
@@ -71,7 +81,10 @@ async function readAll(db: CapEssDatabase, transaction: IDBTransaction | undefin
  * answers spent more time in its own code than IndexedDB took to read them (see docs/performance.md). Without one
  * (a read outside readBackup's transaction), Dexie's read.
  */
-function getAll<T>(table: { name: string; toArray(): Promise<T[]> }, transaction: IDBTransaction | undefined): Promise<T[]> {
+function getAll<T>(
+  table: { name: string; toArray(): Promise<T[]> },
+  transaction: IDBTransaction | undefined,
+): Promise<T[]> {
   if (!transaction) return table.toArray()
   return request<T[]>(transaction.objectStore(table.name).getAll())
 }
@@ -84,12 +97,22 @@ function request<T>(request: IDBRequest): Promise<T> {
 }
 
 /** The records of these keys, absent ones left out, with IndexedDB's own get when in a transaction (as getAll). */
-function getMany<T>(table: { name: string; bulkGet(keys: string[]): Promise<(T | undefined)[]> }, transaction: IDBTransaction | undefined, keys: string[]): Promise<T[]> {
-  const found = transaction ? Promise.all(keys.map((key) => request<T | undefined>(transaction.objectStore(table.name).get(key)))) : table.bulkGet(keys)
+function getMany<T>(
+  table: { name: string; bulkGet(keys: string[]): Promise<(T | undefined)[]> },
+  transaction: IDBTransaction | undefined,
+  keys: string[],
+): Promise<T[]> {
+  const found = transaction
+    ? Promise.all(keys.map((key) => request<T | undefined>(transaction.objectStore(table.name).get(key))))
+    : table.bulkGet(keys)
   return found.then((records) => records.filter((record) => record !== undefined))
 }
 
-async function readSets(db: CapEssDatabase, transaction: IDBTransaction | undefined, assessmentIds: string[]): Promise<Sets> {
+async function readSets(
+  db: CapEssDatabase,
+  transaction: IDBTransaction | undefined,
+  assessmentIds: string[],
+): Promise<Sets> {
   const items = <T>(sets: ItemSet<T>[]) => new Map(sets.map((set) => [set.assessmentId, set.items]))
   const [answers, values, objectives] = await Promise.all([
     getMany<AnswerSet>(db.answerSets, transaction, assessmentIds),
@@ -101,7 +124,17 @@ async function readSets(db: CapEssDatabase, transaction: IDBTransaction | undefi
 
 async function readOne(db: CapEssDatabase, id: string): Promise<Rows> {
   const org = await db.organisations.get(id)
-  if (!org) return { organisations: [], assessments: [], actions: [], customIndicators: [], participants: [], ratings: [], discussions: [], practiceSheets: [] }
+  if (!org)
+    return {
+      organisations: [],
+      assessments: [],
+      actions: [],
+      customIndicators: [],
+      participants: [],
+      ratings: [],
+      discussions: [],
+      practiceSheets: [],
+    }
   const assessments = await db.assessments.where('organisationId').equals(id).toArray()
   const ids = assessments.map((a) => a.id)
   const [actions, customIndicators, participants, ratings, discussions, practiceSheets] = await Promise.all([
@@ -112,7 +145,16 @@ async function readOne(db: CapEssDatabase, id: string): Promise<Rows> {
     db.discussions.where('assessmentId').anyOf(ids).toArray(),
     db.practiceSheets.where('organisationId').equals(id).toArray(),
   ])
-  return { organisations: [org], assessments, actions, customIndicators, participants, ratings, discussions, practiceSheets }
+  return {
+    organisations: [org],
+    assessments,
+    actions,
+    customIndicators,
+    participants,
+    ratings,
+    discussions,
+    practiceSheets,
+  }
 }
 
 /** Rows grouped by the record they belong to, their owner's key dropped (the file nests them under it). */
@@ -144,7 +186,11 @@ function nester(rows: Rows) {
       return {
         ...org,
         assessments: (assessments.get(org.id) ?? []).map((a) => {
-          const workshop = { participants: participants.get(a.id) ?? [], ratings: ratings.get(a.id) ?? [], discussions: discussions.get(a.id) ?? [] }
+          const workshop = {
+            participants: participants.get(a.id) ?? [],
+            ratings: ratings.get(a.id) ?? [],
+            discussions: discussions.get(a.id) ?? [],
+          }
           const hasWorkshop = workshop.participants.length + workshop.ratings.length + workshop.discussions.length > 0
           return {
             ...a,
@@ -176,7 +222,12 @@ export type BackupHead = Omit<BackupFile, 'organisations'>
  * record an older version stored and today's rules refuse (the import is stricter) must never keep the user from
  * taking a backup; the import will say where it is.
  */
-export async function readBackup(appVersion: string, organisationId: string | null, onOrganisation: (organisation: BackupOrganisation) => void, db = database()): Promise<BackupHead> {
+export async function readBackup(
+  appVersion: string,
+  organisationId: string | null,
+  onOrganisation: (organisation: BackupOrganisation) => void,
+  db = database(),
+): Promise<BackupHead> {
   return db.transaction('r', ALL_TABLES(db), async () => {
     // IndexedDB's transaction under Dexie's, taken now: it stays open while a request of it is pending.
     const transaction = Dexie.currentTransaction?.idbtrans
@@ -192,8 +243,10 @@ export async function readBackup(appVersion: string, organisationId: string | nu
     const guides = storedGuides.filter((g) => !organisationId || used.has(`${g.id}@${g.version}`)).map((g) => g.guide)
     const { assessmentIds, nest } = nester(rows)
     const chunks: Organisation[][] = []
-    for (let i = 0; i < rows.organisations.length; i += ORGANISATIONS_PER_READ) chunks.push(rows.organisations.slice(i, i + ORGANISATIONS_PER_READ))
-    const readChunk = (chunk: Organisation[] | undefined) => (chunk ? readSets(db, transaction, chunk.flatMap(assessmentIds)) : null)
+    for (let i = 0; i < rows.organisations.length; i += ORGANISATIONS_PER_READ)
+      chunks.push(rows.organisations.slice(i, i + ORGANISATIONS_PER_READ))
+    const readChunk = (chunk: Organisation[] | undefined) =>
+      chunk ? readSets(db, transaction, chunk.flatMap(assessmentIds)) : null
     // The next organisations' records are asked for before these are handed over: IndexedDB reads while the page works.
     let next = readChunk(chunks[0])
     for (const [i, chunk] of chunks.entries()) {
@@ -216,7 +269,11 @@ export async function readBackup(appVersion: string, organisationId: string | nu
 }
 
 /** Everything, or one organisation, as a backup file (`readBackup`, its organisations gathered). */
-export async function exportBackup(appVersion: string, organisationId: string | null = null, db = database()): Promise<BackupFile> {
+export async function exportBackup(
+  appVersion: string,
+  organisationId: string | null = null,
+  db = database(),
+): Promise<BackupFile> {
   const organisations: BackupOrganisation[] = []
   const head = await readBackup(appVersion, organisationId, (organisation) => organisations.push(organisation), db)
   return { ...head, organisations }
@@ -234,7 +291,10 @@ async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupO
  * Name and latest change of the given organisations that exist on this device, for the import preview: only the
  * file's organisations are read, not the whole database.
  */
-export async function organisationSummaries(ids: string[], db = database()): Promise<Map<string, { name: string; modified: string }>> {
+export async function organisationSummaries(
+  ids: string[],
+  db = database(),
+): Promise<Map<string, { name: string; modified: string }>> {
   // One read transaction, and the organisations' records only for those here: a first import of 200 organisations
   // made 200 transactions to find none.
   return db.transaction('r', ALL_TABLES(db), async () => {
@@ -247,7 +307,6 @@ export async function organisationSummaries(ids: string[], db = database()): Pro
     return result
   })
 }
-
 
 async function deleteOrganisation(db: CapEssDatabase, id: string) {
   const ids = (await db.assessments.where('organisationId').equals(id).primaryKeys()).map(String)
@@ -323,7 +382,11 @@ export async function importBackup(
   await db.transaction('rw', ALL_TABLES(db), async () => {
     // The file was validated whole by parseBackup; rows are written with one bulkAdd per table (a 200-organisation
     // portfolio is about 12 000 records), after the organisations being replaced are removed.
-    const existing = new Set((await db.organisations.bulkGet(file.organisations.map((o) => o.id))).filter((o) => o !== undefined).map((o) => o.id))
+    const existing = new Set(
+      (await db.organisations.bulkGet(file.organisations.map((o) => o.id)))
+        .filter((o) => o !== undefined)
+        .map((o) => o.id),
+    )
     const toWrite: BackupOrganisation[] = []
     for (const org of file.organisations) {
       const choice = existing.has(org.id) ? (choices.get(org.id) ?? 'keep-mine') : null
@@ -356,8 +419,14 @@ export async function importBackup(
     await storeGuides(db, file.guides ?? [])
     if (file.network) {
       // Gathered files merge as when they were imported: a sheet in its latest version, a summary once.
-      const known = new Map((await db.catalogue.bulkGet(file.network.catalogue.map((s) => s.id))).flatMap((s) => (s ? [[s.id, s] as const] : [])))
-      await db.catalogue.bulkPut(file.network.catalogue.filter((s) => !known.has(s.id) || s.updatedAt > known.get(s.id)!.updatedAt))
+      const known = new Map(
+        (await db.catalogue.bulkGet(file.network.catalogue.map((s) => s.id))).flatMap((s) =>
+          s ? [[s.id, s] as const] : [],
+        ),
+      )
+      await db.catalogue.bulkPut(
+        file.network.catalogue.filter((s) => !known.has(s.id) || s.updatedAt > known.get(s.id)!.updatedAt),
+      )
       await db.summaries.bulkPut(file.network.summaries)
     }
   })
@@ -371,7 +440,8 @@ async function storeGuides(db: CapEssDatabase, guides: ReadonlyArray<Guide>) {
     if (guideSource({ guideId: guide.id, guideVersion: guide.version })) continue
     const existing = await db.guides.get([guide.id, guide.version])
     // Checked before the import; another tab may have loaded a different guide since: then nothing is written.
-    if (existing && !sameGuide(existing.guide, guide)) throw new Error(`Guide ${guide.id} v${guide.version} differs from the one stored`)
+    if (existing && !sameGuide(existing.guide, guide))
+      throw new Error(`Guide ${guide.id} v${guide.version} differs from the one stored`)
     if (existing) continue
     await db.guides.put({ id: guide.id, version: guide.version, guide, loadedAt })
   }

@@ -20,7 +20,6 @@ export interface Setting {
   value: string
 }
 
-
 /**
  * One assessment's answers, indicator values or objectives, stored as one record: a backup of 200 organisations ×
  * 10 years is then about 12 000 records instead of 276 000, and IndexedDB's cost is per record (docs/performance.md).

@@ -9,6 +9,20 @@ export function writeErrorKind(error: unknown): WriteErrorKind {
   if (error instanceof ValidationError) return 'invalid'
   const names = [error, (error as { inner?: unknown } | null)?.inner].map((e) => (e as { name?: string } | null)?.name)
   if (names.includes('QuotaExceededError')) return 'quota'
-  if (names.some((n) => n && ['InvalidStateError', 'UnknownError', 'DatabaseClosedError', 'OpenFailedError', 'MissingAPIError', 'SecurityError'].includes(n))) return 'refused'
+  if (
+    names.some(
+      (n) =>
+        n &&
+        [
+          'InvalidStateError',
+          'UnknownError',
+          'DatabaseClosedError',
+          'OpenFailedError',
+          'MissingAPIError',
+          'SecurityError',
+        ].includes(n),
+    )
+  )
+    return 'refused'
   return 'unknown'
 }

@@ -31,8 +31,12 @@ export async function storeGuide(guide: Guide, db = database()): Promise<StoreGu
 export async function guideUse(db = database()): Promise<Map<string, number>> {
   const use = new Map<string, number>()
   await db.transaction('r', db.assessments, db.practiceSheets, async () => {
-    await db.assessments.each((a) => void use.set(`${a.guideId}@${a.guideVersion}`, (use.get(`${a.guideId}@${a.guideVersion}`) ?? 0) + 1))
-    await db.practiceSheets.each((s) => void use.set(`${s.guideId}@${s.guideVersion}`, (use.get(`${s.guideId}@${s.guideVersion}`) ?? 0) + 1))
+    await db.assessments.each(
+      (a) => void use.set(`${a.guideId}@${a.guideVersion}`, (use.get(`${a.guideId}@${a.guideVersion}`) ?? 0) + 1),
+    )
+    await db.practiceSheets.each(
+      (s) => void use.set(`${s.guideId}@${s.guideVersion}`, (use.get(`${s.guideId}@${s.guideVersion}`) ?? 0) + 1),
+    )
   })
   return use
 }

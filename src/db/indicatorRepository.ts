@@ -27,10 +27,17 @@ export async function saveIndicatorValue(
   return db.transaction('rw', [db.indicatorSets, db.assessments, db.customIndicators], async () => {
     const [, set] = await Promise.all([assertDraft(db, assessmentId), db.indicatorSets.get(assessmentId)])
     // A value of the organisation's own indicator waits for the indicator itself (its creation may have failed).
-    if (indicatorId.startsWith(CUSTOM_INDICATOR_PREFIX) && !(await db.customIndicators.get(indicatorId))) throw new RecordGoneError('Indicator', indicatorId)
+    if (indicatorId.startsWith(CUSTOM_INDICATOR_PREFIX) && !(await db.customIndicators.get(indicatorId)))
+      throw new RecordGoneError('Indicator', indicatorId)
     const now = nowIso()
     const matches = (v: { indicatorId: string }) => v.indicatorId === indicatorId
-    const stored = findItem<IndicatorRecord>(set, matches) ?? { assessmentId, indicatorId, value: null, note: '', updatedAt: now }
+    const stored = findItem<IndicatorRecord>(set, matches) ?? {
+      assessmentId,
+      indicatorId,
+      value: null,
+      note: '',
+      updatedAt: now,
+    }
     const toWrite = stillToWrite(patch, stored, options)
     if (!toWrite) return undefined
     const record = IndicatorRecordSchema.parse({ ...stored, ...toWrite, updatedAt: now })
@@ -52,14 +59,26 @@ export function newCustomIndicatorId(): string {
  * Creates the organisation's own indicator with this id, or changes its fields. Throws a ValidationError (nothing
  * written) when a field is wrong. A replayed creation never duplicates: the id is the form's.
  */
-export async function saveCustomIndicator(organisationId: string, id: string, input: unknown, db = database(), options: WriteOptions = {}): Promise<CustomIndicator | undefined> {
+export async function saveCustomIndicator(
+  organisationId: string,
+  id: string,
+  input: unknown,
+  db = database(),
+  options: WriteOptions = {},
+): Promise<CustomIndicator | undefined> {
   const fields = parseInput(CustomIndicatorInputSchema, input)
   return db.transaction('rw', db.customIndicators, db.organisations, async () => {
     if (!(await db.organisations.get(organisationId))) throw new RecordGoneError('Organisation', organisationId)
     const existing = await db.customIndicators.get(id)
     // A replayed creation of an indicator that exists was stored already.
     if (existing && options.replayOver) return undefined
-    const indicator = CustomIndicatorSchema.parse({ ...existing, id, organisationId, ...fields, createdAt: existing?.createdAt ?? nowIso() })
+    const indicator = CustomIndicatorSchema.parse({
+      ...existing,
+      id,
+      organisationId,
+      ...fields,
+      createdAt: existing?.createdAt ?? nowIso(),
+    })
     await db.customIndicators.put(indicator)
     return indicator
   })

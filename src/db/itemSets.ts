@@ -20,13 +20,19 @@ export async function readItems<T extends Owned>(table: SetTable<T>, assessmentI
 }
 
 /** The item of `set` that `matches`, with its assessment's id, or undefined. */
-export function findItem<T extends Owned>(set: ItemSet<Omit<T, 'assessmentId'>> | undefined, matches: (item: Omit<T, 'assessmentId'>) => boolean): T | undefined {
+export function findItem<T extends Owned>(
+  set: ItemSet<Omit<T, 'assessmentId'>> | undefined,
+  matches: (item: Omit<T, 'assessmentId'>) => boolean,
+): T | undefined {
   const item = set?.items.find(matches)
   return item && set ? ({ ...item, assessmentId: set.assessmentId } as T) : undefined
 }
 
 /** A set of these records (all of one assessment), dated by the newest; null when there is none. */
-export function setOf<T extends Owned>(assessmentId: string, records: ReadonlyArray<Omit<T, 'assessmentId'>>): ItemSet<Omit<T, 'assessmentId'>> | null {
+export function setOf<T extends Owned>(
+  assessmentId: string,
+  records: ReadonlyArray<Omit<T, 'assessmentId'>>,
+): ItemSet<Omit<T, 'assessmentId'>> | null {
   if (records.length === 0) return null
   let updatedAt = records[0].updatedAt
   for (const record of records) if (record.updatedAt > updatedAt) updatedAt = record.updatedAt
@@ -46,7 +52,12 @@ export function withoutOwner<T extends Owned>(record: T): Omit<T, 'assessmentId'
 }
 
 /** Puts `record` into its assessment's set in place of the item that `matches` (or adds it), in the current transaction. */
-export async function putItem<T extends Owned>(table: SetTable<T>, set: ItemSet<Omit<T, 'assessmentId'>> | undefined, record: T, matches: (item: Omit<T, 'assessmentId'>) => boolean): Promise<void> {
+export async function putItem<T extends Owned>(
+  table: SetTable<T>,
+  set: ItemSet<Omit<T, 'assessmentId'>> | undefined,
+  record: T,
+  matches: (item: Omit<T, 'assessmentId'>) => boolean,
+): Promise<void> {
   const item = withoutOwner(record)
   // In place of the first match (the order stays), any other match dropped: a record holds each item once.
   const first = set ? set.items.findIndex(matches) : -1

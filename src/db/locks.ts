@@ -46,9 +46,15 @@ function same(a: unknown, b: unknown): boolean {
  * over. A field already at the edit's value needs nothing; one changed elsewhere since is not overwritten. Null
  * when nothing is left. Without `replayOver` (an edit made now, on screen), the whole patch is written.
  */
-export function stillToWrite<P extends object>(patch: P, current: Record<string, unknown>, options: WriteOptions): Partial<P> | null {
+export function stillToWrite<P extends object>(
+  patch: P,
+  current: Record<string, unknown>,
+  options: WriteOptions,
+): Partial<P> | null {
   const base = options.replayOver
   if (!base) return patch
-  const kept = Object.entries(patch).filter(([field, value]) => !same(current[field], value) && (!(field in base) || same(current[field], base[field])))
+  const kept = Object.entries(patch).filter(
+    ([field, value]) => !same(current[field], value) && (!(field in base) || same(current[field], base[field])),
+  )
   return kept.length > 0 ? (Object.fromEntries(kept) as Partial<P>) : null
 }

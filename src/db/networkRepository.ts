@@ -11,9 +11,14 @@ export async function listCatalogue(db = database()): Promise<CatalogueSheet[]> 
 }
 
 /** Adds the sheets of checked files in one transaction: a sheet already there is kept once, in its latest version. */
-export async function importCatalogueSheets(sheets: ReadonlyArray<SharedSheet>, db = database()): Promise<Omit<SheetMerge, 'toStore'>> {
+export async function importCatalogueSheets(
+  sheets: ReadonlyArray<SharedSheet>,
+  db = database(),
+): Promise<Omit<SheetMerge, 'toStore'>> {
   return db.transaction('rw', db.catalogue, async () => {
-    const known = new Map((await db.catalogue.bulkGet(sheets.map((s) => s.id))).flatMap((s) => (s ? [[s.id, s] as const] : [])))
+    const known = new Map(
+      (await db.catalogue.bulkGet(sheets.map((s) => s.id))).flatMap((s) => (s ? [[s.id, s] as const] : [])),
+    )
     const { toStore, ...counts } = mergeSheets(known, sheets, nowIso())
     await db.catalogue.bulkPut(toStore)
     return counts
@@ -29,7 +34,10 @@ export async function listSummaries(db = database()): Promise<StoredSummary[]> {
 }
 
 /** Adds checked summaries in one transaction; one imported again replaces itself, never counts twice. */
-export async function importSummaries(summaries: ReadonlyArray<Summary>, db = database()): Promise<Omit<SummaryMerge<Summary>, 'toStore'>> {
+export async function importSummaries(
+  summaries: ReadonlyArray<Summary>,
+  db = database(),
+): Promise<Omit<SummaryMerge<Summary>, 'toStore'>> {
   return db.transaction('rw', db.summaries, async () => {
     const known = new Set((await db.summaries.bulkGet(summaries.map((s) => s.id))).flatMap((s) => (s ? [s.id] : [])))
     const { toStore, ...counts } = mergeSummaries(known, summaries)

@@ -1,7 +1,13 @@
 import { AssessmentSchema, type Assessment } from '@/domain/assessment'
 import type { GuideRef } from '@/domain/guide/current'
 import { CUSTOM_INDICATOR_PREFIX, CustomIndicatorSchema } from '@/domain/indicators'
-import { OrganisationInputSchema, OrganisationMetaPatchSchema, OrganisationSchema, type Organisation, type OrganisationMetaPatch } from '@/domain/organisation'
+import {
+  OrganisationInputSchema,
+  OrganisationMetaPatchSchema,
+  OrganisationSchema,
+  type Organisation,
+  type OrganisationMetaPatch,
+} from '@/domain/organisation'
 import { parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
 import { RecordGoneError, stillToWrite, type WriteOptions } from './locks'
@@ -27,12 +33,21 @@ export async function updateOrganisation(id: string, input: unknown, db = databa
 }
 
 /** Tags or the archive mark, set from the portfolio; the organisation's own fields are left as they are. */
-export async function saveOrganisationMeta(id: string, patch: OrganisationMetaPatch, db = database(), options: WriteOptions = {}): Promise<Organisation | undefined> {
+export async function saveOrganisationMeta(
+  id: string,
+  patch: OrganisationMetaPatch,
+  db = database(),
+  options: WriteOptions = {},
+): Promise<Organisation | undefined> {
   const parsed = OrganisationMetaPatchSchema.parse(patch)
   return db.transaction('rw', db.organisations, async () => {
     const existing = await db.organisations.get(id)
     if (!existing) throw new RecordGoneError('Organisation', id)
-    const toWrite = stillToWrite(parsed, { tags: existing.tags ?? [], archivedAt: existing.archivedAt ?? null }, options)
+    const toWrite = stillToWrite(
+      parsed,
+      { tags: existing.tags ?? [], archivedAt: existing.archivedAt ?? null },
+      options,
+    )
     if (!toWrite) return undefined
     const organisation = OrganisationSchema.parse({ ...existing, ...toWrite, updatedAt: nowIso() })
     await db.organisations.put(organisation)
@@ -56,11 +71,28 @@ export async function createFromModel(
     const model = await db.organisations.get(modelId)
     if (!model) throw new RecordGoneError('Organisation', modelId)
     const now = nowIso()
-    const organisation = OrganisationSchema.parse({ id: newId(), ...fields, tags: model.tags ?? [], createdAt: now, updatedAt: now })
+    const organisation = OrganisationSchema.parse({
+      id: newId(),
+      ...fields,
+      tags: model.tags ?? [],
+      createdAt: now,
+      updatedAt: now,
+    })
     await db.organisations.add(organisation)
     const custom = await db.customIndicators.where('organisationId').equals(modelId).toArray()
-    await db.customIndicators.bulkAdd(custom.map((c) => CustomIndicatorSchema.parse({ ...c, id: `${CUSTOM_INDICATOR_PREFIX}${newId()}`, organisationId: organisation.id, createdAt: now })))
-    const latest = (await db.assessments.where('organisationId').equals(modelId).toArray()).sort((a, b) => b.year - a.year)[0]
+    await db.customIndicators.bulkAdd(
+      custom.map((c) =>
+        CustomIndicatorSchema.parse({
+          ...c,
+          id: `${CUSTOM_INDICATOR_PREFIX}${newId()}`,
+          organisationId: organisation.id,
+          createdAt: now,
+        }),
+      ),
+    )
+    const latest = (await db.assessments.where('organisationId').equals(modelId).toArray()).sort(
+      (a, b) => b.year - a.year,
+    )[0]
     const chosen = (latest?.retainedThemeIds ?? []).filter((id) => guide.themeIds.includes(id))
     const assessment = AssessmentSchema.parse({
       id: newId(),

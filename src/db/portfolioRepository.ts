@@ -23,7 +23,10 @@ export async function readPortfolio(fromYear: number, db = database()): Promise<
   return db.transaction('r', [db.organisations, db.assessments, db.actions, db.answerSets], async () => {
     const [organisations, recent, actions] = await Promise.all([
       db.organisations.toArray(),
-      db.assessments.where('year').aboveOrEqual(fromYear - 1).toArray(),
+      db.assessments
+        .where('year')
+        .aboveOrEqual(fromYear - 1)
+        .toArray(),
       db.actions.where('status').anyOf(['todo', 'doing']).toArray(),
     ])
     const withCompleted = new Set(recent.filter((a) => a.status === 'completed').map((a) => a.organisationId))
@@ -55,7 +58,9 @@ export async function readPortfolio(fromYear: number, db = database()): Promise<
 }
 
 /** Every exercise of every organisation, for the portfolio's spreadsheet (made on request, not for the table). */
-export async function readAllExercises(db = database()): Promise<{ organisations: Organisation[]; assessments: Assessment[] }> {
+export async function readAllExercises(
+  db = database(),
+): Promise<{ organisations: Organisation[]; assessments: Assessment[] }> {
   return db.transaction('r', [db.organisations, db.assessments], async () => {
     const [organisations, assessments] = await Promise.all([db.organisations.toArray(), db.assessments.toArray()])
     return { organisations, assessments }

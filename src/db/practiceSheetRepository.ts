@@ -18,7 +18,13 @@ export const newPracticeSheetId = newId
  * One change to a sheet, through the one writer: only the fields given are replaced. The first change of a new id
  * creates the sheet (private, empty) against the guide it names. Throws a ValidationError when a field is wrong.
  */
-export async function savePracticeSheet(organisationId: string, id: string, input: unknown, db = database(), options: WriteOptions = {}): Promise<PracticeSheet | undefined> {
+export async function savePracticeSheet(
+  organisationId: string,
+  id: string,
+  input: unknown,
+  db = database(),
+  options: WriteOptions = {},
+): Promise<PracticeSheet | undefined> {
   const { guideId, guideVersion, ...parsed } = parseInput(PracticeSheetPatchSchema, input)
   return db.transaction('rw', db.practiceSheets, db.organisations, async () => {
     const existing = await db.practiceSheets.get(id)

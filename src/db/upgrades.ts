@@ -42,7 +42,10 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
 /** Rows of one table grouped into one record per assessment (see ItemSet), their assessment's id dropped. */
 async function groupRows(tx: Transaction, from: string, to: string): Promise<void> {
   const sets = new Map<string, { assessmentId: string; updatedAt: string; items: Record<string, unknown>[] }>()
-  for (const { assessmentId, ...item } of (await tx.table(from).toArray()) as { assessmentId: string; updatedAt: string }[]) {
+  for (const { assessmentId, ...item } of (await tx.table(from).toArray()) as {
+    assessmentId: string
+    updatedAt: string
+  }[]) {
     const set = sets.get(assessmentId)
     if (!set) sets.set(assessmentId, { assessmentId, updatedAt: item.updatedAt, items: [item] })
     else {

@@ -15,18 +15,22 @@ export const ACTION_TITLE_MAX = 200
 export const ACTION_TEXT_MAX = 4000
 export const ACTION_OWNER_MAX = 200
 
-const optionalId = lazySchema(() => z
-  .string()
-  .max(RECORD_ID_MAX)
-  .nullable()
-  .transform((s) => (s === '' ? null : s)))
+const optionalId = lazySchema(() =>
+  z
+    .string()
+    .max(RECORD_ID_MAX)
+    .nullable()
+    .transform((s) => (s === '' ? null : s)),
+)
 
 /** An empty title or one with something to read (not only spaces or invisible characters). */
-const titleField = lazySchema(() => z
-  .string()
-  .trim()
-  .max(ACTION_TITLE_MAX, { error: 'validation.tooLong' })
-  .refine((s) => s === '' || hasVisibleCharacter(s), { error: 'validation.required' }))
+const titleField = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .max(ACTION_TITLE_MAX, { error: 'validation.tooLong' })
+    .refine((s) => s === '' || hasVisibleCharacter(s), { error: 'validation.required' }),
+)
 
 /**
  * An action needs a title, except one made from a question in one click: it has none stored and is named after its
@@ -38,28 +42,32 @@ export function hasTitle(a: { title: string; questionId: string | null }): boole
 const TITLE_REQUIRED = { error: 'validation.required', path: ['title'] }
 
 /** The form's fields, each checked alone; `ActionInputSchema` adds the rule between title and question. */
-export const ActionInputFieldsSchema = lazySchema(() => z.strictObject({
-  title: titleField,
-  description: z.string().trim().max(ACTION_TEXT_MAX, { error: 'validation.tooLong' }),
-  themeId: optionalId,
-  questionId: optionalId,
-  indicatorId: optionalId,
-  owner: z.string().trim().max(ACTION_OWNER_MAX, { error: 'validation.tooLong' }),
-  dueDate: z
-    .string()
-    .trim()
-    .refine((s) => s === '' || z.iso.date().safeParse(s).success, { error: 'validation.date' })
-    .transform((s) => (s === '' ? null : s)),
-  priority: z.enum(ACTION_PRIORITIES, { error: 'validation.choose' }),
-  status: z.enum(ACTION_STATUSES, { error: 'validation.choose' }),
-}))
+export const ActionInputFieldsSchema = lazySchema(() =>
+  z.strictObject({
+    title: titleField,
+    description: z.string().trim().max(ACTION_TEXT_MAX, { error: 'validation.tooLong' }),
+    themeId: optionalId,
+    questionId: optionalId,
+    indicatorId: optionalId,
+    owner: z.string().trim().max(ACTION_OWNER_MAX, { error: 'validation.tooLong' }),
+    dueDate: z
+      .string()
+      .trim()
+      .refine((s) => s === '' || z.iso.date().safeParse(s).success, { error: 'validation.date' })
+      .transform((s) => (s === '' ? null : s)),
+    priority: z.enum(ACTION_PRIORITIES, { error: 'validation.choose' }),
+    status: z.enum(ACTION_STATUSES, { error: 'validation.choose' }),
+  }),
+)
 export const ActionInputSchema = lazySchema(() => ActionInputFieldsSchema.refine(hasTitle, TITLE_REQUIRED))
 
 /**
  * One change to an action, as the form sends it (the fields it changed). The first change of a new action also
  * says which exercise it comes from; the action is created by that change, with the defaults of the form.
  */
-export const ActionPatchSchema = lazySchema(() => ActionInputFieldsSchema.partial().extend({ originAssessmentId: RecordIdSchema.nullable().optional() }))
+export const ActionPatchSchema = lazySchema(() =>
+  ActionInputFieldsSchema.partial().extend({ originAssessmentId: RecordIdSchema.nullable().optional() }),
+)
 export type ActionPatch = z.input<typeof ActionPatchSchema>
 
 /** What a new action holds before the user says otherwise (its title, or a question, is required before it can be stored). */
@@ -76,8 +84,8 @@ export const NEW_ACTION: z.output<typeof ActionInputFieldsSchema> = {
 }
 
 /** The fields; `ActionSchema` adds the due-date rule (zod cannot omit fields of a refined object). */
-export const ActionFieldsSchema = lazySchema(() => z
-  .strictObject({
+export const ActionFieldsSchema = lazySchema(() =>
+  z.strictObject({
     id: RecordIdSchema,
     organisationId: RecordIdSchema,
     originAssessmentId: RecordIdSchema.nullable(),
@@ -94,18 +102,28 @@ export const ActionFieldsSchema = lazySchema(() => z
     doneAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
-  }))
+  }),
+)
 
 /** An action cannot be due before the day it was created (that day as the calendar showed it, not in UTC). */
 export function dueDateIsPossible(a: { dueDate: string | null; createdAt: string }): boolean {
   return a.dueDate === null || a.dueDate >= localDay(a.createdAt)
 }
 
-export const ActionSchema = lazySchema(() => ActionFieldsSchema.refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] }).refine(hasTitle, TITLE_REQUIRED))
+export const ActionSchema = lazySchema(() =>
+  ActionFieldsSchema.refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] }).refine(
+    hasTitle,
+    TITLE_REQUIRED,
+  ),
+)
 export type Action = z.infer<typeof ActionSchema>
 
 /** The done date follows the status: set when an action becomes done, kept while it stays done. */
-export function doneAtAfter(previous: Pick<Action, 'status' | 'doneAt'> | null, status: ActionStatus, now: string): string | null {
+export function doneAtAfter(
+  previous: Pick<Action, 'status' | 'doneAt'> | null,
+  status: ActionStatus,
+  now: string,
+): string | null {
   if (status !== 'done') return null
   return previous?.status === 'done' && previous.doneAt ? previous.doneAt : now
 }
@@ -125,7 +143,10 @@ export interface ActionFilter {
   owner?: string
 }
 
-export function filterActions<A extends Pick<Action, 'themeId' | 'status' | 'owner'>>(actions: ReadonlyArray<A>, filter: ActionFilter): A[] {
+export function filterActions<A extends Pick<Action, 'themeId' | 'status' | 'owner'>>(
+  actions: ReadonlyArray<A>,
+  filter: ActionFilter,
+): A[] {
   const owner = filter.owner?.trim().toLocaleLowerCase('fr')
   return actions.filter(
     (a) =>
@@ -138,7 +159,9 @@ export function filterActions<A extends Pick<Action, 'themeId' | 'status' | 'own
 const PRIORITY_ORDER: Record<ActionPriority, number> = { high: 0, normal: 1, low: 2 }
 
 /** Open actions first, then by due date (none last), then by priority. */
-export function sortActions<A extends Pick<Action, 'status' | 'dueDate' | 'priority' | 'createdAt'>>(actions: ReadonlyArray<A>): A[] {
+export function sortActions<A extends Pick<Action, 'status' | 'dueDate' | 'priority' | 'createdAt'>>(
+  actions: ReadonlyArray<A>,
+): A[] {
   return [...actions].sort(
     (a, b) =>
       Number(!isOpen(a)) - Number(!isOpen(b)) ||

@@ -3,9 +3,7 @@ import type { OrganisationProfile } from './organisation.ts'
 
 /** Why an item does not apply, in a form the UI can translate. */
 export type NotApplicableReason =
-  | { kind: 'legal-form' }
-  | { kind: 'min-employees'; min: number }
-  | { kind: 'volunteers' }
+  { kind: 'legal-form' } | { kind: 'min-employees'; min: number } | { kind: 'volunteers' }
 
 export function unmetConditions(rule: Applicability | undefined, profile: OrganisationProfile): NotApplicableReason[] {
   if (!rule) return []

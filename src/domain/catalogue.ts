@@ -17,7 +17,14 @@ export interface CatalogueFilter {
   region: Region | null
   sizeBand: SizeBand | null
 }
-export const NO_FILTER: CatalogueFilter = { query: '', theme: null, domaine: null, legalForm: null, region: null, sizeBand: null }
+export const NO_FILTER: CatalogueFilter = {
+  query: '',
+  theme: null,
+  domaine: null,
+  legalForm: null,
+  region: null,
+  sizeBand: null,
+}
 
 const folded = new WeakMap<SharedSheet, string>()
 
@@ -26,7 +33,18 @@ export function sheetText(sheet: SharedSheet): string {
   const known = folded.get(sheet)
   if (known !== undefined) return known
   const text = searchable(
-    [sheet.title, sheet.description, sheet.since, sheet.involved, sheet.results, sheet.advice, sheet.organisation.name, sheet.theme.label, sheet.domaine ?? '', ...sheet.questions.map((q) => q.text)].join('\n'),
+    [
+      sheet.title,
+      sheet.description,
+      sheet.since,
+      sheet.involved,
+      sheet.results,
+      sheet.advice,
+      sheet.organisation.name,
+      sheet.theme.label,
+      sheet.domaine ?? '',
+      ...sheet.questions.map((q) => q.text),
+    ].join('\n'),
   )
   folded.set(sheet, text)
   return text
@@ -58,7 +76,11 @@ export interface SheetMerge {
 }
 
 /** A sheet imported again is the same sheet (its id): kept once, in its latest version. */
-export function mergeSheets(known: ReadonlyMap<string, Pick<SharedSheet, 'updatedAt'>>, incoming: ReadonlyArray<SharedSheet>, importedAt: string): SheetMerge {
+export function mergeSheets(
+  known: ReadonlyMap<string, Pick<SharedSheet, 'updatedAt'>>,
+  incoming: ReadonlyArray<SharedSheet>,
+  importedAt: string,
+): SheetMerge {
   const merge: SheetMerge = { toStore: [], added: 0, updated: 0, unchanged: 0 }
   for (const sheet of incoming) {
     const before = known.get(sheet.id)
@@ -81,6 +103,8 @@ export function catalogueThemes(sheets: ReadonlyArray<SharedSheet>): string[] {
 
 /** The domaines the catalogue holds, for its filter: the label's words, within a theme. */
 export function catalogueDomaines(sheets: ReadonlyArray<SharedSheet>, theme: string | null): string[] {
-  const labels = new Set(sheets.filter((s) => s.domaine !== null && (theme === null || themeKey(s) === theme)).map((s) => s.domaine!))
+  const labels = new Set(
+    sheets.filter((s) => s.domaine !== null && (theme === null || themeKey(s) === theme)).map((s) => s.domaine!),
+  )
   return [...labels].sort(naturalCompare)
 }

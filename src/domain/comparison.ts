@@ -42,7 +42,8 @@ export interface Coverage {
 const coverageOf = (theme: { answered: number; applicable: number } | undefined): Coverage | null =>
   theme ? { answered: theme.answered, applicable: theme.applicable } : null
 
-const displayed = (score: number | null | undefined) => (score === null || score === undefined ? null : toPercent(score))
+const displayed = (score: number | null | undefined) =>
+  score === null || score === undefined ? null : toPercent(score)
 
 /**
  * Compares two exercises theme by theme and question by question. `beforeAnswers` must already be keyed by the

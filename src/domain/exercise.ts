@@ -22,7 +22,10 @@ import { takeSnapshot, type ScoreSnapshot } from './snapshot.ts'
  * so its answers, strengths and report stay as they were when the organisation grows or changes form; today's for
  * a draft.
  */
-export function exerciseProfile(assessment: Pick<Assessment, 'snapshot'>, organisation: OrganisationProfile): OrganisationProfile {
+export function exerciseProfile(
+  assessment: Pick<Assessment, 'snapshot'>,
+  organisation: OrganisationProfile,
+): OrganisationProfile {
   return assessment.snapshot?.profile ?? organisation
 }
 
@@ -53,7 +56,12 @@ export function completionSnapshot(
   answers: ReadonlyMap<string, Answer>,
   takenAt: string,
 ): ScoreSnapshot {
-  return takeSnapshot(scoreAssessment(guide, assessment.retainedThemeIds, organisation, answers), assessment, takenAt, organisation)
+  return takeSnapshot(
+    scoreAssessment(guide, assessment.retainedThemeIds, organisation, answers),
+    assessment,
+    takenAt,
+    organisation,
+  )
 }
 
 /** Every question of one theme with its state for this exercise, retained or not (a theme left out can be read). */
@@ -65,12 +73,17 @@ export function themeQuestions(
   answers: ReadonlyMap<string, Answer>,
 ): QuestionScore[] {
   const profile = exerciseProfile(assessment, organisation)
-  return guide.questionsOfTheme(themeId).map((entry) => ({ entry, state: questionState(entry, answers.get(entry.question.id), profile) }))
+  return guide
+    .questionsOfTheme(themeId)
+    .map((entry) => ({ entry, state: questionState(entry, answers.get(entry.question.id), profile) }))
 }
 
 /** Whether an indicator applies to the exercise's profile (its own rule and its theme's). */
 export function indicatorApplies(theme: Theme, indicator: Indicator, profile: OrganisationProfile): boolean {
-  return unmetConditions(theme.applicability, profile).length === 0 && unmetConditions(indicator.applicability, profile).length === 0
+  return (
+    unmetConditions(theme.applicability, profile).length === 0 &&
+    unmetConditions(indicator.applicability, profile).length === 0
+  )
 }
 
 /** What is still open before an exercise is completed: the user sees it and confirms before the scores freeze. */
@@ -121,7 +134,10 @@ export function exerciseData(input: {
 }): ExerciseData {
   const { assessment, organisation } = input
   const raw = new Map(input.answers.map((a) => [a.questionId, a]))
-  const { mapping } = migrateQuestionIds(new Set([...raw.keys(), ...input.objectives.map((o) => o.subjectId)]), input.steps)
+  const { mapping } = migrateQuestionIds(
+    new Set([...raw.keys(), ...input.objectives.map((o) => o.subjectId)]),
+    input.steps,
+  )
   const profile = exerciseProfile(assessment, organisation)
   return {
     assessment,

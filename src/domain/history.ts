@@ -8,7 +8,9 @@ export type NextStep =
   | { kind: 'next-year'; previousAssessmentId: string; year: number }
 
 /** Follows the guide's yearly cycle: assess, complete, present at the AG, then start the next exercise. */
-export function nextStep(assessments: ReadonlyArray<Pick<Assessment, 'id' | 'year' | 'status' | 'presentedAt'>>): NextStep {
+export function nextStep(
+  assessments: ReadonlyArray<Pick<Assessment, 'id' | 'year' | 'status' | 'presentedAt'>>,
+): NextStep {
   const latest = [...assessments].sort((a, b) => b.year - a.year)[0]
   if (!latest) return { kind: 'first-assessment' }
   if (latest.status === 'draft') return { kind: 'continue', assessmentId: latest.id, year: latest.year }
@@ -17,6 +19,9 @@ export function nextStep(assessments: ReadonlyArray<Pick<Assessment, 'id' | 'yea
 }
 
 /** The most recent assessment before `year`, the natural source to pre-fill or compare with. */
-export function previousOf<A extends Pick<Assessment, 'year'>>(assessments: ReadonlyArray<A>, year: number): A | undefined {
+export function previousOf<A extends Pick<Assessment, 'year'>>(
+  assessments: ReadonlyArray<A>,
+  year: number,
+): A | undefined {
   return assessments.filter((a) => a.year < year).sort((a, b) => b.year - a.year)[0]
 }

@@ -8,21 +8,25 @@ export const INDICATOR_LABEL_MAX = 200
 export const CUSTOM_INDICATOR_PREFIX = 'custom.'
 
 /** One value per exercise: a number, yes/no, a text, a date, or one percentage per category. */
-export const IndicatorValueSchema = lazySchema(() => z.union([
-  z.number(),
-  z.boolean(),
-  z.string().max(INDICATOR_TEXT_MAX),
-  z.record(z.string().max(INDICATOR_LABEL_MAX), z.number().nullable()),
-]))
+export const IndicatorValueSchema = lazySchema(() =>
+  z.union([
+    z.number(),
+    z.boolean(),
+    z.string().max(INDICATOR_TEXT_MAX),
+    z.record(z.string().max(INDICATOR_LABEL_MAX), z.number().nullable()),
+  ]),
+)
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>
 
-export const IndicatorRecordSchema = lazySchema(() => z.strictObject({
-  assessmentId: RecordIdSchema,
-  indicatorId: RecordIdSchema,
-  value: IndicatorValueSchema.nullable(),
-  note: z.string().max(INDICATOR_NOTE_MAX),
-  updatedAt: z.iso.datetime(),
-}))
+export const IndicatorRecordSchema = lazySchema(() =>
+  z.strictObject({
+    assessmentId: RecordIdSchema,
+    indicatorId: RecordIdSchema,
+    value: IndicatorValueSchema.nullable(),
+    note: z.string().max(INDICATOR_NOTE_MAX),
+    updatedAt: z.iso.datetime(),
+  }),
+)
 export type IndicatorRecord = z.infer<typeof IndicatorRecordSchema>
 
 /** What the user changes on an indicator: its value (checked against the unit first) and its note. */
@@ -32,25 +36,34 @@ export type IndicatorPatch = z.infer<typeof IndicatorPatchSchema>
 /** The organisation's own indicators (method step 3: « des éléments peuvent être ajoutés »). */
 export const CustomIndicatorUnitSchema = lazySchema(() => IndicatorUnitSchema.exclude(['percent-by-category']))
 
-export const CustomIndicatorInputSchema = lazySchema(() => z.strictObject({
-  label: z
-    .string()
-    .trim()
-    .min(1, { error: 'validation.required' })
-    .max(INDICATOR_LABEL_MAX, { error: 'validation.tooLong' })
-    .refine(hasVisibleCharacter, { error: 'validation.required' }),
-  themeId: z.string().min(1, { error: 'validation.choose' }).max(RECORD_ID_MAX, { error: 'validation.choose' }),
-  unit: z.enum(CustomIndicatorUnitSchema.options, { error: 'validation.choose' }),
-}))
+export const CustomIndicatorInputSchema = lazySchema(() =>
+  z.strictObject({
+    label: z
+      .string()
+      .trim()
+      .min(1, { error: 'validation.required' })
+      .max(INDICATOR_LABEL_MAX, { error: 'validation.tooLong' })
+      .refine(hasVisibleCharacter, { error: 'validation.required' }),
+    themeId: z.string().min(1, { error: 'validation.choose' }).max(RECORD_ID_MAX, { error: 'validation.choose' }),
+    unit: z.enum(CustomIndicatorUnitSchema.options, { error: 'validation.choose' }),
+  }),
+)
 
-export const CustomIndicatorSchema = lazySchema(() => z.strictObject({
-  id: RecordIdSchema.startsWith(CUSTOM_INDICATOR_PREFIX),
-  organisationId: RecordIdSchema,
-  label: z.string().trim().min(1).max(INDICATOR_LABEL_MAX).refine(hasVisibleCharacter, { error: 'validation.required' }),
-  themeId: RecordIdSchema,
-  unit: CustomIndicatorUnitSchema,
-  createdAt: z.iso.datetime(),
-}))
+export const CustomIndicatorSchema = lazySchema(() =>
+  z.strictObject({
+    id: RecordIdSchema.startsWith(CUSTOM_INDICATOR_PREFIX),
+    organisationId: RecordIdSchema,
+    label: z
+      .string()
+      .trim()
+      .min(1)
+      .max(INDICATOR_LABEL_MAX)
+      .refine(hasVisibleCharacter, { error: 'validation.required' }),
+    themeId: RecordIdSchema,
+    unit: CustomIndicatorUnitSchema,
+    createdAt: z.iso.datetime(),
+  }),
+)
 export type CustomIndicator = z.infer<typeof CustomIndicatorSchema>
 
 /** What the user typed: text for most units, a boolean for yes/no, one text per category. */
@@ -60,7 +73,10 @@ export type ParsedValue = { ok: true; value: IndicatorValue | null } | { ok: fal
 
 /** French input: spaces as thousands separators, a decimal comma. Empty text means « no value ». */
 export function parseFrenchNumber(text: string): number | null | undefined {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(/%$|€$|h$/i, '').replace(',', '.')
+  const cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/%$|€$|h$/i, '')
+    .replace(',', '.')
   if (cleaned === '') return null
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return undefined
   return Number(cleaned)
@@ -71,7 +87,11 @@ export function parseFrenchNumber(text: string): number | null | undefined {
  * a ratio is positive, a date is a real date, a text is not too long, per-category percentages name only the
  * indicator's categories. The forms check what is typed with it; the import checks every value of a file.
  */
-export function indicatorValueProblem(unit: IndicatorUnit, value: IndicatorValue | null, categories: ReadonlyArray<string> = []): string | null {
+export function indicatorValueProblem(
+  unit: IndicatorUnit,
+  value: IndicatorValue | null,
+  categories: ReadonlyArray<string> = [],
+): string | null {
   if (value === null) return null
   const percent = (n: unknown) => (typeof n === 'number' && n >= 0 && n <= 100 ? null : 'validation.percentRange')
   switch (unit) {
@@ -107,11 +127,17 @@ export function indicatorValueProblem(unit: IndicatorUnit, value: IndicatorValue
 function readDraft(unit: IndicatorUnit, draft: IndicatorDraft, categories: ReadonlyArray<string>): ParsedValue {
   const number = (text: string): ParsedValue => {
     const n = parseFrenchNumber(text)
-    return n === undefined || (n !== null && !Number.isFinite(n)) ? { ok: false, error: 'validation.decimal' } : { ok: true, value: n }
+    return n === undefined || (n !== null && !Number.isFinite(n))
+      ? { ok: false, error: 'validation.decimal' }
+      : { ok: true, value: n }
   }
   switch (unit) {
     case 'boolean':
-      return typeof draft === 'boolean' ? { ok: true, value: draft } : draft === '' ? { ok: true, value: null } : { ok: false, error: 'validation.choose' }
+      return typeof draft === 'boolean'
+        ? { ok: true, value: draft }
+        : draft === ''
+          ? { ok: true, value: null }
+          : { ok: false, error: 'validation.choose' }
     case 'percent-by-category': {
       if (typeof draft !== 'object') return { ok: false, error: 'validation.invalid' }
       const value: Record<string, number | null> = {}
@@ -130,7 +156,11 @@ function readDraft(unit: IndicatorUnit, draft: IndicatorDraft, categories: Reado
 }
 
 /** Checks what the user typed against the indicator's unit before anything is written. */
-export function parseIndicatorDraft(unit: IndicatorUnit, draft: IndicatorDraft, categories: ReadonlyArray<string> = []): ParsedValue {
+export function parseIndicatorDraft(
+  unit: IndicatorUnit,
+  draft: IndicatorDraft,
+  categories: ReadonlyArray<string> = [],
+): ParsedValue {
   const read = readDraft(unit, draft, categories)
   if (!read.ok) return read
   const problem = indicatorValueProblem(unit, read.value, categories)

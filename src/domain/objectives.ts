@@ -14,18 +14,22 @@ export type Comparator = z.infer<typeof ComparatorSchema>
 export const TargetSchema = lazySchema(() => z.union([z.number().min(0), z.boolean()]).nullable())
 export type Target = z.infer<typeof TargetSchema>
 
-export const ObjectiveSchema = lazySchema(() => z.strictObject({
-  assessmentId: RecordIdSchema,
-  subjectKind: z.enum(['question', 'indicator']),
-  subjectId: RecordIdSchema,
-  comparator: ComparatorSchema,
-  oneYear: TargetSchema,
-  threeYear: TargetSchema,
-  updatedAt: z.iso.datetime(),
-}))
+export const ObjectiveSchema = lazySchema(() =>
+  z.strictObject({
+    assessmentId: RecordIdSchema,
+    subjectKind: z.enum(['question', 'indicator']),
+    subjectId: RecordIdSchema,
+    comparator: ComparatorSchema,
+    oneYear: TargetSchema,
+    threeYear: TargetSchema,
+    updatedAt: z.iso.datetime(),
+  }),
+)
 export type Objective = z.infer<typeof ObjectiveSchema>
 /** What the user changes on an objective; its subject and dates are the app's. */
-export const ObjectivePatchSchema = lazySchema(() => ObjectiveSchema.pick({ comparator: true, oneYear: true, threeYear: true }).partial())
+export const ObjectivePatchSchema = lazySchema(() =>
+  ObjectiveSchema.pick({ comparator: true, oneYear: true, threeYear: true }).partial(),
+)
 export type ObjectivePatch = z.infer<typeof ObjectivePatchSchema>
 
 /** What kind of target a subject takes: a level 0–4 for a question, else the indicator's unit. */
@@ -69,7 +73,11 @@ export function parseTarget(kind: TargetKind, draft: string | boolean): ParsedTa
 }
 
 /** true/false when the target can be judged; null when there is no target or no value to judge it by. */
-export function targetMet(target: Target, comparator: Comparator, actual: IndicatorValue | null | undefined): boolean | null {
+export function targetMet(
+  target: Target,
+  comparator: Comparator,
+  actual: IndicatorValue | null | undefined,
+): boolean | null {
   if (target === null || actual === null || actual === undefined) return null
   if (typeof target === 'boolean') return typeof actual === 'boolean' ? actual === target : null
   if (typeof actual !== 'number') return null
@@ -81,5 +89,7 @@ export function recordedValue(
   objective: Pick<Objective, 'subjectKind' | 'subjectId'>,
   exercise: { answers: ReadonlyMap<string, Answer>; indicators: ReadonlyMap<string, IndicatorRecord> },
 ): IndicatorValue | null {
-  return objective.subjectKind === 'question' ? levelOf(exercise.answers.get(objective.subjectId)) : (exercise.indicators.get(objective.subjectId)?.value ?? null)
+  return objective.subjectKind === 'question'
+    ? levelOf(exercise.answers.get(objective.subjectId))
+    : (exercise.indicators.get(objective.subjectId)?.value ?? null)
 }

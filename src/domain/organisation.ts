@@ -34,8 +34,25 @@ export function legalFormReading(form: LegalForm): LegalFormReading {
 
 /** INSEE region codes (2016 map): 13 metropolitan regions and 5 overseas ones, plus "abroad / other". */
 export const REGIONS = [
-  '84', '27', '53', '24', '94', '44', '32', '11', '28', '75', '76', '52', '93',
-  '01', '02', '03', '04', '06', 'other',
+  '84',
+  '27',
+  '53',
+  '24',
+  '94',
+  '44',
+  '32',
+  '11',
+  '28',
+  '75',
+  '76',
+  '52',
+  '93',
+  '01',
+  '02',
+  '03',
+  '04',
+  '06',
+  'other',
 ] as const
 export const RegionSchema = lazySchema(() => z.enum(REGIONS))
 export type Region = z.infer<typeof RegionSchema>
@@ -62,43 +79,55 @@ const count = (max: number) =>
  * What the user types in the organisation form. Error messages are i18n keys, so the domain stays free of UI
  * code while every message still reaches the user in their language.
  */
-export const OrganisationInputSchema = lazySchema(() => z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: 'validation.required' })
-    .max(ORGANISATION_LIMITS.nameMax, { error: 'validation.tooLong' })
-    .refine(namesSomething, { error: 'validation.nameNoLetters' }),
-  legalForm: z.enum(LEGAL_FORMS, { error: 'validation.choose' }),
-  employees: count(ORGANISATION_LIMITS.employeesMax),
-  volunteers: count(ORGANISATION_LIMITS.volunteersMax),
-  members: count(ORGANISATION_LIMITS.membersMax),
-  region: z.enum(REGIONS, { error: 'validation.choose' }),
-  siren: z
-    .string()
-    .trim()
-    .transform((s) => (s === '' ? null : normaliseSiren(s)))
-    .refine((s) => s === null || sirenProblem(s) !== 'format', { error: 'validation.sirenFormat' })
-    .refine((s) => s === null || sirenProblem(s) !== 'key', { error: 'validation.sirenKey' }),
-}))
+export const OrganisationInputSchema = lazySchema(() =>
+  z.strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: 'validation.required' })
+      .max(ORGANISATION_LIMITS.nameMax, { error: 'validation.tooLong' })
+      .refine(namesSomething, { error: 'validation.nameNoLetters' }),
+    legalForm: z.enum(LEGAL_FORMS, { error: 'validation.choose' }),
+    employees: count(ORGANISATION_LIMITS.employeesMax),
+    volunteers: count(ORGANISATION_LIMITS.volunteersMax),
+    members: count(ORGANISATION_LIMITS.membersMax),
+    region: z.enum(REGIONS, { error: 'validation.choose' }),
+    siren: z
+      .string()
+      .trim()
+      .transform((s) => (s === '' ? null : normaliseSiren(s)))
+      .refine((s) => s === null || sirenProblem(s) !== 'format', { error: 'validation.sirenFormat' })
+      .refine((s) => s === null || sirenProblem(s) !== 'key', { error: 'validation.sirenKey' }),
+  }),
+)
 export type OrganisationInput = z.input<typeof OrganisationInputSchema>
 
-export const OrganisationSchema = lazySchema(() => z.strictObject({
-  id: RecordIdSchema,
-  name: z.string().trim().min(1).max(ORGANISATION_LIMITS.nameMax).refine(namesSomething, { error: 'validation.nameNoLetters' }),
-  legalForm: LegalFormSchema,
-  employees: z.int().min(0).max(ORGANISATION_LIMITS.employeesMax),
-  volunteers: z.int().min(0).max(ORGANISATION_LIMITS.volunteersMax),
-  members: z.int().min(0).max(ORGANISATION_LIMITS.membersMax),
-  region: RegionSchema,
-  siren: z.string().regex(/^\d{9}$/).nullable(),
-  /** A facilitator's own labels (« DLA 2026 », « insertion »); absent in files made before the portfolio. */
-  tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
-  /** Set when the facilitator archives the organisation: kept, but out of the portfolio's default view. */
-  archivedAt: z.iso.datetime().nullable().optional(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-}))
+export const OrganisationSchema = lazySchema(() =>
+  z.strictObject({
+    id: RecordIdSchema,
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(ORGANISATION_LIMITS.nameMax)
+      .refine(namesSomething, { error: 'validation.nameNoLetters' }),
+    legalForm: LegalFormSchema,
+    employees: z.int().min(0).max(ORGANISATION_LIMITS.employeesMax),
+    volunteers: z.int().min(0).max(ORGANISATION_LIMITS.volunteersMax),
+    members: z.int().min(0).max(ORGANISATION_LIMITS.membersMax),
+    region: RegionSchema,
+    siren: z
+      .string()
+      .regex(/^\d{9}$/)
+      .nullable(),
+    /** A facilitator's own labels (« DLA 2026 », « insertion »); absent in files made before the portfolio. */
+    tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+    /** Set when the facilitator archives the organisation: kept, but out of the portfolio's default view. */
+    archivedAt: z.iso.datetime().nullable().optional(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  }),
+)
 export type Organisation = z.infer<typeof OrganisationSchema>
 
 /** What the portfolio changes on an organisation, besides its form. */
@@ -106,5 +135,7 @@ export const OrganisationMetaPatchSchema = lazySchema(() => OrganisationSchema.p
 export type OrganisationMetaPatch = z.infer<typeof OrganisationMetaPatchSchema>
 
 /** The part of an organisation that applicability rules read. */
-export const OrganisationProfileSchema = lazySchema(() => OrganisationSchema.pick({ legalForm: true, employees: true, volunteers: true, members: true }))
+export const OrganisationProfileSchema = lazySchema(() =>
+  OrganisationSchema.pick({ legalForm: true, employees: true, volunteers: true, members: true }),
+)
 export type OrganisationProfile = z.infer<typeof OrganisationProfileSchema>

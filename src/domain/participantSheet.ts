@@ -2,7 +2,14 @@ import { lazySchema, z } from './zod.ts'
 import { RecordIdSchema } from './fields.ts'
 import { ItemIdSchema } from './guide/schema.ts'
 import type { GuideIndex } from './guide/guideIndex.ts'
-import { ParticipantIdSchema, ParticipantNameSchema, ParticipantRoleSchema, RatingSchema, type ParticipantRole, type Rating } from './workshop.ts'
+import {
+  ParticipantIdSchema,
+  ParticipantNameSchema,
+  ParticipantRoleSchema,
+  RatingSchema,
+  type ParticipantRole,
+  type Rating,
+} from './workshop.ts'
 
 /**
  * Participants on their own devices, with no server: the facilitator hands out a session (a link or a QR code of it),
@@ -12,19 +19,21 @@ import { ParticipantIdSchema, ParticipantNameSchema, ParticipantRoleSchema, Rati
  */
 
 /** What a participant's device needs to show the questionnaire. Carried in the link (`/participer?s=…`). */
-export const SessionSchema = lazySchema(() => z.strictObject({
-  v: z.literal(1),
-  /** The assessment the sheets go back to. */
-  a: RecordIdSchema,
-  g: ItemIdSchema,
-  gv: z.int().min(1),
-  y: z.int().min(2000).max(2100),
-  t: z.array(ItemIdSchema).min(1).max(20),
-  /** The organisation's name, so participants know which workshop they answer. */
-  o: z.string().max(200),
-  /** Questions that do not apply to the organisation (its legal form, its size): not asked. */
-  x: z.array(ItemIdSchema).max(300).optional(),
-}))
+export const SessionSchema = lazySchema(() =>
+  z.strictObject({
+    v: z.literal(1),
+    /** The assessment the sheets go back to. */
+    a: RecordIdSchema,
+    g: ItemIdSchema,
+    gv: z.int().min(1),
+    y: z.int().min(2000).max(2100),
+    t: z.array(ItemIdSchema).min(1).max(20),
+    /** The organisation's name, so participants know which workshop they answer. */
+    o: z.string().max(200),
+    /** Questions that do not apply to the organisation (its legal form, its size): not asked. */
+    x: z.array(ItemIdSchema).max(300).optional(),
+  }),
+)
 export type Session = z.infer<typeof SessionSchema>
 
 export const SHEET_FORMAT = 'cap-ess-participant'
@@ -32,17 +41,19 @@ export const SHEET_MAX_BYTES = 200_000
 /** The compact form read from a QR code: the prefix, then the fields separated by « | ». */
 export const QR_PREFIX = 'CAPESS-P1'
 
-export const SheetSchema = lazySchema(() => z.strictObject({
-  format: z.literal(SHEET_FORMAT),
-  formatVersion: z.literal(1),
-  assessmentId: RecordIdSchema,
-  guideId: ItemIdSchema,
-  guideVersion: z.int().min(1),
-  /** Made on the participant's device: a sheet handed in twice replaces the first, never adds a second person. */
-  participant: z.strictObject({ id: ParticipantIdSchema, name: ParticipantNameSchema, role: ParticipantRoleSchema }),
-  ratings: z.record(z.string().min(1).max(100), RatingSchema),
-  exportedAt: z.iso.datetime(),
-}))
+export const SheetSchema = lazySchema(() =>
+  z.strictObject({
+    format: z.literal(SHEET_FORMAT),
+    formatVersion: z.literal(1),
+    assessmentId: RecordIdSchema,
+    guideId: ItemIdSchema,
+    guideVersion: z.int().min(1),
+    /** Made on the participant's device: a sheet handed in twice replaces the first, never adds a second person. */
+    participant: z.strictObject({ id: ParticipantIdSchema, name: ParticipantNameSchema, role: ParticipantRoleSchema }),
+    ratings: z.record(z.string().min(1).max(100), RatingSchema),
+    exportedAt: z.iso.datetime(),
+  }),
+)
 export type Sheet = z.infer<typeof SheetSchema>
 
 export interface SheetProblem {
@@ -60,7 +71,12 @@ export function sessionQuestionIds(guide: GuideIndex, session: Pick<Session, 't'
   const excluded = new Set(session.x ?? [])
   return guide.guide.themes
     .filter((t) => retained.has(t.id))
-    .flatMap((t) => guide.questionsOfTheme(t.id).filter((e) => e.question.kind === 'maturity' && !excluded.has(e.question.id)).map((e) => e.question.id))
+    .flatMap((t) =>
+      guide
+        .questionsOfTheme(t.id)
+        .filter((e) => e.question.kind === 'maturity' && !excluded.has(e.question.id))
+        .map((e) => e.question.id),
+    )
 }
 
 /**
@@ -76,8 +92,15 @@ export function questionsFingerprint(questionIds: ReadonlyArray<string>): string
   return hash.toString(36)
 }
 
-const toBase64Url = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-const fromBase64Url = (code: string) => new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(code.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))
+const toBase64Url = (text: string) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
+const fromBase64Url = (code: string) =>
+  new TextDecoder('utf-8', { fatal: true }).decode(
+    Uint8Array.from(atob(code.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+  )
 
 export function encodeSession(session: Session): string {
   return toBase64Url(JSON.stringify(session))
@@ -94,7 +117,8 @@ export function decodeSession(code: string): Session | null {
 }
 
 const RATING_CHARS: Record<string, Rating> = { '0': 0, '1': 1, '2': 2, '3': 3, '4': 4, n: 'na', u: 'unknown' }
-const charOf = (rating: Rating | undefined) => (rating === undefined ? '-' : rating === 'na' ? 'n' : rating === 'unknown' ? 'u' : String(rating))
+const charOf = (rating: Rating | undefined) =>
+  rating === undefined ? '-' : rating === 'na' ? 'n' : rating === 'unknown' ? 'u' : String(rating)
 
 /**
  * The sheet as a QR code's text: ratings as one character per question of the session, in the guide's order, so
@@ -103,7 +127,17 @@ const charOf = (rating: Rating | undefined) => (rating === undefined ? '-' : rat
 export function sheetToQr(sheet: Sheet, questionIds: ReadonlyArray<string>): string {
   const { participant } = sheet
   const ratings = questionIds.map((id) => charOf(sheet.ratings[id])).join('')
-  return [QR_PREFIX, sheet.assessmentId, sheet.guideId, sheet.guideVersion, questionsFingerprint(questionIds), participant.id, participant.role, ratings, encodeURIComponent(participant.name)].join('|')
+  return [
+    QR_PREFIX,
+    sheet.assessmentId,
+    sheet.guideId,
+    sheet.guideVersion,
+    questionsFingerprint(questionIds),
+    participant.id,
+    participant.role,
+    ratings,
+    encodeURIComponent(participant.name),
+  ].join('|')
 }
 
 export interface SheetContext {
@@ -112,7 +146,11 @@ export interface SheetContext {
   now?: Date
 }
 
-const problem = (path: string, key: string, params: Record<string, string | number> = {}): SheetProblem => ({ path, key, params })
+const problem = (path: string, key: string, params: Record<string, string | number> = {}): SheetProblem => ({
+  path,
+  key,
+  params,
+})
 
 /** Reads a sheet handed in as a file (JSON) or a QR code (compact text), and checks it against the session. */
 export function parseSheet(text: string, context: SheetContext): SheetResult {
@@ -122,17 +160,30 @@ export function parseSheet(text: string, context: SheetContext): SheetResult {
   if ('problems' in raw) return { ok: false, problems: raw.problems }
   const parsed = SheetSchema.safeParse(raw.value)
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.slice(0, 20).map((issue) => problem(issue.path.join('.'), issue.message.startsWith('validation.') ? issue.message : 'workshop.sheet.problem.invalid')) }
+    return {
+      ok: false,
+      problems: parsed.error.issues
+        .slice(0, 20)
+        .map((issue) =>
+          problem(
+            issue.path.join('.'),
+            issue.message.startsWith('validation.') ? issue.message : 'workshop.sheet.problem.invalid',
+          ),
+        ),
+    }
   }
   const sheet = parsed.data
-  if (sheet.assessmentId !== context.session.a) return { ok: false, problems: [problem('assessmentId', 'workshop.sheet.problem.otherWorkshop')] }
-  if (sheet.guideId !== context.session.g || sheet.guideVersion !== context.session.gv) return { ok: false, problems: [problem('guideVersion', 'workshop.sheet.problem.otherGuide')] }
+  if (sheet.assessmentId !== context.session.a)
+    return { ok: false, problems: [problem('assessmentId', 'workshop.sheet.problem.otherWorkshop')] }
+  if (sheet.guideId !== context.session.g || sheet.guideVersion !== context.session.gv)
+    return { ok: false, problems: [problem('guideVersion', 'workshop.sheet.problem.otherGuide')] }
   const known = new Set(sessionQuestionIds(context.guide, { t: context.session.t }))
   const problems = Object.keys(sheet.ratings)
     .filter((id) => !known.has(id))
     .map((id) => problem(`ratings.${id}`, 'workshop.sheet.problem.unknownQuestion', { value: id }))
   const latest = new Date((context.now ?? new Date()).getTime() + 24 * 3600 * 1000).toISOString()
-  if (sheet.exportedAt > latest) problems.push(problem('exportedAt', 'import.problem.future', { value: sheet.exportedAt }))
+  if (sheet.exportedAt > latest)
+    problems.push(problem('exportedAt', 'import.problem.future', { value: sheet.exportedAt }))
   return problems.length ? { ok: false, problems } : { ok: true, sheet }
 }
 
@@ -143,7 +194,8 @@ function fromJson(text: string): { value: unknown } | { problems: SheetProblem[]
   } catch {
     return { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
   }
-  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== SHEET_FORMAT) return { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
+  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== SHEET_FORMAT)
+    return { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
   return { value }
 }
 
@@ -151,7 +203,8 @@ function fromQr(text: string, context: SheetContext): { value: unknown } | { pro
   const parts = text.split('|')
   if (parts.length !== 9) return { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
   const [, assessmentId, guideId, guideVersion, fingerprint, id, role, ratingText, encodedName] = parts
-  if (assessmentId !== context.session.a) return { problems: [problem('assessmentId', 'workshop.sheet.problem.otherWorkshop')] }
+  if (assessmentId !== context.session.a)
+    return { problems: [problem('assessmentId', 'workshop.sheet.problem.otherWorkshop')] }
   const questionIds = sessionQuestionIds(context.guide, context.session)
   if (ratingText.length !== questionIds.length || fingerprint !== questionsFingerprint(questionIds)) {
     return { problems: [problem('ratings', 'workshop.sheet.problem.otherQuestions')] }
@@ -159,7 +212,8 @@ function fromQr(text: string, context: SheetContext): { value: unknown } | { pro
   const ratings: Record<string, Rating> = {}
   for (const [i, char] of [...ratingText].entries()) {
     if (char === '-') continue
-    if (!(char in RATING_CHARS)) return { problems: [problem(`ratings.${questionIds[i]}`, 'workshop.sheet.problem.invalid')] }
+    if (!(char in RATING_CHARS))
+      return { problems: [problem(`ratings.${questionIds[i]}`, 'workshop.sheet.problem.invalid')] }
     ratings[questionIds[i]] = RATING_CHARS[char]
   }
   let name: string

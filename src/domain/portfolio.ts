@@ -64,7 +64,12 @@ export function portfolioRows(
     const completed = own.filter((a) => a.snapshot).sort((x, y) => y.year - x.year)[0]
     const plan = actionsByOrg.get(org.id) ?? []
     let lastChange = org.updatedAt
-    for (const stamp of [...own.map((a) => a.updatedAt), ...own.map((a) => draftActivity.get(a.id) ?? ''), ...plan.map((a) => a.updatedAt)]) if (stamp > lastChange) lastChange = stamp
+    for (const stamp of [
+      ...own.map((a) => a.updatedAt),
+      ...own.map((a) => draftActivity.get(a.id) ?? ''),
+      ...plan.map((a) => a.updatedAt),
+    ])
+      if (stamp > lastChange) lastChange = stamp
     return {
       id: org.id,
       name: org.name,
@@ -75,7 +80,13 @@ export function portfolioRows(
       year: current?.year ?? year,
       stage: stageOf(current),
       assessmentId: current?.id ?? null,
-      score: completed ? { year: completed.year, value: percent(completed.snapshot!.global.score), coverage: percent(completed.snapshot!.global.coverage) } : null,
+      score: completed
+        ? {
+            year: completed.year,
+            value: percent(completed.snapshot!.global.score),
+            coverage: percent(completed.snapshot!.global.coverage),
+          }
+        : null,
       lastChange,
       nextAg: current?.presentedAt && current.presentedAt >= day ? current.presentedAt : null,
       openActions: plan.filter(isOpen).length,
@@ -103,9 +114,17 @@ export function whatsNext(rows: ReadonlyArray<PortfolioRow>, today: Date): Whats
   const active = rows.filter((r) => !r.archived)
   return {
     agsSoon: active
-      .filter((r) => r.nextAg !== null && r.nextAg >= day && r.nextAg <= horizon && (r.stage === 'to-start' || r.stage === 'in-progress'))
+      .filter(
+        (r) =>
+          r.nextAg !== null &&
+          r.nextAg >= day &&
+          r.nextAg <= horizon &&
+          (r.stage === 'to-start' || r.stage === 'in-progress'),
+      )
       .sort((a, b) => a.nextAg!.localeCompare(b.nextAg!) || naturalCompare(a.name, b.name)),
-    overdue: active.filter((r) => r.overdueActions > 0).sort((a, b) => b.overdueActions - a.overdueActions || naturalCompare(a.name, b.name)),
+    overdue: active
+      .filter((r) => r.overdueActions > 0)
+      .sort((a, b) => b.overdueActions - a.overdueActions || naturalCompare(a.name, b.name)),
     notStarted: active.filter((r) => r.stage === 'to-start').sort((a, b) => naturalCompare(a.name, b.name)),
   }
 }
@@ -126,14 +145,25 @@ export interface PortfolioFilter {
   showArchived: boolean
 }
 
-export const NO_FILTER: PortfolioFilter = { query: '', stage: '', legalForm: '', region: '', tag: '', showArchived: false }
+export const NO_FILTER: PortfolioFilter = {
+  query: '',
+  stage: '',
+  legalForm: '',
+  region: '',
+  tag: '',
+  showArchived: false,
+}
 
 /** Letters without accents or case, so « epinal » finds « Épinal ». */
 export function searchable(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 }
 
-export function filterRows(rows: ReadonlyArray<PortfolioRow>, filter: PortfolioFilter, searchText: (row: PortfolioRow) => string = (r) => r.name): PortfolioRow[] {
+export function filterRows(
+  rows: ReadonlyArray<PortfolioRow>,
+  filter: PortfolioFilter,
+  searchText: (row: PortfolioRow) => string = (r) => r.name,
+): PortfolioRow[] {
   const words = searchable(filter.query).split(/\s+/).filter(Boolean)
   return rows.filter(
     (r) =>
@@ -146,13 +176,19 @@ export function filterRows(rows: ReadonlyArray<PortfolioRow>, filter: PortfolioF
   )
 }
 
-export type SortKey = 'name' | 'legalForm' | 'region' | 'stage' | 'score' | 'lastChange' | 'nextAg' | 'openActions' | 'overdueActions'
+export type SortKey =
+  'name' | 'legalForm' | 'region' | 'stage' | 'score' | 'lastChange' | 'nextAg' | 'openActions' | 'overdueActions'
 
 /**
  * Sorted on one column, in natural order; empty values (no score, no AG date) always last, whichever the direction.
  * `label` turns coded values (legal form, region) into the words shown, so the order is the one read.
  */
-export function sortRows(rows: ReadonlyArray<PortfolioRow>, key: SortKey, direction: 'asc' | 'desc', label: (key: 'legalForm' | 'region', value: string) => string = (_k, v) => v): PortfolioRow[] {
+export function sortRows(
+  rows: ReadonlyArray<PortfolioRow>,
+  key: SortKey,
+  direction: 'asc' | 'desc',
+  label: (key: 'legalForm' | 'region', value: string) => string = (_k, v) => v,
+): PortfolioRow[] {
   const value = (r: PortfolioRow): string | number | null => {
     switch (key) {
       case 'name':

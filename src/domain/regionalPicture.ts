@@ -53,7 +53,9 @@ export interface PictureGroup {
 }
 
 /** The guides the summaries were made with, most used first. */
-export function pictureGuides(summaries: ReadonlyArray<Summary>): { guideId: string; guideVersion: number; count: number }[] {
+export function pictureGuides(
+  summaries: ReadonlyArray<Summary>,
+): { guideId: string; guideVersion: number; count: number }[] {
   const counts = new Map<string, { guideId: string; guideVersion: number; count: number }>()
   for (const s of summaries) {
     const key = `${s.guideId}@${s.guideVersion}`
@@ -61,7 +63,9 @@ export function pictureGuides(summaries: ReadonlyArray<Summary>): { guideId: str
     known.count++
     counts.set(key, known)
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || naturalCompare(a.guideId, b.guideId) || b.guideVersion - a.guideVersion)
+  return [...counts.values()].sort(
+    (a, b) => b.count - a.count || naturalCompare(a.guideId, b.guideId) || b.guideVersion - a.guideVersion,
+  )
 }
 
 export function filterSummaries(summaries: ReadonlyArray<Summary>, filter: PictureFilter): Summary[] {
@@ -101,7 +105,8 @@ export function levelFigure(summaries: ReadonlyArray<Summary>, questionId: strin
   return levelsAmong(retainedTheme(summaries, themeId), questionId)
 }
 
-const retainedTheme = (summaries: ReadonlyArray<Summary>, themeId: string) => summaries.filter((s) => s.themes.some((t) => t.themeId === themeId))
+const retainedTheme = (summaries: ReadonlyArray<Summary>, themeId: string) =>
+  summaries.filter((s) => s.themes.some((t) => t.themeId === themeId))
 
 /** The answers to a question among the organisations that had it to answer. */
 function levelsAmong(concerned: ReadonlyArray<Summary>, questionId: string): LevelFigure {
@@ -132,7 +137,10 @@ const hideLevels = (f: LevelFigure): LevelFigure => ({ n: f.n, hidden: true, lev
  * shown must not give a hidden group by subtraction. While the hidden groups together hold between 1 and
  * MIN_GROUP − 1 organisations, the smallest group still shown is hidden too.
  */
-export function suppressComplement<F extends { n: number; hidden: boolean }>(figures: ReadonlyArray<F>, hide: (f: F) => F): F[] {
+export function suppressComplement<F extends { n: number; hidden: boolean }>(
+  figures: ReadonlyArray<F>,
+  hide: (f: F) => F,
+): F[] {
   const out = [...figures]
   for (;;) {
     const hiddenCount = out.filter((f) => f.hidden).reduce((sum, f) => sum + f.n, 0)
@@ -194,8 +202,15 @@ export function regionalPicture(
       n: members.length,
       hidden: members.length < MIN_GROUP,
       global: scoreFigure(members.map((m) => m.global)),
-      themes: new Map(guide.themeIds.map((id) => [id, scoreFigure(members.flatMap((m) => m.themes.filter((t) => t.themeId === id)))])),
-      questions: new Map(guide.questions.map((q) => [q.id, levelsAmong(concerned.get(q.themeId) ?? retainedTheme(members, q.themeId), q.id)])),
+      themes: new Map(
+        guide.themeIds.map((id) => [id, scoreFigure(members.flatMap((m) => m.themes.filter((t) => t.themeId === id)))]),
+      ),
+      questions: new Map(
+        guide.questions.map((q) => [
+          q.id,
+          levelsAmong(concerned.get(q.themeId) ?? retainedTheme(members, q.themeId), q.id),
+        ]),
+      ),
     }
   }
   const withheldGroup = (g: PictureGroup): PictureGroup => ({
@@ -210,24 +225,49 @@ export function regionalPicture(
     const chosen = filterSummaries(summaries, { ...filter, year: null })
     const years = [...new Set(chosen.map((s) => s.year))].sort((a, b) => a - b)
     const groups = years.map((year) => {
-      const g = group(String(year), chosen.filter((s) => s.year === year))
+      const g = group(
+        String(year),
+        chosen.filter((s) => s.year === year),
+      )
       return complementAllowed(summaries, { ...filter, year }) ? g : withheldGroup(g)
     })
     return { total: chosen.length, groups, withheld: false, needsYear: false }
   }
   if (filter.year === null) return { total: 0, groups: [], withheld: false, needsYear: true }
   const chosen = filterSummaries(summaries, filter)
-  if (!complementAllowed(summaries, filter)) return { total: chosen.length, groups: [], withheld: true, needsYear: false }
+  if (!complementAllowed(summaries, filter))
+    return { total: chosen.length, groups: [], withheld: true, needsYear: false }
   const byKey = new Map<string, Summary[]>()
   for (const s of chosen) {
     const key = groupKey(s, dimension)
     byKey.set(key, [...(byKey.get(key) ?? []), s])
   }
-  let groups = [...byKey.entries()].sort(([a], [b]) => naturalCompare(a, b)).map(([key, members]) => group(key, members))
+  let groups = [...byKey.entries()]
+    .sort(([a], [b]) => naturalCompare(a, b))
+    .map(([key, members]) => group(key, members))
   if (groups.length > 1) {
-    const globals = suppressComplement(groups.map((g) => g.global), hideScore)
-    const themes = new Map(guide.themeIds.map((id) => [id, suppressComplement(groups.map((g) => g.themes.get(id)!), hideScore)]))
-    const questions = new Map(guide.questions.map((q) => [q.id, suppressComplement(groups.map((g) => g.questions.get(q.id)!), hideLevels)]))
+    const globals = suppressComplement(
+      groups.map((g) => g.global),
+      hideScore,
+    )
+    const themes = new Map(
+      guide.themeIds.map((id) => [
+        id,
+        suppressComplement(
+          groups.map((g) => g.themes.get(id)!),
+          hideScore,
+        ),
+      ]),
+    )
+    const questions = new Map(
+      guide.questions.map((q) => [
+        q.id,
+        suppressComplement(
+          groups.map((g) => g.questions.get(q.id)!),
+          hideLevels,
+        ),
+      ]),
+    )
     groups = groups.map((g, i) => ({
       ...g,
       global: globals[i]!,
@@ -246,7 +286,10 @@ export interface SummaryMerge<T> {
 }
 
 /** Summaries imported again are the same exercise (same id): stored once, the latest file's version kept. */
-export function mergeSummaries<T extends { id: string }>(knownIds: ReadonlySet<string>, incoming: ReadonlyArray<T>): SummaryMerge<T> {
+export function mergeSummaries<T extends { id: string }>(
+  knownIds: ReadonlySet<string>,
+  incoming: ReadonlyArray<T>,
+): SummaryMerge<T> {
   const again = incoming.filter((s) => knownIds.has(s.id)).length
   return { toStore: [...incoming], added: incoming.length - again, again }
 }

@@ -54,7 +54,11 @@ export function isScored(entry: QuestionEntry): boolean {
   return entry.question.kind === 'maturity'
 }
 
-export function questionState(entry: QuestionEntry, answer: Answer | undefined, profile: OrganisationProfile): QuestionState {
+export function questionState(
+  entry: QuestionEntry,
+  answer: Answer | undefined,
+  profile: OrganisationProfile,
+): QuestionState {
   const reasons = unmetConditionsAlong(entry.rules, profile)
   if (reasons.length > 0 && !answer?.applicabilityOverride) return { kind: 'not-applicable', by: 'profile', reasons }
   const response = answer?.response

@@ -7,26 +7,35 @@ import { OrganisationProfileSchema, type OrganisationProfile } from './organisat
  * Written when an assessment is completed: the scores as they were, with the guide and scoring versions that
  * produced them, so the history never changes when the formula or the guide changes.
  */
-export const ScoreSummarySchema = lazySchema(() => z.strictObject({
-  score: z.number().min(0).max(1).nullable(),
-  answered: z.int().min(0),
-  applicable: z.int().min(0),
-  coverage: z.number().min(0).max(1).nullable(),
-}))
+export const ScoreSummarySchema = lazySchema(() =>
+  z.strictObject({
+    score: z.number().min(0).max(1).nullable(),
+    answered: z.int().min(0),
+    applicable: z.int().min(0),
+    coverage: z.number().min(0).max(1).nullable(),
+  }),
+)
 
-export const ScoreSnapshotSchema = lazySchema(() => z.strictObject({
-  takenAt: z.iso.datetime(),
-  guideId: z.string().min(1),
-  guideVersion: z.int().min(1),
-  scoringVersion: z.int().min(1),
-  global: ScoreSummarySchema,
-  themes: z.array(ScoreSummarySchema.extend({ themeId: z.string().min(1), domaines: z.array(ScoreSummarySchema.extend({ domaineId: z.string().min(1) })) })),
-  /**
-   * The profile the scores were computed with: which questions applied depends on it, and the organisation may
-   * grow or change its legal form later. Absent from snapshots taken before it was kept.
-   */
-  profile: OrganisationProfileSchema.optional(),
-}))
+export const ScoreSnapshotSchema = lazySchema(() =>
+  z.strictObject({
+    takenAt: z.iso.datetime(),
+    guideId: z.string().min(1),
+    guideVersion: z.int().min(1),
+    scoringVersion: z.int().min(1),
+    global: ScoreSummarySchema,
+    themes: z.array(
+      ScoreSummarySchema.extend({
+        themeId: z.string().min(1),
+        domaines: z.array(ScoreSummarySchema.extend({ domaineId: z.string().min(1) })),
+      }),
+    ),
+    /**
+     * The profile the scores were computed with: which questions applied depends on it, and the organisation may
+     * grow or change its legal form later. Absent from snapshots taken before it was kept.
+     */
+    profile: OrganisationProfileSchema.optional(),
+  }),
+)
 export type ScoreSnapshot = z.infer<typeof ScoreSnapshotSchema>
 /** A score with the coverage it rests on (0..1, null when there is nothing to score). */
 export type ScoreSummary = z.infer<typeof ScoreSummarySchema>
@@ -44,7 +53,16 @@ export function takeSnapshot(
   profile?: OrganisationProfile,
 ): ScoreSnapshot {
   return {
-    ...(profile ? { profile: { legalForm: profile.legalForm, employees: profile.employees, volunteers: profile.volunteers, members: profile.members } } : {}),
+    ...(profile
+      ? {
+          profile: {
+            legalForm: profile.legalForm,
+            employees: profile.employees,
+            volunteers: profile.volunteers,
+            members: profile.members,
+          },
+        }
+      : {}),
     takenAt,
     guideId: guide.guideId,
     guideVersion: guide.guideVersion,

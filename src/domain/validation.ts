@@ -18,8 +18,10 @@ export class ValidationError extends Error {
 
 function paramsOf(issue: z.core.$ZodIssue): Record<string, number | string> {
   const params: Record<string, number | string> = {}
-  if ('maximum' in issue && (typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint')) params.max = Number(issue.maximum)
-  if ('minimum' in issue && (typeof issue.minimum === 'number' || typeof issue.minimum === 'bigint')) params.min = Number(issue.minimum)
+  if ('maximum' in issue && (typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint'))
+    params.max = Number(issue.maximum)
+  if ('minimum' in issue && (typeof issue.minimum === 'number' || typeof issue.minimum === 'bigint'))
+    params.min = Number(issue.minimum)
   return params
 }
 

@@ -18,25 +18,29 @@ export const PARTICIPANTS_PER_ASSESSMENT_MAX = 200
 /** Hands raised for one level: a large AG, not more. */
 export const HANDS_MAX = 10_000
 
-export const ParticipantNameSchema = lazySchema(() => z
-  .string({ error: 'validation.required' })
-  .trim()
-  .min(1, { error: 'validation.required' })
-  .max(PARTICIPANT_NAME_MAX, { error: 'validation.tooLong' })
-  .refine(hasVisibleCharacter, { error: 'validation.required' }))
+export const ParticipantNameSchema = lazySchema(() =>
+  z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(PARTICIPANT_NAME_MAX, { error: 'validation.tooLong' })
+    .refine(hasVisibleCharacter, { error: 'validation.required' }),
+)
 
 /** A participant's id never holds « | »: a rating's key joins it to the question's id with that sign. */
 export const ParticipantIdSchema = lazySchema(() => RecordIdSchema.regex(/^[^|]+$/, { error: 'validation.invalid' }))
 
-export const ParticipantSchema = lazySchema(() => z.strictObject({
-  assessmentId: RecordIdSchema,
-  id: ParticipantIdSchema,
-  /** A name or initials, as the group wants to appear. */
-  name: ParticipantNameSchema,
-  role: ParticipantRoleSchema,
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-}))
+export const ParticipantSchema = lazySchema(() =>
+  z.strictObject({
+    assessmentId: RecordIdSchema,
+    id: ParticipantIdSchema,
+    /** A name or initials, as the group wants to appear. */
+    name: ParticipantNameSchema,
+    role: ParticipantRoleSchema,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  }),
+)
 export type Participant = z.infer<typeof ParticipantSchema>
 
 export const ParticipantPatchSchema = lazySchema(() => ParticipantSchema.pick({ name: true, role: true }).partial())
@@ -46,46 +50,59 @@ export type ParticipantPatch = z.infer<typeof ParticipantPatchSchema>
 export const RatingSchema = lazySchema(() => z.union([LevelSchema, z.enum(['na', 'unknown'])]))
 export type Rating = z.infer<typeof RatingSchema>
 
-export const RatingRecordSchema = lazySchema(() => z.strictObject({
-  assessmentId: RecordIdSchema,
-  participantId: ParticipantIdSchema,
-  questionId: RecordIdSchema,
-  /** Null once a rating is cleared: the record stays, nothing is counted. */
-  rating: RatingSchema.nullable(),
-  updatedAt: z.iso.datetime(),
-}))
+export const RatingRecordSchema = lazySchema(() =>
+  z.strictObject({
+    assessmentId: RecordIdSchema,
+    participantId: ParticipantIdSchema,
+    questionId: RecordIdSchema,
+    /** Null once a rating is cleared: the record stays, nothing is counted. */
+    rating: RatingSchema.nullable(),
+    updatedAt: z.iso.datetime(),
+  }),
+)
 export type RatingRecord = z.infer<typeof RatingRecordSchema>
 
 export const RatingPatchSchema = lazySchema(() => RatingRecordSchema.pick({ rating: true }))
 export type RatingPatch = z.infer<typeof RatingPatchSchema>
 
-const HandCount = lazySchema(() => z.int({ error: 'validation.integer' }).min(0, { error: 'validation.negative' }).max(HANDS_MAX, { error: 'validation.tooLarge' }))
+const HandCount = lazySchema(() =>
+  z
+    .int({ error: 'validation.integer' })
+    .min(0, { error: 'validation.negative' })
+    .max(HANDS_MAX, { error: 'validation.tooLarge' }),
+)
 
 /** A show of hands: how many people chose each level (0 to 4), « non applicable » and « je ne sais pas ». */
-export const HandsSchema = lazySchema(() => z.strictObject({
-  levels: z.array(HandCount).length(LEVEL_MAX - LEVEL_MIN + 1),
-  na: HandCount,
-  unknown: HandCount,
-}))
+export const HandsSchema = lazySchema(() =>
+  z.strictObject({
+    levels: z.array(HandCount).length(LEVEL_MAX - LEVEL_MIN + 1),
+    na: HandCount,
+    unknown: HandCount,
+  }),
+)
 export type Hands = z.infer<typeof HandsSchema>
 
 export const NO_HANDS: Hands = { levels: [0, 0, 0, 0, 0], na: 0, unknown: 0 }
 
-export const DiscussionSchema = lazySchema(() => z.strictObject({
-  assessmentId: RecordIdSchema,
-  questionId: RecordIdSchema,
-  /** « À débattre », set by hand (the spread may also say so, see `spreadOf`). */
-  flagged: z.boolean(),
-  /** What the group said before agreeing. */
-  note: z.string().max(NOTE_MAX, { error: 'validation.tooLong' }),
-  /** A view that did not join the agreed answer, recorded when its holders want it to be. */
-  dissent: z.string().max(NOTE_MAX, { error: 'validation.tooLong' }),
-  hands: HandsSchema.nullable(),
-  updatedAt: z.iso.datetime(),
-}))
+export const DiscussionSchema = lazySchema(() =>
+  z.strictObject({
+    assessmentId: RecordIdSchema,
+    questionId: RecordIdSchema,
+    /** « À débattre », set by hand (the spread may also say so, see `spreadOf`). */
+    flagged: z.boolean(),
+    /** What the group said before agreeing. */
+    note: z.string().max(NOTE_MAX, { error: 'validation.tooLong' }),
+    /** A view that did not join the agreed answer, recorded when its holders want it to be. */
+    dissent: z.string().max(NOTE_MAX, { error: 'validation.tooLong' }),
+    hands: HandsSchema.nullable(),
+    updatedAt: z.iso.datetime(),
+  }),
+)
 export type Discussion = z.infer<typeof DiscussionSchema>
 
-export const DiscussionPatchSchema = lazySchema(() => DiscussionSchema.pick({ flagged: true, note: true, dissent: true, hands: true }).partial())
+export const DiscussionPatchSchema = lazySchema(() =>
+  DiscussionSchema.pick({ flagged: true, note: true, dissent: true, hands: true }).partial(),
+)
 export type DiscussionPatch = z.infer<typeof DiscussionPatchSchema>
 
 export function emptyDiscussion(assessmentId: string, questionId: string, updatedAt: string): Discussion {
@@ -130,14 +147,37 @@ export function spreadOf(ratings: ReadonlyArray<Rating | null>, hands: Hands | n
     else levels[rating]++
   }
   const count = levels.reduce((a, b) => a + b, 0)
-  if (count === 0) return { count, levels, na, unknown, min: null, max: null, median: null, suggested: null, twoCamps: false, disputed: false }
+  if (count === 0)
+    return {
+      count,
+      levels,
+      na,
+      unknown,
+      min: null,
+      max: null,
+      median: null,
+      suggested: null,
+      twoCamps: false,
+      disputed: false,
+    }
   const min = levels.findIndex((n) => n > 0)
   const max = levels.length - 1 - [...levels].reverse().findIndex((n) => n > 0)
   const median = (levelAt(levels, Math.floor((count - 1) / 2)) + levelAt(levels, Math.floor(count / 2))) / 2
   const low = levels[0] + levels[1]
   const high = levels[3] + levels[4]
   const twoCamps = low >= 2 && high >= 2 && levels[2] < Math.min(low, high)
-  return { count, levels, na, unknown, min, max, median, suggested: Math.floor(median), twoCamps, disputed: count >= 2 && (max - min >= DISAGREEMENT_RANGE || twoCamps) }
+  return {
+    count,
+    levels,
+    na,
+    unknown,
+    min,
+    max,
+    median,
+    suggested: Math.floor(median),
+    twoCamps,
+    disputed: count >= 2 && (max - min >= DISAGREEMENT_RANGE || twoCamps),
+  }
 }
 
 /** The level of the `index`-th rating, ratings sorted from 0 to 4. */
@@ -151,7 +191,10 @@ function levelAt(levels: ReadonlyArray<number>, index: number): number {
 }
 
 /** « À débattre »: the spread says so, or someone marked it by hand. */
-export function toDebate(spread: Pick<Spread, 'disputed'>, discussion: Pick<Discussion, 'flagged'> | undefined): boolean {
+export function toDebate(
+  spread: Pick<Spread, 'disputed'>,
+  discussion: Pick<Discussion, 'flagged'> | undefined,
+): boolean {
   return spread.disputed || (discussion?.flagged ?? false)
 }
 

@@ -18,21 +18,45 @@ export default {
   },
   provenance: {
     tag: {
-      domaine: { official: 'Area of the guide', 'official-incomplete': 'Area of the guide', proposed: 'Grouping proposed by Cap ESS' },
-      question: { official: 'From the guide, in our words', 'official-incomplete': 'From the guide, in our words', proposed: 'Proposed by Cap ESS' },
-      indicator: { official: 'Indicator of the guide', 'official-incomplete': 'Indicator of the guide', proposed: 'Indicator proposed by Cap ESS' },
-      list: { official: 'From the guide', 'official-incomplete': 'From the guide, list incomplete', proposed: 'Proposed by Cap ESS' },
-      practice: { official: 'Example given by the guide', 'official-incomplete': 'Example given by the guide', proposed: 'Example proposed by Cap ESS' },
+      domaine: {
+        official: 'Area of the guide',
+        'official-incomplete': 'Area of the guide',
+        proposed: 'Grouping proposed by Cap ESS',
+      },
+      question: {
+        official: 'From the guide, in our words',
+        'official-incomplete': 'From the guide, in our words',
+        proposed: 'Proposed by Cap ESS',
+      },
+      indicator: {
+        official: 'Indicator of the guide',
+        'official-incomplete': 'Indicator of the guide',
+        proposed: 'Indicator proposed by Cap ESS',
+      },
+      list: {
+        official: 'From the guide',
+        'official-incomplete': 'From the guide, list incomplete',
+        proposed: 'Proposed by Cap ESS',
+      },
+      practice: {
+        official: 'Example given by the guide',
+        'official-incomplete': 'Example given by the guide',
+        proposed: 'Example proposed by Cap ESS',
+      },
     },
     legendLink: 'What this label means',
     title: 'Where do the questions come from?',
-    intro: 'Cap ESS follows the good-practices guide adopted by the Conseil supérieur de l’ESS (CSESS, the national advisory council for the social and solidarity economy) on 14 June 2016. Every theme, area, question and indicator says where it comes from: here is what each label means. The guide’s texts are in French only.',
+    intro:
+      'Cap ESS follows the good-practices guide adopted by the Conseil supérieur de l’ESS (CSESS, the national advisory council for the social and solidarity economy) on 14 June 2016. Every theme, area, question and indicator says where it comes from: here is what each label means. The guide’s texts are in French only.',
     official: 'From the guide',
-    officialText: 'The meaning comes from the guide or its public presentations (the guide’s booklets, ESS France’s web version, the regional networks’ pages). The wording is ours, faithful to the meaning. Theme titles are the law’s, copied exactly.',
+    officialText:
+      'The meaning comes from the guide or its public presentations (the guide’s booklets, ESS France’s web version, the regional networks’ pages). The wording is ours, faithful to the meaning. Theme titles are the law’s, copied exactly.',
     incomplete: 'From the guide, list incomplete',
-    incompleteText: 'As above, but the sources consulted show only part of the guide’s list for that theme: the guide has more, which a later version may add.',
+    incompleteText:
+      'As above, but the sources consulted show only part of the guide’s list for that theme: the guide has more, which a later version may add.',
     proposed: 'Proposed by Cap ESS',
-    proposedText: 'Added by Cap ESS from the theme’s legal title, its key ideas, its stakes or its official indicators: it is not the guide. Almost every area is a grouping proposed by Cap ESS, so a question of the guide may sit in a proposed area.',
+    proposedText:
+      'Added by Cap ESS from the theme’s legal title, its key ideas, its stakes or its official indicators: it is not the guide. Almost every area is a grouping proposed by Cap ESS, so a question of the guide may sit in a proposed area.',
     free: 'The guide is not normative: each organisation keeps the themes, areas, questions and indicators that matter to it, and may add its own.',
   },
   legalForm: {
@@ -72,10 +96,13 @@ export default {
     nextStep: {
       title: 'Next step',
       first: 'Start the first self-assessment: a financial year, the themes kept, then the questions.',
-      continue: 'The self-assessment for the {year} financial year is in progress: complete it to freeze its scores before the general assembly (AG).',
-      recordAg: 'The {year} self-assessment is completed: prepare the report for the general assembly (AG), then record its date and, if one was held, the debate.',
+      continue:
+        'The self-assessment for the {year} financial year is in progress: complete it to freeze its scores before the general assembly (AG).',
+      recordAg:
+        'The {year} self-assessment is completed: prepare the report for the general assembly (AG), then record its date and, if one was held, the debate.',
       recordAgButton: 'AG report, date and any debate',
-      nextYear: 'The previous financial year was presented at the general assembly (AG). Prepare {year} starting from its answers.',
+      nextYear:
+        'The previous financial year was presented at the general assembly (AG). Prepare {year} starting from its answers.',
       nextYearButton: 'Prepare year {year}',
     },
     start: 'Start: describe my organisation',
@@ -84,13 +111,15 @@ export default {
     welcome: {
       lead: 'Cap ESS walks you through your yearly good-practices self-assessment, question by question, up to the presentation at your general assembly.',
       guideTitle: 'The ESS good-practices guide',
-      guide: 'Article 3 of the law of 31 July 2014 on the social and solidarity economy (ESS) requires every ESS enterprise (association, cooperative, mutual, foundation, ESS commercial company) to present each year at its general assembly (AG) how it applies the good-practices guide adopted in 2016 by the Conseil supérieur de l’ESS (CSESS, the French national advisory council for the social and solidarity economy) and, where appropriate, to hold a debate on its achievements and progress objectives. This has applied to all of them, whatever their size, since 2019 at the latest. A foundation has no general assembly: presenting to its board is a reading of the law, not the law itself. Endowment funds (fonds de dotation) are not among the ESS legal forms the law lists: they may use the guide voluntarily. The guide has 8 themes with no ranking between them: you may work on all or some of them each year. It sets no pass mark; the aim is progress, not excellence.',
+      guide:
+        'Article 3 of the law of 31 July 2014 on the social and solidarity economy (ESS) requires every ESS enterprise (association, cooperative, mutual, foundation, ESS commercial company) to present each year at its general assembly (AG) how it applies the good-practices guide adopted in 2016 by the Conseil supérieur de l’ESS (CSESS, the French national advisory council for the social and solidarity economy) and, where appropriate, to hold a debate on its achievements and progress objectives. This has applied to all of them, whatever their size, since 2019 at the latest. A foundation has no general assembly: presenting to its board is a reading of the law, not the law itself. Endowment funds (fonds de dotation) are not among the ESS legal forms the law lists: they may use the guide voluntarily. The guide has 8 themes with no ranking between them: you may work on all or some of them each year. It sets no pass mark; the aim is progress, not excellence.',
       dataTitle: 'Your data stays on this device',
       data: 'No account, no server: everything you enter is saved as you go in this browser, on this device. Nobody else can see it.',
       howTitle: 'How to start',
       step1: 'Describe your organisation: name, legal form, size, region.',
       step2: 'Open the self-assessment for the financial year and choose this year’s themes.',
-      step3: 'Answer the questions theme by theme, with a note and the documents that support it. Every answer is saved at once.',
+      step3:
+        'Answer the questions theme by theme, with a note and the documents that support it. Every answer is saved at once.',
       step4: 'See the results: scores per theme, strengths and areas for progress.',
     },
   },
@@ -103,7 +132,8 @@ export default {
     title: 'Organisation',
     newTitle: 'Describe your organisation',
     editTitle: 'Edit the organisation',
-    newIntro: 'This information adapts the questions: some only concern employers, cooperatives or organisations with volunteers. It stays on this device.',
+    newIntro:
+      'This information adapts the questions: some only concern employers, cooperatives or organisations with volunteers. It stays on this device.',
     fields: {
       name: 'Name of the organisation',
       legalForm: 'Legal form',
@@ -114,7 +144,8 @@ export default {
       siren: 'SIREN number (optional)',
     },
     hints: {
-      legalForm: 'A foundation has no general assembly: Cap ESS suggests presenting the self-assessment to its board. That is a reading of the law, which only speaks of the general assembly, not the law itself. An endowment fund (fonds de dotation) is not among the ESS legal forms listed in article 1 of the law: it may use the guide voluntarily.',
+      legalForm:
+        'A foundation has no general assembly: Cap ESS suggests presenting the self-assessment to its board. That is a reading of the law, which only speaks of the general assembly, not the law itself. An endowment fund (fonds de dotation) is not among the ESS legal forms listed in article 1 of the law: it may use the guide voluntarily.',
       employees: 'Number of employees (people). 0 if none.',
       volunteers: 'Regular volunteers. 0 if none.',
       members: 'Members, co-operators or partners. 0 if none.',
@@ -123,7 +154,8 @@ export default {
     cooperatives: 'Cooperative',
     chooseRegion: 'Choose a region',
     notFound: 'This organisation does not exist on this device.',
-    saveFailed: 'Saving failed: nothing was changed. Try again; if it keeps failing, check the free space on this device.',
+    saveFailed:
+      'Saving failed: nothing was changed. Try again; if it keeps failing, check the free space on this device.',
     create: 'Create the organisation',
     backHome: 'All organisations',
     assessments: 'Self-assessments',
@@ -173,36 +205,52 @@ export default {
     title: 'Self-assessment',
     breadcrumb: 'Breadcrumb',
     exercise: 'Financial year {year}',
-    status: { draft: 'Draft', completed: 'Completed', completedOn: 'Completed on {date}', presented: 'Presented at the general assembly (AG) on {date}', reopened: 'Draft (reopened after its presentation at the general assembly (AG) on {date})' },
+    status: {
+      draft: 'Draft',
+      completed: 'Completed',
+      completedOn: 'Completed on {date}',
+      presented: 'Presented at the general assembly (AG) on {date}',
+      reopened: 'Draft (reopened after its presentation at the general assembly (AG) on {date})',
+    },
     statusLabel: 'Status:',
     startFrom: {
       legend: 'Starting point',
       previous: 'Start from the {year} answers',
-      previousHint: 'Each carried-over answer needs confirming: “Unchanged” in one click, “Confirm all as they are” for a whole theme, or a new answer.',
+      previousHint:
+        'Each carried-over answer needs confirming: “Unchanged” in one click, “Confirm all as they are” for a whole theme, or a new answer.',
       blank: 'Start from a blank page',
     },
-    carriedOver: 'One answer carried over from the previous year awaits your confirmation. | {n} answers carried over from the previous year await your confirmation.',
+    carriedOver:
+      'One answer carried over from the previous year awaits your confirmation. | {n} answers carried over from the previous year await your confirmation.',
     migration: {
-      dropped: 'One question of last year no longer exists in this version of the guide: its answer was not carried over. | {n} questions of last year no longer exist in this version of the guide: their answers were not carried over.',
-      renamed: 'One question changed its identifier in the guide: its answer was carried over. | {n} questions changed their identifiers in the guide: their answers were carried over.',
+      dropped:
+        'One question of last year no longer exists in this version of the guide: its answer was not carried over. | {n} questions of last year no longer exist in this version of the guide: their answers were not carried over.',
+      renamed:
+        'One question changed its identifier in the guide: its answer was carried over. | {n} questions changed their identifiers in the guide: their answers were carried over.',
     },
     lockedIntro: 'This self-assessment is completed: its answers and scores are frozen. Reopen it to change them.',
     completedMessage: 'Self-assessment completed: the scores are frozen.',
     reopenedMessage: 'Self-assessment reopened: you can change the answers.',
     complete: {
       title: 'Complete the self-assessment',
-      intro: 'When the answers are ready for the general assembly, complete the self-assessment: its scores are then frozen and the history will not change, even if the guide or the scoring method change.',
+      intro:
+        'When the answers are ready for the general assembly, complete the self-assessment: its scores are then frozen and the history will not change, even if the guide or the scoring method change.',
       button: 'Complete and freeze the scores',
       done: 'The scores of this year are frozen.',
-      unconfirmed: 'One answer carried over from last year is not confirmed yet: it will count as it is. | {n} answers carried over from last year are not confirmed yet: they will count as they are.',
-      unsaved: 'Some changes could not be saved: try saving them again (“Try again” on the theme page) before completing.',
+      unconfirmed:
+        'One answer carried over from last year is not confirmed yet: it will count as it is. | {n} answers carried over from last year are not confirmed yet: they will count as they are.',
+      unsaved:
+        'Some changes could not be saved: try saving them again (“Try again” on the theme page) before completing.',
       failed: 'Completing failed: nothing was frozen. Try again.',
       confirmTitle: 'Freeze the scores of {year}?',
       allAnswered: 'Every retained question has an answer.',
       left: 'Still open:',
-      gapUnanswered: 'one question without an answer: it will not count in the score | {n} questions without an answer: they will not count in the score',
-      gapUnknown: 'one “not known yet” answer, counted as unanswered | {n} “not known yet” answers, counted as unanswered',
-      gapCarriedOver: 'one answer carried over from last year and not confirmed yet: it will count as it is | {n} answers carried over from last year and not confirmed yet: they will count as they are',
+      gapUnanswered:
+        'one question without an answer: it will not count in the score | {n} questions without an answer: they will not count in the score',
+      gapUnknown:
+        'one “not known yet” answer, counted as unanswered | {n} “not known yet” answers, counted as unanswered',
+      gapCarriedOver:
+        'one answer carried over from last year and not confirmed yet: it will count as it is | {n} answers carried over from last year and not confirmed yet: they will count as they are',
       freezeWarning: 'Once the scores are frozen, the answers cannot be changed unless you reopen the self-assessment.',
       confirm: 'Complete and freeze',
       keepAnswering: 'Keep answering',
@@ -210,19 +258,23 @@ export default {
     reopen: {
       button: 'Reopen the self-assessment',
       title: 'Reopen the self-assessment?',
-      warning: 'The frozen scores will be erased, then replaced by new ones when you complete it again. The answers are kept.',
+      warning:
+        'The frozen scores will be erased, then replaced by new ones when you complete it again. The answers are kept.',
       confirm: 'Reopen',
     },
     upgrade: {
-      intro: 'This self-assessment follows version {from} of the guide. Version {to} tells factual and open questions apart, which are no longer scored, and updates the legal frame.',
+      intro:
+        'This self-assessment follows version {from} of the guide. Version {to} tells factual and open questions apart, which are no longer scored, and updates the legal frame.',
       button: 'Move to version {to}',
       title: 'Move to version {to} of the guide?',
-      warning: 'Your answers are kept. For questions no longer scored, the level given is removed and the note and evidence stay; their level objectives are removed. The scores are computed again.',
+      warning:
+        'Your answers are kept. For questions no longer scored, the level given is removed and the note and evidence stay; their level objectives are removed. The scores are computed again.',
       confirm: 'Move to the new version',
       done: 'The self-assessment now follows version {to} of the guide. Levels removed from questions no longer scored: {unscored}.',
     },
     ag: {
-      fondationNote: 'A foundation has no general assembly: enter the date of the board meeting at which the self-assessment was presented. Presenting it to the board is a reading of the law, which only speaks of the general assembly, not a duty the law states.',
+      fondationNote:
+        'A foundation has no general assembly: enter the date of the board meeting at which the self-assessment was presented. Presenting it to the board is a reading of the law, which only speaks of the general assembly, not a duty the law states.',
       title: 'Presentation at the general assembly (AG)',
       completeFirst: 'Complete the self-assessment first: it is what is presented at the AG.',
       label: 'Date of the general assembly',
@@ -232,18 +284,21 @@ export default {
       cleared: 'Date of the general assembly cleared.',
     },
     newTitle: 'New self-assessment',
-    newIntro: 'One self-assessment per financial year. The guide lets you choose the themes you work on this year: all are kept by default.',
+    newIntro:
+      'One self-assessment per financial year. The guide lets you choose the themes you work on this year: all are kept by default.',
     saveFailed: 'Saving failed: nothing was created. Try again.',
     fields: { year: 'Financial year', retainedThemeIds: 'Themes kept', participants: 'Who takes part?' },
     yearHint: 'The year of the accounts presented at the general assembly, between {min} and {max}.',
-    participantsHint: 'Optional: for example “board, two employees, one volunteer”. It will appear in the description of the approach.',
+    participantsHint:
+      'Optional: for example “board, two employees, one volunteer”. It will appear in the description of the approach.',
     start: 'Start the self-assessment',
     themes: {
       legend: 'Themes kept this year',
       hint: 'The guide sets no ranking between themes: keep the ones that matter to you this year.',
     },
     notFound: 'This self-assessment does not exist on this device.',
-    overviewIntro: 'Answer theme by theme, in any order. Every answer is saved at once: you can close the page and come back later.',
+    overviewIntro:
+      'Answer theme by theme, in any order. Every answer is saved at once: you can close the page and come back later.',
     begin: 'Start the questions',
     continue: 'Continue where I left off',
     seeResults: 'See the results',
@@ -265,9 +320,12 @@ export default {
     error: 'Saving failed. Your answers are still on screen: try again before closing the page.',
     retry: 'Try again',
     error_: {
-      quota: 'Saving failed: this device’s storage is full. Your answers are still on screen; free some space, then try again.',
-      locked: 'This self-assessment was completed, perhaps in another tab: your last changes, still on screen, were not saved. Reopen it to save them.',
-      refused: 'The browser refuses to save (private browsing or storage turned off?). Your answers are still on screen: do not close the page, and try again.',
+      quota:
+        'Saving failed: this device’s storage is full. Your answers are still on screen; free some space, then try again.',
+      locked:
+        'This self-assessment was completed, perhaps in another tab: your last changes, still on screen, were not saved. Reopen it to save them.',
+      refused:
+        'The browser refuses to save (private browsing or storage turned off?). Your answers are still on screen: do not close the page, and try again.',
       invalid: 'A value was refused and is not saved: correct the field shown.',
     },
   },
@@ -275,9 +333,16 @@ export default {
     index: 'Questions of the theme',
     indexItem: 'Question {n}: {state}',
     indexLevel: 'level {level}',
-    indexState: { answered: 'answered', na: 'not applicable', unknown: 'don’t know', open: 'no answer', excluded: 'does not apply to your organisation' },
+    indexState: {
+      answered: 'answered',
+      na: 'not applicable',
+      unknown: 'don’t know',
+      open: 'no answer',
+      excluded: 'does not apply to your organisation',
+    },
     indexMark: { answered: '✓', na: 'N/A', unknown: '?', open: '·', excluded: '—' },
-    carriedOver: 'One answer carried over from the previous financial year awaits your confirmation in this theme. | {n} answers carried over from the previous financial year await your confirmation in this theme.',
+    carriedOver:
+      'One answer carried over from the previous financial year awaits your confirmation in this theme. | {n} answers carried over from the previous financial year await your confirmation in this theme.',
     confirmAll: 'Confirm all as they are',
     heading: 'Theme {n}: {label}',
     notFound: 'This theme does not exist in the guide.',
@@ -296,7 +361,8 @@ export default {
     title: 'Group workshop',
     link: 'Group workshop',
     linkHint: 'Several voices on each question, one answer agreed together, a view for the projector.',
-    intro: 'Each participant gives their level, the group discusses the differences, then agrees on one answer. Only the agreed answer counts in the scores; everyone’s view stays recorded beside it.',
+    intro:
+      'Each participant gives their level, the group discusses the differences, then agrees on one answer. Only the agreed answer counts in the scores; everyone’s view stays recorded beside it.',
     locked: 'This self-assessment is completed: the workshop can be read, no longer changed.',
     participants: {
       title: 'Participants',
@@ -307,9 +373,17 @@ export default {
       remove: 'Remove {name}',
       confirmRemove: 'Remove {name} from the workshop? Their views will be erased.',
       count: 'no participants | one person | {n} people',
-      removeFailed: 'The person could not be removed: the self-assessment may have been completed in another tab. Reload the page.',
+      removeFailed:
+        'The person could not be removed: the self-assessment may have been completed in another tab. Reload the page.',
       tooMany: 'A workshop has at most {max} participants.',
-      roles: { board: 'Board member', employee: 'Employee', volunteer: 'Volunteer', user: 'Service user', partner: 'Partner', other: 'Other' },
+      roles: {
+        board: 'Board member',
+        employee: 'Employee',
+        volunteer: 'Volunteer',
+        user: 'Service user',
+        partner: 'Partner',
+        other: 'Other',
+      },
     },
     theme: 'Theme',
     chooseTheme: 'Workshop theme',
@@ -329,7 +403,8 @@ export default {
     value: { na: 'NA', unknown: '?', none: '–' },
     valueLong: { na: 'not applicable', unknown: 'don’t know' },
     toDebate: 'To discuss',
-    toDebateCount: 'no question to discuss | one question to discuss, listed first | {n} questions to discuss, listed first',
+    toDebateCount:
+      'no question to discuss | one question to discuss, listed first | {n} questions to discuss, listed first',
     spread: {
       summary: 'from {min} to {max}, median {median}',
       none: 'no level given',
@@ -362,7 +437,8 @@ export default {
     handout: {
       title: 'Answers on participants’ own devices',
       giveTitle: '1. Hand out the questionnaire',
-      giveHint: 'Everyone scans this code with their phone or opens the link (send it by message). The questionnaire opens without an account; offline, the device must have opened Cap ESS once before.',
+      giveHint:
+        'Everyone scans this code with their phone or opens the link (send it by message). The questionnaire opens without an account; offline, the device must have opened Cap ESS once before.',
       linkQr: 'QR code of the link to the questionnaire',
       linkText: 'Link to the participants’ questionnaire',
       takeTitle: '2. Take the answers back',
@@ -397,14 +473,16 @@ export default {
         invalid: 'This value is not valid.',
         otherWorkshop: 'This sheet answers another workshop (another organisation or another financial year).',
         otherGuide: 'This sheet was filled in with another version of the guide.',
-        otherQuestions: 'This code no longer matches this workshop’s questions: the chosen themes or the organisation’s profile changed after the link was handed out. Ask for the file instead, or hand out the new link.',
+        otherQuestions:
+          'This code no longer matches this workshop’s questions: the chosen themes or the organisation’s profile changed after the link was handed out. Ask for the file instead, or hand out the new link.',
         unknownQuestion: 'Question unknown to this workshop: {value}.',
       },
     },
     paper: {
       link: 'Paper questionnaire to print',
       title: 'Paper questionnaire',
-      intro: 'For participants who prefer paper: one page per chosen theme ({count}), a box to tick per level. You then type each sheet into the grid.',
+      intro:
+        'For participants who prefer paper: one page per chosen theme ({count}), a box to tick per level. You then type each sheet into the grid.',
       print: 'Print the questionnaire',
       name: 'Name or initials:',
       role: 'Role:',
@@ -433,13 +511,20 @@ export default {
     next: {
       title: 'Coming up',
       nothing: 'Nothing urgent: no AG within 60 days with an exercise to finish, no overdue action.',
-      agsSoon: 'AGs within 60 days, exercise not completed | AG within 60 days, exercise not completed | {n} AGs within 60 days, exercise not completed',
+      agsSoon:
+        'AGs within 60 days, exercise not completed | AG within 60 days, exercise not completed | {n} AGs within 60 days, exercise not completed',
       agOn: 'AG on {date}',
       overdue: 'Overdue actions | One organisation with overdue actions | {n} organisations with overdue actions',
-      notStarted: 'Financial year {year} to start | One organisation has not started financial year {year} | {n} organisations have not started financial year {year}',
+      notStarted:
+        'Financial year {year} to start | One organisation has not started financial year {year} | {n} organisations have not started financial year {year}',
       more: 'and {n} more: see the table.',
     },
-    stage: { 'to-start': 'To start', 'in-progress': 'In progress', completed: 'Completed', presented: 'Presented at the AG' },
+    stage: {
+      'to-start': 'To start',
+      'in-progress': 'In progress',
+      completed: 'Completed',
+      presented: 'Presented at the AG',
+    },
     columns: {
       name: 'Organisation',
       legalForm: 'Legal form',
@@ -471,7 +556,8 @@ export default {
     clientFileFor: 'File of {name} (its backup, to hand over)',
     fileMade: 'File {file} downloaded: give it to the client, who imports it into their Cap ESS.',
     newFromModel: 'New client on this model',
-    fromModel: 'On the model of “{name}”: its chosen themes and its own indicators are copied, never its answers. A blank self-assessment is created for the current financial year.',
+    fromModel:
+      'On the model of “{name}”: its chosen themes and its own indicators are copied, never its answers. A blank self-assessment is created for the current financial year.',
     archive: 'Archive',
     unarchive: 'Unarchive',
     csvButton: 'Portfolio table (CSV)',
@@ -494,15 +580,21 @@ export default {
     },
   },
   participant: {
-      missingGuide: 'This questionnaire follows the guide “{guide}”, which this phone does not know yet: ask the facilitator for the guide file, load it here, then open the link again.',
+    missingGuide:
+      'This questionnaire follows the guide “{guide}”, which this phone does not know yet: ask the facilitator for the guide file, load it here, then open the link again.',
     title: 'My views for the workshop',
-    badLink: 'This questionnaire link is incomplete or damaged. Ask the facilitator to send it again, or scan the QR code again.',
-    loadFailed: 'The questionnaire could not open. Go online once so that Cap ESS installs on this device, then try again.',
-    intro: '{organisation}’s workshop, financial year {year}. For each question, give your view of the organisation’s practice, from 0 “Not started” to 4 “Evaluated and improved”.',
+    badLink:
+      'This questionnaire link is incomplete or damaged. Ask the facilitator to send it again, or scan the QR code again.',
+    loadFailed:
+      'The questionnaire could not open. Go online once so that Cap ESS installs on this device, then try again.',
+    intro:
+      '{organisation}’s workshop, financial year {year}. For each question, give your view of the organisation’s practice, from 0 “Not started” to 4 “Evaluated and improved”.',
     privacy: 'Your answers stay on this device until you hand them in: nothing is sent.',
-    progress: 'No answers yet, {total} questions | One of {total} questions answered | {n} of {total} questions answered',
+    progress:
+      'No answers yet, {total} questions | One of {total} questions answered | {n} of {total} questions answered',
     finish: 'Finish and hand in my answers',
-    doneIntro: 'No answers of {total} questions: you can still hand in your name. | Thank you! One of {total} questions answered. Hand it to the facilitator in one of these two ways. | Thank you! {n} of {total} questions answered. Hand them to the facilitator in one of these two ways.',
+    doneIntro:
+      'No answers of {total} questions: you can still hand in your name. | Thank you! One of {total} questions answered. Hand it to the facilitator in one of these two ways. | Thank you! {n} of {total} questions answered. Hand them to the facilitator in one of these two ways.',
     qrTitle: 'Show the QR code',
     qrHint: 'The facilitator reads it with their computer’s camera.',
     qrLabel: 'QR code of your answers',
@@ -532,7 +624,11 @@ export default {
     objectives: 'Objectives',
     reflection: 'Your ideas for the debate',
     reflectionHint: 'An open question, with no level and no score: write down the ideas to debate. Saved as you type.',
-    kind: { maturity: 'Scored question', fact: 'Factual question, not scored', reflection: 'Open question, not scored' },
+    kind: {
+      maturity: 'Scored question',
+      fact: 'Factual question, not scored',
+      reflection: 'Open question, not scored',
+    },
     legalNote: 'Legal frame:',
     documents: 'Documents you may already have',
     practices: 'Examples of practices',
@@ -580,7 +676,8 @@ export default {
     title: 'Indicators',
     titleYear: 'Indicators for {year}',
     link: 'Indicators and objectives',
-    intro: 'The indicators the guide suggests for the themes kept, and your own. None is mandatory: fill in those that matter to you. Each value is saved as you type it; a value that does not fit the unit is pointed out when you leave the field, and is not saved.',
+    intro:
+      'The indicators the guide suggests for the themes kept, and your own. None is mandatory: fill in those that matter to you. Each value is saved as you type it; a value that does not fit the unit is pointed out when you leave the field, and is not saved.',
     unitLabel: 'Unit: {unit}',
     unit: {
       percent: 'percentage (0 to 100)',
@@ -604,7 +701,8 @@ export default {
     filled: '({done} of {total} filled in)',
     custom: {
       title: 'Add an indicator',
-      intro: 'The guide invites each organisation to add what matters to it. Your indicators are followed from year to year like the guide’s.',
+      intro:
+        'The guide invites each organisation to add what matters to it. Your indicators are followed from year to year like the guide’s.',
       label: 'Name of the indicator',
       unit: 'Unit',
       chooseTheme: 'Choose a theme',
@@ -665,7 +763,8 @@ export default {
     before: 'Reference year',
     after: 'Compared year',
     byTheme: 'Per theme, from {before} to {after}',
-    radarLabel: 'Radar chart of the scores per theme in {before} and {after}, out of 100. The same values are in the table that follows.',
+    radarLabel:
+      'Radar chart of the scores per theme in {before} and {after}, out of 100. The same values are in the table that follows.',
     tableCaption: 'Scores per theme for both years and their change',
     delta: 'Change (points)',
     questions: 'Questions',
@@ -688,22 +787,26 @@ export default {
     target: 'Objective',
     reached: 'Value in {year}',
     sameYear: 'Choose two different years.',
-    objectivesNextYear: 'The 1-year objectives set in {year} are judged on the following year: choose it as the compared year.',
+    objectivesNextYear:
+      'The 1-year objectives set in {year} are judged on the following year: choose it as the compared year.',
     met: 'Objective met?',
     metYes: 'Yes',
     metNo: 'No',
     metUnknown: 'Cannot be judged',
     levelValue: 'level {level}',
     historyTitle: 'Theme scores over the years',
-    lineLabel: 'Line chart of each theme’s score, out of 100, for each year. The same values are in the table that follows.',
+    lineLabel:
+      'Line chart of each theme’s score, out of 100, for each year. The same values are in the table that follows.',
     historyCaption: 'Score of each theme, out of 100, per year',
   },
   backup: {
     title: 'Your data and backups',
-    intro: 'Cap ESS has no account and no server: your data lives in this browser. A backup is a file you keep elsewhere (USB stick, your organisation’s drive) and can import again here or on another computer.',
+    intro:
+      'Cap ESS has no account and no server: your data lives in this browser. A backup is a file you keep elsewhere (USB stick, your organisation’s drive) and can import again here or on another computer.',
     footerLink: 'Your data and backups',
     storageTitle: 'Where your data is',
-    storageWhere: 'In this browser, on this device. Clearing browsing data, or using another browser, makes what you entered disappear: export a backup regularly.',
+    storageWhere:
+      'In this browser, on this device. Clearing browsing data, or using another browser, makes what you entered disappear: export a backup regularly.',
     persistLabel: 'Persistent storage:',
     persistYes: 'granted. The browser will not erase the data by itself, even if the disk fills up.',
     persistNo: 'not granted. The browser could erase the data if the disk fills up.',
@@ -713,15 +816,18 @@ export default {
     exportTitle: 'Export a backup',
     lastBackup: 'Last backup: {date}.',
     neverBackedUp: 'No backup has been exported from this device yet.',
-    exportIntro: 'The file holds every organisation with its self-assessments, indicators, objectives and actions. For one organisation only, use the button on its page.',
+    exportIntro:
+      'The file holds every organisation with its self-assessments, indicators, objectives and actions. For one organisation only, use the button on its page.',
     exportAll: 'Export all data',
     exportOne: 'Export this organisation’s backup',
     allLabel: 'all-organisations',
     exported: 'Backup exported: {file}.',
     exportFailed: 'The export failed. Your data is untouched; try again.',
-    dateNotRecorded: 'The file is made, but the date of this backup could not be noted on the device (storage full?): the backup reminder will stay.',
+    dateNotRecorded:
+      'The file is made, but the date of this backup could not be noted on the device (storage full?): the backup reminder will stay.',
     importTitle: 'Import a backup',
-    importIntro: 'The whole file is checked first: nothing is written if it holds the slightest error, and you see what will change before you confirm.',
+    importIntro:
+      'The whole file is checked first: nothing is written if it holds the slightest error, and you see what will change before you confirm.',
     chooseFile: 'Backup file (.json)',
     reading: 'Checking the file… {done} organisation(s) of {total}',
     readingLabel: 'Checking the file',
@@ -746,7 +852,8 @@ export default {
     done: 'Import finished: {added} added, {replaced} replaced, {copied} copied, {kept} kept as they were.',
     seeOrganisations: 'See the organisations',
     failed: {
-      conflict: 'The import failed: the file reuses identifiers already used by another organisation on this device. Nothing was changed. Import it choosing “Keep both”.',
+      conflict:
+        'The import failed: the file reuses identifiers already used by another organisation on this device. Nothing was changed. Import it choosing “Keep both”.',
       quota: 'The import failed: the device’s storage is full. Nothing was changed.',
       refused: 'The import failed: the browser refuses to save (private browsing?). Nothing was changed.',
       unknown: 'The import failed. Nothing was changed; try again.',
@@ -756,7 +863,15 @@ export default {
     reminderLink: 'Export a backup',
   },
   import: {
-    expected: { text: 'a text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'an object', null: 'nothing', other: 'another value' },
+    expected: {
+      text: 'a text',
+      number: 'a number',
+      boolean: 'true or false',
+      array: 'a list',
+      object: 'an object',
+      null: 'nothing',
+      other: 'another value',
+    },
     problem: {
       level: '{value} is not a level (0 to 4).',
       missing: 'missing value.',
@@ -782,7 +897,8 @@ export default {
       value: '“{value}” does not fit: {problem}',
       future: 'a date in the future ({value}): does the file come from a device whose clock is wrong?',
       guide: 'invalid guide: {value}',
-      guideConflict: 'the guide {value} is already loaded on this device with other content: a changed guide takes a new version number.',
+      guideConflict:
+        'the guide {value} is already loaded on this device with other content: a changed guide takes a new version number.',
       unknownGuide: 'made with a version of the guide ({value}) this version of Cap ESS does not know: update the app.',
       fileTooLarge: 'The file is too large (over {max} MB): it is probably not a Cap ESS backup.',
       notJson: 'This file cannot be read: it is not JSON (is it complete?).',
@@ -792,7 +908,8 @@ export default {
     },
   },
   report: {
-    accessibleVersion: 'The accessible version is the preview below (headings, tables, language), printable with “Print this page”.',
+    accessibleVersion:
+      'The accessible version is the preview below (headings, tables, language), printable with “Print this page”.',
     pdfNotTagged: 'The PDF is not tagged for screen readers.',
     /** The organisation named by its legal form, mid-sentence (« comment la coopérative applique »). */
     org: {
@@ -806,18 +923,23 @@ export default {
       'societe-commerciale-ess': 'the company',
       other: 'the organisation',
     },
-    voluntaryNote: 'The ESS legal forms are those listed in article 1 of the law of 31 July 2014: associations, cooperatives, mutuals, foundations and ESS commercial companies. Other organisations, such as endowment funds (fonds de dotation), may use the guide voluntarily: it is not established that the duty of article 3 applies to them.',
-    fondationNote: 'A foundation has no general assembly. The law (article 3) only speaks of the annual general assembly (AG): presenting this report to the foundation’s board is a reading suggested by Cap ESS, not a rule set by the law. In this report, “general assembly” therefore means that board.',
+    voluntaryNote:
+      'The ESS legal forms are those listed in article 1 of the law of 31 July 2014: associations, cooperatives, mutuals, foundations and ESS commercial companies. Other organisations, such as endowment funds (fonds de dotation), may use the guide voluntarily: it is not established that the duty of article 3 applies to them.',
+    fondationNote:
+      'A foundation has no general assembly. The law (article 3) only speaks of the annual general assembly (AG): presenting this report to the foundation’s board is a reading suggested by Cap ESS, not a rule set by the law. In this report, “general assembly” therefore means that board.',
     title: 'Report for the general assembly (AG)',
     titleYear: 'Report for the general assembly (AG): {year} financial year',
     link: 'Report for the general assembly (AG), PDF and exports',
-    intro: 'Every year, {org} presents at its general assembly how it applies the good-practices guide and, where appropriate, holds a debate there on its achievements and progress objectives. Here is the document to present, and files for a spreadsheet.',
+    intro:
+      'Every year, {org} presents at its general assembly how it applies the good-practices guide and, where appropriate, holds a debate there on its achievements and progress objectives. Here is the document to present, and files for a spreadsheet.',
     draftWarning: 'The self-assessment is not completed: the report will be marked “working document”.',
     downloads: 'Download',
     pdfAg: 'AG report (PDF)',
-    pdfAgHelp: 'The full report: approach, scores, comparison, objectives, actions, indicators, a page to record the debate if one is held, and an annex with every answer.',
+    pdfAgHelp:
+      'The full report: approach, scores, comparison, objectives, actions, indicators, a page to record the debate if one is held, and an annex with every answer.',
     pdfEmployees: 'Employees’ version (PDF)',
-    pdfEmployeesHelp: 'Two pages to inform the team and the works council (CSE): what was assessed, the main results, the progress plan. Without the notes.',
+    pdfEmployeesHelp:
+      'Two pages to inform the team and the works council (CSE): what was assessed, the main results, the progress plan. Without the notes.',
     print: 'Print this page',
     csvTitle: 'For a spreadsheet (Excel, LibreOffice)',
     csvAnswers: 'Answers (CSV)',
@@ -837,9 +959,11 @@ export default {
     kilobytes: '{n} KB',
     agForm: {
       showParticipantNames: 'Name the workshop’s participants in the report',
-      showParticipantNamesHint: 'Otherwise the report gives their number by role (board members, employees…), without names.',
+      showParticipantNamesHint:
+        'Otherwise the report gives their number by role (board members, employees…), without names.',
       title: 'Prepare the AG, then record the debate if one was held',
-      intro: 'These texts appear in the report. They are saved as you type, and can be filled in after the AG even when the self-assessment is completed.',
+      intro:
+        'These texts appear in the report. They are saved as you type, and can be filled in after the AG even when the self-assessment is completed.',
       presentedAt: 'Date of the general assembly',
       approach: 'Why these themes, how you worked',
       approachHelp: 'For example: “The board chose three themes; two meetings with the staff prepared the answers.”',
@@ -847,20 +971,29 @@ export default {
       objectivesAdopted: 'Progress objectives agreed after the AG (where relevant)',
     },
     preview: 'Report preview',
-    previewHelp: 'The essentials of the report, ready to print. The PDF adds the contents, the radar chart, the detail by area and the compared indicators.',
+    previewHelp:
+      'The essentials of the report, ready to print. The PDF adds the contents, the radar chart, the detail by area and the compared indicators.',
     pdf: {
       domaineOf: 'Domaine: {domaine}',
       workshopTitle: 'Group workshop',
       workshopPeople: 'Group workshop: {list}.',
       workshopPeopleCount: 'one person | {n} people',
-      workshopThemePeople: 'Nobody gave a view on this theme. | One person gave a view on this theme. | {n} people gave a view on this theme.',
+      workshopThemePeople:
+        'Nobody gave a view on this theme. | One person gave a view on this theme. | {n} people gave a view on this theme.',
       workshopDisputed: 'No question was debated. | One question was debated: | {n} questions were debated:',
       workshopQuestion: '{n}. {text} Views from {min} to {max} ({views}); agreed answer: {agreed}.',
       workshopQuestionFlagged: '{n}. {text} Put up for debate ({views}); agreed answer: {agreed}.',
       workshopViews: 'no views | one view | {n} views',
       workshopNoAgreed: 'none',
       workshopDissent: 'Dissenting view recorded: {text}',
-      roleName: { board: 'board member', employee: 'employee', volunteer: 'volunteer', user: 'service user', partner: 'partner', other: 'other role' },
+      roleName: {
+        board: 'board member',
+        employee: 'employee',
+        volunteer: 'volunteer',
+        user: 'service user',
+        partner: 'partner',
+        other: 'other role',
+      },
       roleCount: {
         board: '{n} board member | {n} board members',
         employee: '{n} employee | {n} employees',
@@ -878,8 +1011,10 @@ export default {
       changesWorse: 'none worse | one worse | {n} worse',
       changesBetter: 'no question better | one question better | {n} questions better',
       actionFromQuestion: 'Improve: {question}',
-      approachGuideVoluntary: 'This report presents how the organisation applied, for the {year} financial year, the {guide}, adopted by the {publisher}, on a voluntary basis. The guide is not normative: it invites an organisation to question its practices and set itself progress objectives.',
-      approachGuideFondation: 'As article 3 of the law of 31 July 2014 on the social and solidarity economy requires, this report presents how the foundation applied, for the {year} financial year, the {guide}, adopted by the {publisher}. The law provides for a presentation at the annual general assembly; the foundation, which has none, presents it to its board: this is a reading of the law, not a rule the law sets. The guide is not normative: it invites an organisation to question its practices and set itself progress objectives.',
+      approachGuideVoluntary:
+        'This report presents how the organisation applied, for the {year} financial year, the {guide}, adopted by the {publisher}, on a voluntary basis. The guide is not normative: it invites an organisation to question its practices and set itself progress objectives.',
+      approachGuideFondation:
+        'As article 3 of the law of 31 July 2014 on the social and solidarity economy requires, this report presents how the foundation applied, for the {year} financial year, the {guide}, adopted by the {publisher}. The law provides for a presentation at the annual general assembly; the foundation, which has none, presents it to its board: this is a reading of the law, not a rule the law sets. The guide is not normative: it invites an organisation to question its practices and set itself progress objectives.',
       sep: ': ',
       listSep: '; ',
       documentTitle: '{name}: ESS good practices, {year} financial year',
@@ -895,14 +1030,17 @@ export default {
       contents: 'Contents',
       page: 'Page {page} / {total}',
       approach: 'Our approach',
-      approachGuide: 'As article 3 of the law of 31 July 2014 on the social and solidarity economy requires, this report presents how {org} applied, for the {year} financial year, the {guide}, adopted by the {publisher}. The guide is not normative: it invites an organisation to question its practices and set itself progress objectives.',
+      approachGuide:
+        'As article 3 of the law of 31 July 2014 on the social and solidarity economy requires, this report presents how {org} applied, for the {year} financial year, the {guide}, adopted by the {publisher}. The guide is not normative: it invites an organisation to question its practices and set itself progress objectives.',
       retained: 'Themes retained this year ({count})',
       notRetained: 'Themes not retained this year',
       why: 'Why these themes, and how we worked',
-      whyDefault: 'The guide does not require every theme every year: each organisation may choose those it wants to progress on and take up the others in later financial years.',
+      whyDefault:
+        'The guide does not require every theme every year: each organisation may choose those it wants to progress on and take up the others in later financial years.',
       participants: 'Who took part:',
       participantsUnknown: 'Not stated.',
-      method: 'Each scored question is rated on the maturity scale, from 0 ({first}) to 4 ({last}); factual and open questions are not scored. A theme’s score is the mean level of its applicable answered questions, out of 100; the global score is the mean of the themes. The coverage says how many answers each score rests on. There is no pass mark and no ranking.',
+      method:
+        'Each scored question is rated on the maturity scale, from 0 ({first}) to 4 ({last}); factual and open questions are not scored. A theme’s score is the mean level of its applicable answered questions, out of 100; the global score is the mean of the themes. The coverage says how many answers each score rests on. There is no pass mark and no ranking.',
       results: 'Overall results',
       globalScore: 'Global score',
       noScore: 'no score yet',
@@ -917,12 +1055,15 @@ export default {
       score: 'Score out of 100',
       coverageColumn: 'Answers',
       delta: 'Change',
-      radarCaption: 'Scores by theme, out of 100 (the values are in the table above). A theme with no score is marked “no score” and not joined to the others.',
+      radarCaption:
+        'Scores by theme, out of 100 (the values are in the table above). A theme with no score is marked “no score” and not joined to the others.',
       byTheme: 'Theme by theme',
-      byThemeIntro: 'For each retained theme: the score and its change, the strengths, the areas for progress, the objectives, the progress-plan actions and the indicators followed.',
+      byThemeIntro:
+        'For each retained theme: the score and its change, the strengths, the areas for progress, the objectives, the progress-plan actions and the indicators followed.',
       themeHeading: 'Theme {number}:',
       changes: 'Since {year}: {better}, {worse}, {same}.',
-      globalNotComparable: 'The retained themes differ from {year}: the global score cannot be compared, see the change theme by theme.',
+      globalNotComparable:
+        'The retained themes differ from {year}: the global score cannot be compared, see the change theme by theme.',
       domaine: 'Area of action',
       strengths: 'Strengths',
       noStrengths: 'No answer at level 3 or 4.',
@@ -954,7 +1095,8 @@ export default {
       trend: 'Trend',
       trends: { up: '↗ up', down: '↘ down', same: '→ stable' },
       debate: 'The debate at the general assembly (where appropriate)',
-      debateIntro: 'To fill in during or after the AG: the date and, if a debate was held (the law provides for one “where appropriate”), the questions raised and the progress objectives agreed.',
+      debateIntro:
+        'To fill in during or after the AG: the date and, if a debate was held (the law provides for one “where appropriate”), the questions raised and the progress objectives agreed.',
       agDate: 'Date of the general assembly',
       questionsRaised: 'Questions raised',
       objectivesAdopted: 'Progress objectives agreed',
@@ -981,7 +1123,8 @@ export default {
       documentTitle: '{name}: ESS good practices {year}, information for employees',
       title: 'ESS good practices: what we assessed',
       what: 'What was assessed',
-      whatIntro: 'Each year we review our practices with the national good-practices guide of the social and solidarity economy (ESS). For the {year} financial year we worked on these themes:',
+      whatIntro:
+        'Each year we review our practices with the national good-practices guide of the social and solidarity economy (ESS). For the {year} financial year we worked on these themes:',
       results: 'The main results',
       plan: 'Our progress plan',
       noPlan: 'No action under way for now.',
@@ -1025,7 +1168,8 @@ export default {
   results: {
     title: 'Results',
     titleYear: 'Results for {year}',
-    intro: 'These scores measure your progress from one year to the next, not a comparison with others: the guide sets no pass mark.',
+    intro:
+      'These scores measure your progress from one year to the next, not a comparison with others: the guide sets no pass mark.',
     global: 'Overall score',
     frozen: 'Scores frozen on {date}, when the self-assessment was completed: they will not change.',
     byTheme: 'Scores per theme',
@@ -1040,7 +1184,8 @@ export default {
     noStrongest: 'No answer at level 3 or 4 yet.',
     noWeakest: 'No answer below level 3.',
     detail: 'Detail per area of action',
-    barLabel: 'Bar chart of the scores of the areas of the theme “{theme}”, out of 100. The same values are in the table that follows.',
+    barLabel:
+      'Bar chart of the scores of the areas of the theme “{theme}”, out of 100. The same values are in the table that follows.',
     domaineTableCaption: 'Score and coverage of the areas of the theme “{theme}”',
     domaineColumn: 'Area of action',
     method: {
@@ -1048,10 +1193,13 @@ export default {
       question: 'Each rated question is worth its level divided by 4: level 0 = 0, level 2 = 0.5, level 4 = 1.',
       na: '“Not applicable”, from your profile or your choice, takes the question out of the calculation: it counts neither in the sum nor in the divisor.',
       unknown: '“Don’t know” counts as unanswered: not in the score, but in the coverage.',
-      theme: 'The score of an area or a theme is the mean, weighted by each question’s weight (1 for all today), of the applicable questions that have an answer.',
-      global: 'The overall score is the plain mean of the scores of the kept themes that have one: no theme weighs more than another, and a theme with no answer is not counted as zero.',
+      theme:
+        'The score of an area or a theme is the mean, weighted by each question’s weight (1 for all today), of the applicable questions that have an answer.',
+      global:
+        'The overall score is the plain mean of the scores of the kept themes that have one: no theme weighs more than another, and a theme with no answer is not counted as zero.',
       coverage: 'Coverage tells how many answers a score rests on: answers given out of applicable questions.',
-      rounding: 'Scores are shown out of 100, rounded to the nearest whole number (halves up); calculations use unrounded values.',
+      rounding:
+        'Scores are shown out of 100, rounded to the nearest whole number (halves up); calculations use unrounded values.',
       formula: 'score = 100 × Σ (weight × level ÷ 4) ÷ Σ weight, over the applicable questions that have an answer',
       noPassMark: 'There is no pass mark and no ranking: the aim is progress, not excellence.',
     },
@@ -1059,10 +1207,18 @@ export default {
   network: {
     navLink: 'Network',
     title: 'Network corner',
-    intro: 'For a CRESS, a federation or a facilitator: gather the practice sheets and anonymised summaries that organisations send you, and load your own version of the guide.',
-    noServer: 'Nothing goes through a server: organisations send you files (by email, on a USB stick), you import them here, and everything stays on this device.',
+    intro:
+      'For a CRESS, a federation or a facilitator: gather the practice sheets and anonymised summaries that organisations send you, and load your own version of the guide.',
+    noServer:
+      'Nothing goes through a server: organisations send you files (by email, on a USB stick), you import them here, and everything stays on this device.',
     sizeBandLabel: 'Size (employees)',
-    sizeBand: { '0': 'No employees', '1-9': '1 to 9 employees', '10-49': '10 to 49 employees', '50-249': '50 to 249 employees', '250+': '250 employees or more' },
+    sizeBand: {
+      '0': 'No employees',
+      '1-9': '1 to 9 employees',
+      '10-49': '10 to 49 employees',
+      '50-249': '50 to 249 employees',
+      '250+': '250 employees or more',
+    },
     files: {
       reading: 'Reading the files…',
       new: {
@@ -1078,11 +1234,19 @@ export default {
       updated: 'no update | one sheet updated | {n} sheets updated',
       refused: 'file refused, nothing of it was kept:',
     },
-    any: { theme: 'All themes', domaine: 'All areas', legalForm: 'All legal forms', sizeBand: 'All sizes', region: 'All regions' },
+    any: {
+      theme: 'All themes',
+      domaine: 'All areas',
+      legalForm: 'All legal forms',
+      sizeBand: 'All sizes',
+      region: 'All regions',
+    },
     catalogue: {
       title: 'Good-practice catalogue',
-      pitch: 'The sheets organisations share: browse them by theme, legal form, region or size, and print them as a booklet for an event.',
-      intro: 'Import the sheet files organisations sent you. A sheet imported twice appears once, in its latest version.',
+      pitch:
+        'The sheets organisations share: browse them by theme, legal form, region or size, and print them as a booklet for an event.',
+      intro:
+        'Import the sheet files organisations sent you. A sheet imported twice appears once, in its latest version.',
       importLabel: 'Import sheet files',
       importHint: 'Files “cap-ess-fiches-….json” or “cap-ess-fiche-….json”; you may choose several at once.',
       browse: 'No sheet in the catalogue | One sheet in the catalogue | {n} sheets in the catalogue',
@@ -1096,31 +1260,39 @@ export default {
       remove: 'Remove this sheet from the catalogue',
       confirmRemove: 'Remove the sheet “{title}” from the catalogue?',
       bookletTitle: 'Booklet for an event',
-      bookletIntro: 'The sheets shown above, one per page, after a contents page: ready for the Mois de l’ESS or a network meeting.',
+      bookletIntro:
+        'The sheets shown above, one per page, after a contents page: ready for the Mois de l’ESS or a network meeting.',
       bookletName: 'Booklet title',
       bookletDefault: 'Good practices of the social economy near you',
-      bookletButton: 'No sheet to put in a booklet | Download the booklet (one sheet, PDF) | Download the booklet ({n} sheets, PDF)',
+      bookletButton:
+        'No sheet to put in a booklet | Download the booklet (one sheet, PDF) | Download the booklet ({n} sheets, PDF)',
       bookletDone: 'Booklet ready. | Booklet ready: one sheet. | Booklet ready: {n} sheets.',
     },
     picture: {
       title: 'Regional picture',
-      pitch: 'The anonymised summaries of completed exercises: where organisations stand, theme by theme and question by question, never showing a group of fewer than five.',
-      intro: 'Import the anonymised summaries organisations chose to send you. Every figure says how many organisations it rests on; no figure is shown for a group of fewer than {min} organisations. Only summaries made with the same guide, in the same version, are compared.',
+      pitch:
+        'The anonymised summaries of completed exercises: where organisations stand, theme by theme and question by question, never showing a group of fewer than five.',
+      intro:
+        'Import the anonymised summaries organisations chose to send you. Every figure says how many organisations it rests on; no figure is shown for a group of fewer than {min} organisations. Only summaries made with the same guide, in the same version, are compared.',
       importLabel: 'Import anonymised summaries',
-      importHint: 'Files “cap-ess-synthese-….json”; you may choose several at once. A summary imported twice counts once.',
+      importHint:
+        'Files “cap-ess-synthese-….json”; you may choose several at once. A summary imported twice counts once.',
       count: 'No summary imported. | One summary imported. | {n} summaries imported.',
       scopeTitle: 'What we look at',
       guide: 'Guide',
-      guideOption: '{id}, version {version} (no summary) | {id}, version {version} (one summary) | {id}, version {version} ({n} summaries)',
+      guideOption:
+        '{id}, version {version} (no summary) | {id}, version {version} (one summary) | {id}, version {version} ({n} summaries)',
       year: 'Exercise',
       dimension: 'Split by',
       by: { all: 'Do not split', legalForm: 'Legal form', sizeBand: 'Size', year: 'Exercise' },
-      guideMissing: 'This guide is not loaded on this device: themes are named by their id and the per-question detail is not available. Load the guide file in “Network guides”.',
+      guideMissing:
+        'This guide is not loaded on this device: themes are named by their id and the per-question detail is not available. Load the guide file in “Network guides”.',
       total: 'No organisation in this scope. | One organisation in this scope. | {n} organisations in this scope.',
       csvButton: 'Download the table (CSV)',
       pdfButton: 'Download the picture (PDF)',
       scores: 'Scores by theme',
-      hiddenExplained: '“Hidden”: the group has fewer than {min} organisations, or its figures could be worked out from the others; they are not shown, so that no organisation can be recognised.',
+      hiddenExplained:
+        '“Hidden”: the group has fewer than {min} organisations, or its figures could be worked out from the others; they are not shown, so that no organisation can be recognised.',
       theme: 'Theme',
       group: 'Group',
       organisations: 'Organisations',
@@ -1143,10 +1315,12 @@ export default {
       allYears: 'All exercises',
       documentTitle: 'Regional picture of good practices in the social economy',
       pdfTotal: 'No organisation. | One organisation. | {n} organisations.',
-      pdfMethod: 'Drawn from the anonymised summaries organisations chose to send, one exercise at a time. Scores out of 100; every figure says how many organisations it rests on; no figure for a group of fewer than {min} organisations, nor for a group whose figures could be worked out from the others.',
+      pdfMethod:
+        'Drawn from the anonymised summaries organisations chose to send, one exercise at a time. Scores out of 100; every figure says how many organisations it rests on; no figure for a group of fewer than {min} organisations, nor for a group whose figures could be worked out from the others.',
       answersOf: 'Answers of the group:',
       hidden: 'hidden (fewer than {min} organisations, or a figure that could be worked out from the others)',
-      withheld: 'With these filters, the organisations left out would be fewer than {min}: their figures could be found by comparing with the picture without filters. No figure is shown; widen the filters.',
+      withheld:
+        'With these filters, the organisations left out would be fewer than {min}: their figures could be found by comparing with the picture without filters. No figure is shown; widen the filters.',
       csv: {
         group: 'Group',
         theme: 'Theme',
@@ -1164,11 +1338,14 @@ export default {
     },
     guides: {
       title: 'Network guides',
-      pitch: 'Your version of the guide (reworded questions, added questions, indicators for your sector), checked like the national guide and offered when an exercise starts.',
-      intro: 'A network may adapt or complete the national guide. The file follows the format of the guide shipped with Cap ESS and is checked the same way; every problem is given with its place in the file.',
+      pitch:
+        'Your version of the guide (reworded questions, added questions, indicators for your sector), checked like the national guide and offered when an exercise starts.',
+      intro:
+        'A network may adapt or complete the national guide. The file follows the format of the guide shipped with Cap ESS and is checked the same way; every problem is given with its place in the file.',
       step1: 'Start from the national guide:',
       downloadNational: 'download the national guide (JSON)',
-      step2: 'Change its id (for instance “cress-occitanie-2026”) and its title, reword or add questions; keep the id of a question whose meaning does not change, so last year’s answers follow.',
+      step2:
+        'Change its id (for instance “cress-occitanie-2026”) and its title, reword or add questions; keep the id of a question whose meaning does not change, so last year’s answers follow.',
       step3: 'Load the file here. A guide changed later takes a new version number.',
       importLabel: 'Load a guide file',
       importHint: 'A JSON file in the “cap-ess-guide” format.',
@@ -1182,13 +1359,15 @@ export default {
       removed: 'Guide removed.',
       inUse: 'This guide is used by an exercise or a sheet: it stays loaded.',
       choose: 'Guide used',
-      chooseHint: 'The national guide, or a network guide loaded on this device. The exercise keeps this guide and its version.',
+      chooseHint:
+        'The national guide, or a network guide loaded on this device. The exercise keeps this guide and its version.',
       national: 'National good-practices guide of the social economy (CSESS)',
       option: '{title}, version {version} ({publisher})',
     },
     sheets: {
       listTitle: 'Practice sheets',
-      orgIntro: 'Tell a practice that works for you, so another organisation can learn from it. A sheet stays private until you mark it shareable.',
+      orgIntro:
+        'Tell a practice that works for you, so another organisation can learn from it. A sheet stays private until you mark it shareable.',
       open: 'See the sheets',
       intro: 'Each sheet describes a practice you run. Only sheets marked shareable go into the file for your network.',
       new: 'New sheet',
@@ -1198,10 +1377,12 @@ export default {
       shareable: 'Shareable',
       private: 'Private',
       shareTitle: 'Share with your network',
-      shareIntro: 'No sheet ready to share (marked shareable, with a title, a theme and a description). | One sheet ready to share. | {n} sheets ready to share.',
+      shareIntro:
+        'No sheet ready to share (marked shareable, with a title, a theme and a description). | One sheet ready to share. | {n} sheets ready to share.',
       exportFile: 'Download the file of shareable sheets',
       exportPdf: 'Download the shareable sheets (PDF)',
-      exported: 'File “{file}” downloaded. | File “{file}” downloaded: one sheet. | File “{file}” downloaded: {n} sheets.',
+      exported:
+        'File “{file}” downloaded. | File “{file}” downloaded: one sheet. | File “{file}” downloaded: {n} sheets.',
       bookletOf: 'Good practices: {name}',
       notFound: 'This sheet does not exist (any more) on this device.',
       formIntro: 'Everything is saved as you go.',
@@ -1228,8 +1409,10 @@ export default {
       chooseTheme: 'Choose a theme',
       anyDomaine: 'The whole theme',
       sharing: 'Sharing',
-      shareableLabel: 'This sheet is shareable: it may go to your network (with the organisation’s name, legal form, region and size band).',
-      shareableHint: 'A private sheet does not go to your network: it stays on this device (and in your backups), and you may print it for yourself.',
+      shareableLabel:
+        'This sheet is shareable: it may go to your network (with the organisation’s name, legal form, region and size band).',
+      shareableHint:
+        'A private sheet does not go to your network: it stays on this device (and in your backups), and you may print it for yourself.',
       missing: 'To download or share this sheet, still fill in: {fields}.',
       exportOneFile: 'Download this sheet (file for the network)',
       exportOnePdf: 'Download this sheet (PDF, one page)',
@@ -1248,43 +1431,58 @@ export default {
       title: 'Anonymised summary for your network',
       back: 'Report of the {year} exercise',
       notFound: 'This exercise does not exist (any more) on this device.',
-      draft: 'The {year} exercise is not completed: the anonymised summary is made from the frozen scores of a completed exercise.',
-      intro: 'Your CRESS or federation draws a regional picture from the summaries organisations choose to send. Here is exactly what yours holds before you download it.',
+      draft:
+        'The {year} exercise is not completed: the anonymised summary is made from the frozen scores of a completed exercise.',
+      intro:
+        'Your CRESS or federation draws a regional picture from the summaries organisations choose to send. Here is exactly what yours holds before you download it.',
       holds: 'What the summary holds',
       holdsYear: 'The exercise: {year}.',
       holdsProfile: 'Your profile, in broad categories: {legalForm}, {size}, {region}.',
       holdsGuide: 'The guide used: {guide}, version {version}.',
-      holdsScores: 'The scores frozen at the end of the exercise (overall score: {score} out of 100) and each theme’s coverage (table below).',
-      holdsLevels: 'The level given to each scored question ({levels}, {na}, {unknown}), without your notes or evidence.',
+      holdsScores:
+        'The scores frozen at the end of the exercise (overall score: {score} out of 100) and each theme’s coverage (table below).',
+      holdsLevels:
+        'The level given to each scored question ({levels}, {na}, {unknown}), without your notes or evidence.',
       levelCount: 'no level from 0 to 4 | one level from 0 to 4 | {n} levels from 0 to 4',
       naCount: 'no “not applicable” | one “not applicable” | {n} “not applicable”',
       unknownCount: 'no “don’t know” | one “don’t know” | {n} “don’t know”',
       noteLine: '{question}: “{text}”',
       failed: 'The summary could not be prepared (is this exercise’s guide loaded on this device?).',
       holdsName: 'The organisation’s name: “{name}” (you added it).',
-      holdsNotes: 'Your notes: none | Your notes on one question (you added them). | Your notes on {n} questions (you added them).',
+      holdsNotes:
+        'Your notes: none | Your notes on one question (you added them). | Your notes on {n} questions (you added them).',
       themesCaption: 'Scores and coverage by theme held in the summary',
       never: 'What it does not hold',
-      neverList: 'Not the organisation’s name (unless you add it), nor its SIREN number, exact headcounts, notes (unless you add them), evidence, reasons for “not applicable”, indicators, objectives, action plan, AG texts, participants’ names or the views given in a workshop.',
+      neverList:
+        'Not the organisation’s name (unless you add it), nor its SIREN number, exact headcounts, notes (unless you add them), evidence, reasons for “not applicable”, indicators, objectives, action plan, AG texts, participants’ names or the views given in a workshop.',
       optInTitle: 'Add, if you wish',
       optInName: 'The organisation’s name (“{name}”)',
-      optInNotes: 'Your notes (no note on the scored questions) | Your notes (written on one scored question) | Your notes (written on {n} scored questions)',
+      optInNotes:
+        'Your notes (no note on the scored questions) | Your notes (written on one scored question) | Your notes (written on {n} scored questions)',
       download: 'Download the anonymised summary',
       exported: 'File “{file}” downloaded: send it to your network.',
       raw: 'See the file as it will leave',
       linkTitle: 'For your network',
-      linkHelp: 'An anonymised summary of the completed exercise, for the regional picture of your CRESS or federation.',
+      linkHelp:
+        'An anonymised summary of the completed exercise, for the regional picture of your CRESS or federation.',
       link: 'Prepare the anonymised summary',
       linkDraft: 'Available once the exercise is completed.',
     },
   },
   files: {
-    kind: { backup: 'a Cap ESS backup', participant: 'a participant’s answers', sheets: 'a practice-sheet file', summary: 'an anonymised summary', guide: 'a guide' },
+    kind: {
+      backup: 'a Cap ESS backup',
+      participant: 'a participant’s answers',
+      sheets: 'a practice-sheet file',
+      summary: 'an anonymised summary',
+      guide: 'a guide',
+    },
     problem: {
       tooLarge: 'The file is too large (more than {max} MB).',
       otherKind: 'This file is {found}, not {expected}.',
       notWritten: 'the file could not be read or stored (is the storage full?): nothing of it was kept.',
-      reservedGuideId: '“{value}” is the id of the national guide shipped with Cap ESS: give your guide an id of its own (for instance “cress-bretagne-2026”).',
+      reservedGuideId:
+        '“{value}” is the id of the national guide shipped with Cap ESS: give your guide an id of its own (for instance “cress-bretagne-2026”).',
       notAGuide: 'this file is not a guide (expected format: “cap-ess-guide”).',
     },
   },

@@ -8,7 +8,8 @@ export default {
     title: 'Atelier collectif',
     link: 'Atelier collectif',
     linkHint: 'Plusieurs voix sur chaque question, une réponse retenue ensemble, un affichage pour le vidéoprojecteur.',
-    intro: 'Chaque participant·e donne son niveau, le groupe débat des écarts puis retient une réponse. Seule la réponse retenue compte dans les scores ; les avis de chacun·e restent notés à côté.',
+    intro:
+      'Chaque participant·e donne son niveau, le groupe débat des écarts puis retient une réponse. Seule la réponse retenue compte dans les scores ; les avis de chacun·e restent notés à côté.',
     locked: 'Cette auto-évaluation est terminée : l’atelier se consulte, il ne se modifie plus.',
     participants: {
       title: 'Participant·es',
@@ -19,9 +20,17 @@ export default {
       remove: 'Retirer {name}',
       confirmRemove: 'Retirer {name} de l’atelier ? Ses avis seront effacés.',
       count: 'aucun·e participant·e | une personne | {n} personnes',
-      removeFailed: 'La personne n’a pas pu être retirée : l’auto-évaluation a peut-être été terminée dans un autre onglet. Rechargez la page.',
+      removeFailed:
+        'La personne n’a pas pu être retirée : l’auto-évaluation a peut-être été terminée dans un autre onglet. Rechargez la page.',
       tooMany: 'Un atelier compte au plus {max} participant·es.',
-      roles: { board: 'Administrateur·rice', employee: 'Salarié·e', volunteer: 'Bénévole', user: 'Usager·ère', partner: 'Partenaire', other: 'Autre' },
+      roles: {
+        board: 'Administrateur·rice',
+        employee: 'Salarié·e',
+        volunteer: 'Bénévole',
+        user: 'Usager·ère',
+        partner: 'Partenaire',
+        other: 'Autre',
+      },
     },
     theme: 'Thème',
     chooseTheme: 'Thème de l’atelier',
@@ -41,7 +50,8 @@ export default {
     value: { na: 'NA', unknown: '?', none: '–' },
     valueLong: { na: 'non applicable', unknown: 'je ne sais pas' },
     toDebate: 'À débattre',
-    toDebateCount: 'aucune question à débattre | une question à débattre, placée en tête | {n} questions à débattre, placées en tête',
+    toDebateCount:
+      'aucune question à débattre | une question à débattre, placée en tête | {n} questions à débattre, placées en tête',
     spread: {
       summary: 'de {min} à {max}, médiane {median}',
       none: 'aucun niveau donné',
@@ -65,7 +75,8 @@ export default {
       note: 'Ce que le groupe a dit',
       noteHint: 'Les arguments échangés avant de retenir la réponse. Enregistré pendant que vous écrivez.',
       dissent: 'Avis divergent à consigner (facultatif)',
-      dissentHint: 'Quand une partie du groupe ne se retrouve pas dans la réponse retenue et souhaite que ce soit noté.',
+      dissentHint:
+        'Quand une partie du groupe ne se retrouve pas dans la réponse retenue et souhaite que ce soit noté.',
       hands: 'Vote à main levée',
       handsHint: 'Le nombre de mains levées pour chaque niveau ; elles s’ajoutent aux avis individuels.',
       handsLevel: 'Niveau {level}',
@@ -74,7 +85,8 @@ export default {
     handout: {
       title: 'Réponses sur les appareils des participant·es',
       giveTitle: '1. Donner le questionnaire',
-      giveHint: 'Chacun·e scanne ce code avec son téléphone ou ouvre le lien (à envoyer par message). Le questionnaire s’ouvre sans compte ; hors connexion, il faut que l’appareil ait déjà ouvert Cap ESS une fois.',
+      giveHint:
+        'Chacun·e scanne ce code avec son téléphone ou ouvre le lien (à envoyer par message). Le questionnaire s’ouvre sans compte ; hors connexion, il faut que l’appareil ait déjà ouvert Cap ESS une fois.',
       linkQr: 'QR code du lien vers le questionnaire',
       linkText: 'Lien du questionnaire des participant·es',
       takeTitle: '2. Recevoir les réponses',
@@ -109,14 +121,16 @@ export default {
         invalid: 'Cette valeur n’est pas valide.',
         otherWorkshop: 'Cette feuille répond à un autre atelier (une autre organisation ou un autre exercice).',
         otherGuide: 'Cette feuille a été remplie avec une autre version du guide.',
-        otherQuestions: 'Ce code ne correspond plus aux questions de cet atelier : les thèmes retenus ou le profil de l’organisation ont changé depuis que le lien a été donné. Demandez plutôt le fichier, ou donnez le nouveau lien.',
+        otherQuestions:
+          'Ce code ne correspond plus aux questions de cet atelier : les thèmes retenus ou le profil de l’organisation ont changé depuis que le lien a été donné. Demandez plutôt le fichier, ou donnez le nouveau lien.',
         unknownQuestion: 'Question inconnue de cet atelier : {value}.',
       },
     },
     paper: {
       link: 'Questionnaire papier à imprimer',
       title: 'Questionnaire papier',
-      intro: 'Pour les participant·es qui préfèrent le papier : une page par thème retenu ({count}), une case à cocher par niveau. Vous reportez ensuite chaque feuille dans la grille.',
+      intro:
+        'Pour les participant·es qui préfèrent le papier : une page par thème retenu ({count}), une case à cocher par niveau. Vous reportez ensuite chaque feuille dans la grille.',
       print: 'Imprimer le questionnaire',
       name: 'Nom ou initiales :',
       role: 'Qualité :',
@@ -140,7 +154,8 @@ export default {
     },
   },
   report: {
-    accessibleVersion: 'La version accessible est l’aperçu plus bas (titres, tableaux, langue), à imprimer avec « Imprimer cette page ».',
+    accessibleVersion:
+      'La version accessible est l’aperçu plus bas (titres, tableaux, langue), à imprimer avec « Imprimer cette page ».',
     pdfNotTagged: 'Le PDF n’est pas balisé pour les lecteurs d’écran.',
     /** The organisation named by its legal form, mid-sentence (« comment la coopérative applique »). */
     org: {
@@ -154,24 +169,30 @@ export default {
       'societe-commerciale-ess': 'la société',
       other: 'l’organisation',
     },
-    voluntaryNote: 'Les formes de l’ESS sont celles que liste l’article 1er de la loi du 31 juillet 2014 : associations, coopératives, mutuelles, fondations et sociétés commerciales de l’ESS. Les autres structures, comme les fonds de dotation, peuvent utiliser le guide de façon volontaire : il n’est pas établi que l’obligation de l’article 3 les concerne.',
-    fondationNote: 'Une fondation n’a pas d’assemblée générale. La loi (article 3) ne parle que de l’assemblée générale annuelle : présenter ce rapport au conseil d’administration de la fondation est une lecture proposée par Cap ESS, pas une règle fixée par la loi. Dans ce rapport, « assemblée générale » désigne donc ce conseil.',
+    voluntaryNote:
+      'Les formes de l’ESS sont celles que liste l’article 1er de la loi du 31 juillet 2014 : associations, coopératives, mutuelles, fondations et sociétés commerciales de l’ESS. Les autres structures, comme les fonds de dotation, peuvent utiliser le guide de façon volontaire : il n’est pas établi que l’obligation de l’article 3 les concerne.',
+    fondationNote:
+      'Une fondation n’a pas d’assemblée générale. La loi (article 3) ne parle que de l’assemblée générale annuelle : présenter ce rapport au conseil d’administration de la fondation est une lecture proposée par Cap ESS, pas une règle fixée par la loi. Dans ce rapport, « assemblée générale » désigne donc ce conseil.',
     title: 'Rapport pour l’assemblée générale',
     titleYear: 'Rapport pour l’assemblée générale : exercice {year}',
     link: 'Rapport AG, PDF et exports',
-    intro: 'Chaque année, {org} présente à son assemblée générale comment elle applique le guide des bonnes pratiques et, le cas échéant, y organise un débat sur ses réalisations et ses objectifs de progrès. Voici le document à présenter, et les fichiers pour un tableur.',
+    intro:
+      'Chaque année, {org} présente à son assemblée générale comment elle applique le guide des bonnes pratiques et, le cas échéant, y organise un débat sur ses réalisations et ses objectifs de progrès. Voici le document à présenter, et les fichiers pour un tableur.',
     draftWarning: 'L’auto-évaluation n’est pas terminée : le rapport portera la mention « document de travail ».',
     downloads: 'Télécharger',
     pdfAg: 'Rapport AG (PDF)',
-    pdfAgHelp: 'Le rapport complet : démarche, scores, comparaison, objectifs, actions, indicateurs, page pour noter le débat s’il a lieu, et annexe avec toutes les réponses.',
+    pdfAgHelp:
+      'Le rapport complet : démarche, scores, comparaison, objectifs, actions, indicateurs, page pour noter le débat s’il a lieu, et annexe avec toutes les réponses.',
     pdfEmployees: 'Version pour les salarié·es (PDF)',
-    pdfEmployeesHelp: 'Deux pages pour informer l’équipe et le CSE : ce qui a été évalué, les principaux résultats, le plan de progrès. Sans les notes.',
+    pdfEmployeesHelp:
+      'Deux pages pour informer l’équipe et le CSE : ce qui a été évalué, les principaux résultats, le plan de progrès. Sans les notes.',
     print: 'Imprimer cette page',
     csvTitle: 'Pour un tableur (Excel, LibreOffice)',
     csvAnswers: 'Réponses (CSV)',
     csvIndicators: 'Indicateurs (CSV)',
     csvActions: 'Actions (CSV)',
-    csvHelp: 'Fichiers CSV en UTF-8, séparés par des points-virgules, avec la virgule décimale : ils s’ouvrent directement dans Excel en français.',
+    csvHelp:
+      'Fichiers CSV en UTF-8, séparés par des points-virgules, avec la virgule décimale : ils s’ouvrent directement dans Excel en français.',
     steps: {
       font: 'Préparation de la police de caractères…',
       chart: 'Dessin du graphique…',
@@ -179,36 +200,50 @@ export default {
       file: 'Création du fichier…',
     },
     made: 'Le fichier « {file} » a été créé ({size}).',
-    failed: 'Le PDF n’a pas pu être créé ({reason}). Vos données ne sont pas touchées : réessayez, ou imprimez cette page.',
+    failed:
+      'Le PDF n’a pas pu être créé ({reason}). Vos données ne sont pas touchées : réessayez, ou imprimez cette page.',
     failedOffline: 'la police de caractères n’a pas pu être chargée',
     csvMade: 'Le fichier « {file} » a été créé.',
     kilobytes: '{n} Ko',
     agForm: {
       showParticipantNames: 'Nommer les participant·es de l’atelier dans le rapport',
-      showParticipantNamesHint: 'Sinon, le rapport donne leur nombre par qualité (administrateur·rices, salarié·es…), sans nom.',
+      showParticipantNamesHint:
+        'Sinon, le rapport donne leur nombre par qualité (administrateur·rices, salarié·es…), sans nom.',
       title: 'Préparer l’AG, puis noter le débat s’il a eu lieu',
-      intro: 'Ces textes figurent dans le rapport. Ils sont enregistrés au fil de la frappe, et peuvent être remplis après l’AG même si l’auto-évaluation est terminée.',
+      intro:
+        'Ces textes figurent dans le rapport. Ils sont enregistrés au fil de la frappe, et peuvent être remplis après l’AG même si l’auto-évaluation est terminée.',
       presentedAt: 'Date de l’assemblée générale',
       approach: 'Pourquoi ces thèmes, comment vous avez travaillé',
-      approachHelp: 'Par exemple : « Le conseil d’administration a retenu trois thèmes ; deux réunions avec l’équipe salariée ont préparé les réponses. »',
+      approachHelp:
+        'Par exemple : « Le conseil d’administration a retenu trois thèmes ; deux réunions avec l’équipe salariée ont préparé les réponses. »',
       questionsRaised: 'Questions soulevées en AG (lors du débat, le cas échéant)',
       objectivesAdopted: 'Objectifs de progrès retenus à l’issue de l’AG (le cas échéant)',
     },
     preview: 'Aperçu du rapport',
-    previewHelp: 'L’essentiel du rapport, prêt à imprimer. Le PDF y ajoute le sommaire, le graphique radar, le détail par domaine et les indicateurs comparés.',
+    previewHelp:
+      'L’essentiel du rapport, prêt à imprimer. Le PDF y ajoute le sommaire, le graphique radar, le détail par domaine et les indicateurs comparés.',
     pdf: {
       domaineOf: 'Domaine : {domaine}',
       workshopTitle: 'Atelier collectif',
       workshopPeople: 'Atelier collectif : {list}.',
       workshopPeopleCount: 'une personne | {n} personnes',
-      workshopThemePeople: 'Personne n’a donné d’avis sur ce thème. | Une personne a donné son avis sur ce thème. | {n} personnes ont donné leur avis sur ce thème.',
-      workshopDisputed: 'Aucune question n’a fait débat. | Une question a fait débat : | {n} questions ont fait débat :',
+      workshopThemePeople:
+        'Personne n’a donné d’avis sur ce thème. | Une personne a donné son avis sur ce thème. | {n} personnes ont donné leur avis sur ce thème.',
+      workshopDisputed:
+        'Aucune question n’a fait débat. | Une question a fait débat : | {n} questions ont fait débat :',
       workshopQuestion: '{n}. {text} Avis de {min} à {max} ({views}) ; réponse retenue : {agreed}.',
       workshopQuestionFlagged: '{n}. {text} Question mise en débat ({views}) ; réponse retenue : {agreed}.',
       workshopViews: 'aucun avis | un avis | {n} avis',
       workshopNoAgreed: 'aucune',
       workshopDissent: 'Avis divergent consigné : {text}',
-      roleName: { board: 'administrateur·rice', employee: 'salarié·e', volunteer: 'bénévole', user: 'usager·ère', partner: 'partenaire', other: 'autre qualité' },
+      roleName: {
+        board: 'administrateur·rice',
+        employee: 'salarié·e',
+        volunteer: 'bénévole',
+        user: 'usager·ère',
+        partner: 'partenaire',
+        other: 'autre qualité',
+      },
       roleCount: {
         board: '{n} administrateur·rice | {n} administrateur·rices',
         employee: '{n} salarié·e | {n} salarié·es',
@@ -226,8 +261,10 @@ export default {
       changesWorse: 'aucune en recul | une en recul | {n} en recul',
       changesBetter: 'aucune question en progrès | une question en progrès | {n} questions en progrès',
       actionFromQuestion: 'Progresser : {question}',
-      approachGuideVoluntary: 'Ce rapport présente comment l’organisation a appliqué, pour l’exercice {year}, le {guide}, adopté par le {publisher}, dans une démarche volontaire. Le guide n’est pas normatif : il invite à s’interroger sur ses pratiques et à se fixer des objectifs de progrès.',
-      approachGuideFondation: 'Conformément à l’article 3 de la loi du 31 juillet 2014 relative à l’ESS, ce rapport présente comment la fondation a appliqué, pour l’exercice {year}, le {guide}, adopté par le {publisher}. La loi prévoit une présentation à l’assemblée générale annuelle ; la fondation, qui n’en a pas, le présente à son conseil d’administration : c’est une lecture de la loi, non une règle qu’elle fixe. Le guide n’est pas normatif : il invite à s’interroger sur ses pratiques et à se fixer des objectifs de progrès.',
+      approachGuideVoluntary:
+        'Ce rapport présente comment l’organisation a appliqué, pour l’exercice {year}, le {guide}, adopté par le {publisher}, dans une démarche volontaire. Le guide n’est pas normatif : il invite à s’interroger sur ses pratiques et à se fixer des objectifs de progrès.',
+      approachGuideFondation:
+        'Conformément à l’article 3 de la loi du 31 juillet 2014 relative à l’ESS, ce rapport présente comment la fondation a appliqué, pour l’exercice {year}, le {guide}, adopté par le {publisher}. La loi prévoit une présentation à l’assemblée générale annuelle ; la fondation, qui n’en a pas, le présente à son conseil d’administration : c’est une lecture de la loi, non une règle qu’elle fixe. Le guide n’est pas normatif : il invite à s’interroger sur ses pratiques et à se fixer des objectifs de progrès.',
       sep: ' : ',
       listSep: ' ; ',
       documentTitle: '{name} : bonnes pratiques de l’ESS, exercice {year}',
@@ -243,14 +280,17 @@ export default {
       contents: 'Sommaire',
       page: 'Page {page} / {total}',
       approach: 'La démarche',
-      approachGuide: 'Conformément à l’article 3 de la loi du 31 juillet 2014 relative à l’ESS, ce rapport présente comment {org} a appliqué, pour l’exercice {year}, le {guide}, adopté par le {publisher}. Le guide n’est pas normatif : il invite à s’interroger sur ses pratiques et à se fixer des objectifs de progrès.',
+      approachGuide:
+        'Conformément à l’article 3 de la loi du 31 juillet 2014 relative à l’ESS, ce rapport présente comment {org} a appliqué, pour l’exercice {year}, le {guide}, adopté par le {publisher}. Le guide n’est pas normatif : il invite à s’interroger sur ses pratiques et à se fixer des objectifs de progrès.',
       retained: 'Thèmes retenus cette année ({count})',
       notRetained: 'Thèmes qui n’ont pas été retenus cette année',
       why: 'Pourquoi ces thèmes, et comment nous avons travaillé',
-      whyDefault: 'Le guide n’impose pas de traiter tous les thèmes chaque année : chaque organisation peut choisir ceux sur lesquels elle veut progresser et aborder les autres lors des exercices suivants.',
+      whyDefault:
+        'Le guide n’impose pas de traiter tous les thèmes chaque année : chaque organisation peut choisir ceux sur lesquels elle veut progresser et aborder les autres lors des exercices suivants.',
       participants: 'Qui a participé :',
       participantsUnknown: 'Non précisé.',
-      method: 'Chaque question notée est évaluée sur l’échelle de maturité, de 0 ({first}) à 4 ({last}) ; les questions factuelles ou ouvertes ne sont pas notées. Le score d’un thème est la moyenne des niveaux des questions applicables qui ont une réponse, ramenée sur 100 ; le score global est la moyenne des thèmes. La couverture dit sur combien de réponses repose chaque score. Il n’y a ni note minimale ni classement.',
+      method:
+        'Chaque question notée est évaluée sur l’échelle de maturité, de 0 ({first}) à 4 ({last}) ; les questions factuelles ou ouvertes ne sont pas notées. Le score d’un thème est la moyenne des niveaux des questions applicables qui ont une réponse, ramenée sur 100 ; le score global est la moyenne des thèmes. La couverture dit sur combien de réponses repose chaque score. Il n’y a ni note minimale ni classement.',
       results: 'Résultats d’ensemble',
       globalScore: 'Score global',
       noScore: 'pas encore de score',
@@ -265,12 +305,15 @@ export default {
       score: 'Score sur 100',
       coverageColumn: 'Réponses',
       delta: 'Évolution',
-      radarCaption: 'Scores par thème, sur 100 (les valeurs figurent dans le tableau ci-dessus). Un thème sans score est marqué « sans score » et n’est pas relié aux autres.',
+      radarCaption:
+        'Scores par thème, sur 100 (les valeurs figurent dans le tableau ci-dessus). Un thème sans score est marqué « sans score » et n’est pas relié aux autres.',
       byTheme: 'Thème par thème',
-      byThemeIntro: 'Pour chaque thème retenu : le score et son évolution, les points forts, les axes de progrès, les objectifs, les actions du plan de progrès et les indicateurs suivis.',
+      byThemeIntro:
+        'Pour chaque thème retenu : le score et son évolution, les points forts, les axes de progrès, les objectifs, les actions du plan de progrès et les indicateurs suivis.',
       themeHeading: 'Thème {number} :',
       changes: 'Depuis {year} : {better}, {worse}, {same}.',
-      globalNotComparable: 'Les thèmes retenus diffèrent de ceux de {year} : le score global ne se compare pas, voyez l’évolution thème par thème.',
+      globalNotComparable:
+        'Les thèmes retenus diffèrent de ceux de {year} : le score global ne se compare pas, voyez l’évolution thème par thème.',
       domaine: 'Domaine d’action',
       strengths: 'Points forts',
       noStrengths: 'Aucune réponse au niveau 3 ou 4.',
@@ -302,7 +345,8 @@ export default {
       trend: 'Tendance',
       trends: { up: '↗ en hausse', down: '↘ en baisse', same: '→ stable' },
       debate: 'Le débat en assemblée générale (le cas échéant)',
-      debateIntro: 'À compléter pendant ou après l’AG : la date et, si un débat a été organisé (la loi le prévoit « le cas échéant »), les questions soulevées et les objectifs de progrès retenus.',
+      debateIntro:
+        'À compléter pendant ou après l’AG : la date et, si un débat a été organisé (la loi le prévoit « le cas échéant »), les questions soulevées et les objectifs de progrès retenus.',
       agDate: 'Date de l’assemblée générale',
       questionsRaised: 'Questions soulevées',
       objectivesAdopted: 'Objectifs de progrès retenus',
@@ -329,7 +373,8 @@ export default {
       documentTitle: '{name} : bonnes pratiques de l’ESS {year}, information des salarié·es',
       title: 'Bonnes pratiques de l’ESS : ce que nous avons évalué',
       what: 'Ce qui a été évalué',
-      whatIntro: 'Chaque année, nous faisons le point sur nos pratiques à l’aide du guide national des bonnes pratiques de l’ESS. Pour l’exercice {year}, nous avons travaillé sur ces thèmes :',
+      whatIntro:
+        'Chaque année, nous faisons le point sur nos pratiques à l’aide du guide national des bonnes pratiques de l’ESS. Pour l’exercice {year}, nous avons travaillé sur ces thèmes :',
       results: 'Les principaux résultats',
       plan: 'Notre plan de progrès',
       noPlan: 'Aucune action en cours pour l’instant.',
@@ -372,10 +417,18 @@ export default {
   },
   network: {
     title: 'Espace réseau',
-    intro: 'Pour une CRESS, une fédération, un accompagnateur ou une accompagnatrice : rassembler les fiches bonne pratique et les synthèses anonymes que les organisations vous envoient, et charger votre propre version du guide.',
-    noServer: 'Rien ne passe par un serveur : les organisations vous envoient des fichiers (par courriel, sur une clé), vous les importez ici, et tout reste sur cet appareil.',
+    intro:
+      'Pour une CRESS, une fédération, un accompagnateur ou une accompagnatrice : rassembler les fiches bonne pratique et les synthèses anonymes que les organisations vous envoient, et charger votre propre version du guide.',
+    noServer:
+      'Rien ne passe par un serveur : les organisations vous envoient des fichiers (par courriel, sur une clé), vous les importez ici, et tout reste sur cet appareil.',
     sizeBandLabel: 'Taille (salarié·es)',
-    sizeBand: { '0': 'Sans salarié', '1-9': '1 à 9 salarié·es', '10-49': '10 à 49 salarié·es', '50-249': '50 à 249 salarié·es', '250+': '250 salarié·es et plus' },
+    sizeBand: {
+      '0': 'Sans salarié',
+      '1-9': '1 à 9 salarié·es',
+      '10-49': '10 à 49 salarié·es',
+      '50-249': '50 à 249 salarié·es',
+      '250+': '250 salarié·es et plus',
+    },
     files: {
       reading: 'Lecture des fichiers…',
       new: {
@@ -384,20 +437,31 @@ export default {
         guides: 'aucun nouveau guide | un nouveau guide | {n} nouveaux guides',
       },
       again: {
-        sheets: 'aucune déjà présente | une déjà présente, gardée une seule fois | {n} déjà présentes, gardées une seule fois',
-        summaries: 'aucune déjà présente | une déjà présente, comptée une seule fois | {n} déjà présentes, comptées une seule fois',
+        sheets:
+          'aucune déjà présente | une déjà présente, gardée une seule fois | {n} déjà présentes, gardées une seule fois',
+        summaries:
+          'aucune déjà présente | une déjà présente, comptée une seule fois | {n} déjà présentes, comptées une seule fois',
         guides: 'aucun déjà chargé | déjà chargé, gardé une seule fois | {n} déjà chargés',
       },
       updated: 'aucune mise à jour | une fiche mise à jour | {n} fiches mises à jour',
       refused: 'fichier refusé, rien n’en a été gardé :',
     },
-    any: { theme: 'Tous les thèmes', domaine: 'Tous les domaines', legalForm: 'Toutes les formes juridiques', sizeBand: 'Toutes les tailles', region: 'Toutes les régions' },
+    any: {
+      theme: 'Tous les thèmes',
+      domaine: 'Tous les domaines',
+      legalForm: 'Toutes les formes juridiques',
+      sizeBand: 'Toutes les tailles',
+      region: 'Toutes les régions',
+    },
     catalogue: {
       title: 'Catalogue des bonnes pratiques',
-      pitch: 'Les fiches que les organisations partagent : à parcourir par thème, forme juridique, région ou taille, et à imprimer en livret pour un temps fort.',
-      intro: 'Importez les fichiers de fiches que les organisations vous ont envoyés. Une fiche importée deux fois n’apparaît qu’une fois, dans sa dernière version.',
+      pitch:
+        'Les fiches que les organisations partagent : à parcourir par thème, forme juridique, région ou taille, et à imprimer en livret pour un temps fort.',
+      intro:
+        'Importez les fichiers de fiches que les organisations vous ont envoyés. Une fiche importée deux fois n’apparaît qu’une fois, dans sa dernière version.',
       importLabel: 'Importer des fichiers de fiches',
-      importHint: 'Fichiers « cap-ess-fiches-….json » ou « cap-ess-fiche-….json » ; vous pouvez en choisir plusieurs à la fois.',
+      importHint:
+        'Fichiers « cap-ess-fiches-….json » ou « cap-ess-fiche-….json » ; vous pouvez en choisir plusieurs à la fois.',
       browse: 'Aucune fiche dans le catalogue | Une fiche dans le catalogue | {n} fiches dans le catalogue',
       search: 'Rechercher (titre, texte, organisation)',
       theme: 'Thème',
@@ -409,31 +473,40 @@ export default {
       remove: 'Retirer cette fiche du catalogue',
       confirmRemove: 'Retirer la fiche « {title} » du catalogue ?',
       bookletTitle: 'Livret pour un temps fort',
-      bookletIntro: 'Les fiches affichées ci-dessus, une par page, après une page de sommaire : prêtes pour le Mois de l’ESS ou une rencontre de réseau.',
+      bookletIntro:
+        'Les fiches affichées ci-dessus, une par page, après une page de sommaire : prêtes pour le Mois de l’ESS ou une rencontre de réseau.',
       bookletName: 'Titre du livret',
       bookletDefault: 'Des bonnes pratiques de l’ESS près de chez vous',
-      bookletButton: 'Aucune fiche à mettre en livret | Télécharger le livret (une fiche, PDF) | Télécharger le livret ({n} fiches, PDF)',
+      bookletButton:
+        'Aucune fiche à mettre en livret | Télécharger le livret (une fiche, PDF) | Télécharger le livret ({n} fiches, PDF)',
       bookletDone: 'Livret prêt. | Livret prêt : une fiche. | Livret prêt : {n} fiches.',
     },
     picture: {
       title: 'Panorama régional',
-      pitch: 'Les synthèses anonymes des exercices terminés : où en sont les organisations, thème par thème et question par question, sans jamais montrer un groupe de moins de cinq.',
-      intro: 'Importez les synthèses anonymes que les organisations ont choisi de vous envoyer. Chaque chiffre dit sur combien d’organisations il repose ; aucun chiffre n’est montré pour un groupe de moins de {min} organisations. Seules les synthèses faites avec le même guide, dans la même version, sont comparées.',
+      pitch:
+        'Les synthèses anonymes des exercices terminés : où en sont les organisations, thème par thème et question par question, sans jamais montrer un groupe de moins de cinq.',
+      intro:
+        'Importez les synthèses anonymes que les organisations ont choisi de vous envoyer. Chaque chiffre dit sur combien d’organisations il repose ; aucun chiffre n’est montré pour un groupe de moins de {min} organisations. Seules les synthèses faites avec le même guide, dans la même version, sont comparées.',
       importLabel: 'Importer des synthèses anonymes',
-      importHint: 'Fichiers « cap-ess-synthese-….json » ; vous pouvez en choisir plusieurs à la fois. Une synthèse importée deux fois n’est comptée qu’une fois.',
+      importHint:
+        'Fichiers « cap-ess-synthese-….json » ; vous pouvez en choisir plusieurs à la fois. Une synthèse importée deux fois n’est comptée qu’une fois.',
       count: 'Aucune synthèse importée. | Une synthèse importée. | {n} synthèses importées.',
       scopeTitle: 'Ce que l’on regarde',
       guide: 'Guide',
-      guideOption: '{id}, version {version} (aucune synthèse) | {id}, version {version} (une synthèse) | {id}, version {version} ({n} synthèses)',
+      guideOption:
+        '{id}, version {version} (aucune synthèse) | {id}, version {version} (une synthèse) | {id}, version {version} ({n} synthèses)',
       year: 'Exercice',
       dimension: 'Répartir par',
       by: { all: 'Ne pas répartir', legalForm: 'Forme juridique', sizeBand: 'Taille', year: 'Exercice' },
-      guideMissing: 'Ce guide n’est pas chargé sur cet appareil : les thèmes sont nommés par leur identifiant et le détail par question n’est pas disponible. Chargez le fichier du guide dans « Guides du réseau ».',
-      total: 'Aucune organisation dans ce périmètre. | Une organisation dans ce périmètre. | {n} organisations dans ce périmètre.',
+      guideMissing:
+        'Ce guide n’est pas chargé sur cet appareil : les thèmes sont nommés par leur identifiant et le détail par question n’est pas disponible. Chargez le fichier du guide dans « Guides du réseau ».',
+      total:
+        'Aucune organisation dans ce périmètre. | Une organisation dans ce périmètre. | {n} organisations dans ce périmètre.',
       csvButton: 'Télécharger le tableau (CSV)',
       pdfButton: 'Télécharger le panorama (PDF)',
       scores: 'Scores par thème',
-      hiddenExplained: '« Masqué » : le groupe compte moins de {min} organisations, ou ses chiffres se déduiraient des autres ; ils ne sont pas montrés, pour qu’on ne puisse reconnaître aucune organisation.',
+      hiddenExplained:
+        '« Masqué » : le groupe compte moins de {min} organisations, ou ses chiffres se déduiraient des autres ; ils ne sont pas montrés, pour qu’on ne puisse reconnaître aucune organisation.',
       theme: 'Thème',
       group: 'Groupe',
       organisations: 'Organisations',
@@ -456,10 +529,12 @@ export default {
       allYears: 'Tous les exercices',
       documentTitle: 'Panorama régional des bonnes pratiques de l’ESS',
       pdfTotal: 'Aucune organisation. | Une organisation. | {n} organisations.',
-      pdfMethod: 'Établi à partir des synthèses anonymes que les organisations ont choisi d’envoyer, un exercice à la fois. Scores sur 100 ; chaque chiffre dit sur combien d’organisations il repose ; aucun chiffre pour un groupe de moins de {min} organisations, ni pour un groupe dont les chiffres se déduiraient des autres.',
+      pdfMethod:
+        'Établi à partir des synthèses anonymes que les organisations ont choisi d’envoyer, un exercice à la fois. Scores sur 100 ; chaque chiffre dit sur combien d’organisations il repose ; aucun chiffre pour un groupe de moins de {min} organisations, ni pour un groupe dont les chiffres se déduiraient des autres.',
       answersOf: 'Réponses du groupe :',
       hidden: 'masqué (moins de {min} organisations, ou chiffre qui se déduirait des autres)',
-      withheld: 'Avec ces filtres, les organisations laissées de côté seraient moins de {min} : on pourrait retrouver leurs chiffres en comparant avec le panorama sans filtre. Aucun chiffre n’est montré ; élargissez les filtres.',
+      withheld:
+        'Avec ces filtres, les organisations laissées de côté seraient moins de {min} : on pourrait retrouver leurs chiffres en comparant avec le panorama sans filtre. Aucun chiffre n’est montré ; élargissez les filtres.',
       csv: {
         group: 'Groupe',
         theme: 'Thème',
@@ -477,11 +552,14 @@ export default {
     },
     guides: {
       title: 'Guides du réseau',
-      pitch: 'Votre version du guide (questions reformulées, questions ajoutées, indicateurs de votre secteur), vérifiée comme le guide national et proposée au début d’un exercice.',
-      intro: 'Un réseau peut adapter ou compléter le guide national. Le fichier suit le même format que le guide fourni avec Cap ESS et il est vérifié de la même façon ; chaque problème est indiqué avec son emplacement dans le fichier.',
+      pitch:
+        'Votre version du guide (questions reformulées, questions ajoutées, indicateurs de votre secteur), vérifiée comme le guide national et proposée au début d’un exercice.',
+      intro:
+        'Un réseau peut adapter ou compléter le guide national. Le fichier suit le même format que le guide fourni avec Cap ESS et il est vérifié de la même façon ; chaque problème est indiqué avec son emplacement dans le fichier.',
       step1: 'Partez du guide national :',
       downloadNational: 'télécharger le guide national (JSON)',
-      step2: 'Changez son identifiant (« id », par exemple « cress-occitanie-2026 ») et son titre, reformulez ou ajoutez des questions ; gardez l’identifiant d’une question dont le sens ne change pas, pour que les réponses de l’an dernier suivent.',
+      step2:
+        'Changez son identifiant (« id », par exemple « cress-occitanie-2026 ») et son titre, reformulez ou ajoutez des questions ; gardez l’identifiant d’une question dont le sens ne change pas, pour que les réponses de l’an dernier suivent.',
       step3: 'Chargez le fichier ici. Un guide modifié plus tard prend un nouveau numéro de version.',
       importLabel: 'Charger un fichier de guide',
       importHint: 'Fichier JSON au format « cap-ess-guide ».',
@@ -495,15 +573,18 @@ export default {
       removed: 'Guide retiré.',
       inUse: 'Ce guide sert à un exercice ou à une fiche : il reste chargé.',
       choose: 'Guide utilisé',
-      chooseHint: 'Le guide national, ou un guide de réseau chargé sur cet appareil. L’exercice garde ce guide et sa version.',
+      chooseHint:
+        'Le guide national, ou un guide de réseau chargé sur cet appareil. L’exercice garde ce guide et sa version.',
       national: 'Guide national des bonnes pratiques de l’ESS (CSESS)',
       option: '{title}, version {version} ({publisher})',
     },
     sheets: {
       listTitle: 'Fiches bonne pratique',
-      orgIntro: 'Racontez une pratique qui marche chez vous, pour qu’une autre structure puisse s’en inspirer. Une fiche reste privée tant que vous ne la marquez pas partageable.',
+      orgIntro:
+        'Racontez une pratique qui marche chez vous, pour qu’une autre structure puisse s’en inspirer. Une fiche reste privée tant que vous ne la marquez pas partageable.',
       open: 'Voir les fiches',
-      intro: 'Chaque fiche décrit une pratique que vous menez. Seules les fiches marquées partageables partent dans le fichier pour votre réseau.',
+      intro:
+        'Chaque fiche décrit une pratique que vous menez. Seules les fiches marquées partageables partent dans le fichier pour votre réseau.',
       new: 'Nouvelle fiche',
       none: 'Aucune fiche pour l’instant. Depuis une question à laquelle vous avez répondu 3 ou 4, le lien « Nous avons une pratique à partager » en crée une.',
       untitled: 'Fiche sans titre',
@@ -511,10 +592,12 @@ export default {
       shareable: 'Partageable',
       private: 'Privée',
       shareTitle: 'Partager avec votre réseau',
-      shareIntro: 'Aucune fiche prête à partager (marquée partageable, avec un titre, un thème et une description). | Une fiche prête à partager. | {n} fiches prêtes à partager.',
+      shareIntro:
+        'Aucune fiche prête à partager (marquée partageable, avec un titre, un thème et une description). | Une fiche prête à partager. | {n} fiches prêtes à partager.',
       exportFile: 'Télécharger le fichier des fiches partageables',
       exportPdf: 'Télécharger les fiches partageables (PDF)',
-      exported: 'Fichier « {file} » téléchargé. | Fichier « {file} » téléchargé : une fiche. | Fichier « {file} » téléchargé : {n} fiches.',
+      exported:
+        'Fichier « {file} » téléchargé. | Fichier « {file} » téléchargé : une fiche. | Fichier « {file} » téléchargé : {n} fiches.',
       bookletOf: 'Bonnes pratiques : {name}',
       notFound: 'Cette fiche n’existe pas (ou plus) sur cet appareil.',
       formIntro: 'Tout est enregistré au fur et à mesure.',
@@ -541,8 +624,10 @@ export default {
       chooseTheme: 'Choisir un thème',
       anyDomaine: 'Tout le thème',
       sharing: 'Partage',
-      shareableLabel: 'Cette fiche est partageable : elle peut partir vers votre réseau (avec le nom de l’organisation, sa forme juridique, sa région et sa tranche de taille).',
-      shareableHint: 'Une fiche privée ne part pas vers votre réseau : elle reste sur cet appareil (et dans vos sauvegardes), et vous pouvez l’imprimer pour vous.',
+      shareableLabel:
+        'Cette fiche est partageable : elle peut partir vers votre réseau (avec le nom de l’organisation, sa forme juridique, sa région et sa tranche de taille).',
+      shareableHint:
+        'Une fiche privée ne part pas vers votre réseau : elle reste sur cet appareil (et dans vos sauvegardes), et vous pouvez l’imprimer pour vous.',
       missing: 'Pour télécharger ou partager cette fiche, remplissez encore : {fields}.',
       exportOneFile: 'Télécharger cette fiche (fichier pour le réseau)',
       exportOnePdf: 'Télécharger cette fiche (PDF, une page)',
@@ -560,32 +645,40 @@ export default {
       title: 'Synthèse anonyme pour votre réseau',
       back: 'Rapport de l’exercice {year}',
       notFound: 'Cet exercice n’existe pas (ou plus) sur cet appareil.',
-      draft: 'L’exercice {year} n’est pas terminé : la synthèse anonyme se fait à partir des scores figés d’un exercice terminé.',
-      intro: 'Votre CRESS ou votre fédération dresse un panorama régional à partir des synthèses que les organisations choisissent de lui envoyer. Voici exactement ce que contient la vôtre avant de la télécharger.',
+      draft:
+        'L’exercice {year} n’est pas terminé : la synthèse anonyme se fait à partir des scores figés d’un exercice terminé.',
+      intro:
+        'Votre CRESS ou votre fédération dresse un panorama régional à partir des synthèses que les organisations choisissent de lui envoyer. Voici exactement ce que contient la vôtre avant de la télécharger.',
       holds: 'Ce que contient la synthèse',
       holdsYear: 'L’exercice : {year}.',
       holdsProfile: 'Votre profil, en grandes catégories : {legalForm}, {size}, {region}.',
       holdsGuide: 'Le guide utilisé : {guide}, version {version}.',
-      holdsScores: 'Les scores figés à la fin de l’exercice (score global : {score} sur 100) et la couverture de chaque thème (tableau ci-dessous).',
-      holdsLevels: 'Le niveau donné à chaque question notée ({levels}, {na}, {unknown}), sans vos notes ni vos justificatifs.',
+      holdsScores:
+        'Les scores figés à la fin de l’exercice (score global : {score} sur 100) et la couverture de chaque thème (tableau ci-dessous).',
+      holdsLevels:
+        'Le niveau donné à chaque question notée ({levels}, {na}, {unknown}), sans vos notes ni vos justificatifs.',
       levelCount: 'aucun niveau de 0 à 4 | un niveau de 0 à 4 | {n} niveaux de 0 à 4',
       naCount: 'aucun « non applicable » | un « non applicable » | {n} « non applicable »',
       unknownCount: 'aucun « je ne sais pas » | un « je ne sais pas » | {n} « je ne sais pas »',
       noteLine: '{question} : « {text} »',
       failed: 'La synthèse n’a pas pu être préparée (le guide de cet exercice est-il chargé sur cet appareil ?).',
       holdsName: 'Le nom de l’organisation : « {name} » (vous l’avez ajouté).',
-      holdsNotes: 'Vos notes : aucune | Vos notes sur une question (vous les avez ajoutées). | Vos notes sur {n} questions (vous les avez ajoutées).',
+      holdsNotes:
+        'Vos notes : aucune | Vos notes sur une question (vous les avez ajoutées). | Vos notes sur {n} questions (vous les avez ajoutées).',
       themesCaption: 'Scores et couverture par thème contenus dans la synthèse',
       never: 'Ce qu’elle ne contient pas',
-      neverList: 'Ni le nom de l’organisation (sauf si vous l’ajoutez), ni son numéro SIREN, ni ses effectifs exacts, ni ses notes (sauf si vous les ajoutez), ni les justificatifs, les raisons de « non applicable », les indicateurs, les objectifs, le plan d’action, les textes de l’AG, les noms des participants ou les avis donnés en atelier.',
+      neverList:
+        'Ni le nom de l’organisation (sauf si vous l’ajoutez), ni son numéro SIREN, ni ses effectifs exacts, ni ses notes (sauf si vous les ajoutez), ni les justificatifs, les raisons de « non applicable », les indicateurs, les objectifs, le plan d’action, les textes de l’AG, les noms des participants ou les avis donnés en atelier.',
       optInTitle: 'Ajouter, si vous le souhaitez',
       optInName: 'Le nom de l’organisation (« {name} »)',
-      optInNotes: 'Vos notes (aucune note sur les questions notées) | Vos notes (écrites sur une question notée) | Vos notes (écrites sur {n} questions notées)',
+      optInNotes:
+        'Vos notes (aucune note sur les questions notées) | Vos notes (écrites sur une question notée) | Vos notes (écrites sur {n} questions notées)',
       download: 'Télécharger la synthèse anonyme',
       exported: 'Fichier « {file} » téléchargé : envoyez-le à votre réseau.',
       raw: 'Voir le fichier tel qu’il partira',
       linkTitle: 'Pour votre réseau',
-      linkHelp: 'Une synthèse anonyme de l’exercice terminé, pour le panorama régional de votre CRESS ou de votre fédération.',
+      linkHelp:
+        'Une synthèse anonyme de l’exercice terminé, pour le panorama régional de votre CRESS ou de votre fédération.',
       link: 'Préparer la synthèse anonyme',
       linkDraft: 'Disponible quand l’exercice est terminé.',
     },

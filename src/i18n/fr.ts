@@ -11,7 +11,8 @@ export default {
   common: { cancel: 'Annuler', save: 'Enregistrer', loading: 'Chargement…', sep: ' : ', listSep: ' ; ' },
   locale: { label: 'Langue' },
   pwa: {
-    needRefresh: 'Une nouvelle version de Cap ESS est prête. Vos données sont enregistrées : vous pouvez mettre à jour quand vous voulez.',
+    needRefresh:
+      'Une nouvelle version de Cap ESS est prête. Vos données sont enregistrées : vous pouvez mettre à jour quand vous voulez.',
     update: 'Mettre à jour',
     later: 'Plus tard',
     offlineReady: 'Cap ESS est prêt à fonctionner sans connexion sur cet appareil.',
@@ -19,21 +20,45 @@ export default {
   },
   provenance: {
     tag: {
-      domaine: { official: 'Domaine du guide', 'official-incomplete': 'Domaine du guide', proposed: 'Regroupement proposé par Cap ESS' },
-      question: { official: 'Du guide, en nos mots', 'official-incomplete': 'Du guide, en nos mots', proposed: 'Proposée par Cap ESS' },
-      indicator: { official: 'Indicateur du guide', 'official-incomplete': 'Indicateur du guide', proposed: 'Indicateur proposé par Cap ESS' },
-      list: { official: 'Repris du guide', 'official-incomplete': 'Extrait du guide, liste incomplète', proposed: 'Proposé par Cap ESS' },
-      practice: { official: 'Exemple cité par le guide', 'official-incomplete': 'Exemple cité par le guide', proposed: 'Exemple proposé par Cap ESS' },
+      domaine: {
+        official: 'Domaine du guide',
+        'official-incomplete': 'Domaine du guide',
+        proposed: 'Regroupement proposé par Cap ESS',
+      },
+      question: {
+        official: 'Du guide, en nos mots',
+        'official-incomplete': 'Du guide, en nos mots',
+        proposed: 'Proposée par Cap ESS',
+      },
+      indicator: {
+        official: 'Indicateur du guide',
+        'official-incomplete': 'Indicateur du guide',
+        proposed: 'Indicateur proposé par Cap ESS',
+      },
+      list: {
+        official: 'Repris du guide',
+        'official-incomplete': 'Extrait du guide, liste incomplète',
+        proposed: 'Proposé par Cap ESS',
+      },
+      practice: {
+        official: 'Exemple cité par le guide',
+        'official-incomplete': 'Exemple cité par le guide',
+        proposed: 'Exemple proposé par Cap ESS',
+      },
     },
     legendLink: 'Ce que veut dire cette étiquette',
     title: 'D’où viennent les questions ?',
-    intro: 'Cap ESS suit le guide des bonnes pratiques adopté par le Conseil supérieur de l’ESS le 14 juin 2016. Chaque thème, domaine, question et indicateur dit d’où il vient : voici ce que veut dire chaque étiquette.',
+    intro:
+      'Cap ESS suit le guide des bonnes pratiques adopté par le Conseil supérieur de l’ESS le 14 juin 2016. Chaque thème, domaine, question et indicateur dit d’où il vient : voici ce que veut dire chaque étiquette.',
     official: 'Repris du guide',
-    officialText: 'Le sens vient du guide ou de ses présentations publiques (livrets du guide, version web d’ESS France, pages des CRESS). La formulation est la nôtre, fidèle au sens. Les titres des thèmes sont ceux de la loi, recopiés exactement.',
+    officialText:
+      'Le sens vient du guide ou de ses présentations publiques (livrets du guide, version web d’ESS France, pages des CRESS). La formulation est la nôtre, fidèle au sens. Les titres des thèmes sont ceux de la loi, recopiés exactement.',
     incomplete: 'Extrait du guide, liste incomplète',
-    incompleteText: 'Comme ci-dessus, mais les sources consultées ne montrent qu’une partie de la liste du guide pour ce thème : le guide en compte davantage, qu’une prochaine version pourra ajouter.',
+    incompleteText:
+      'Comme ci-dessus, mais les sources consultées ne montrent qu’une partie de la liste du guide pour ce thème : le guide en compte davantage, qu’une prochaine version pourra ajouter.',
     proposed: 'Proposé par Cap ESS',
-    proposedText: 'Ajouté par Cap ESS à partir du titre légal du thème, de ses idées clés, de ses enjeux ou de ses indicateurs officiels : ce n’est pas le guide. Les domaines d’action sont presque tous des regroupements proposés par Cap ESS : une question du guide peut donc se trouver dans un domaine proposé.',
+    proposedText:
+      'Ajouté par Cap ESS à partir du titre légal du thème, de ses idées clés, de ses enjeux ou de ses indicateurs officiels : ce n’est pas le guide. Les domaines d’action sont presque tous des regroupements proposés par Cap ESS : une question du guide peut donc se trouver dans un domaine proposé.',
     free: 'Le guide n’est pas normatif : chaque organisation retient les thèmes, domaines, questions et indicateurs qui lui parlent, et peut en ajouter.',
   },
   legalForm: {
@@ -73,8 +98,10 @@ export default {
     nextStep: {
       title: 'Prochaine étape',
       first: 'Commencez la première auto-évaluation : un exercice, les thèmes retenus, puis les questions.',
-      continue: 'L’auto-évaluation de l’exercice {year} est en cours : terminez-la pour figer ses scores avant l’assemblée générale.',
-      recordAg: 'L’auto-évaluation {year} est terminée : préparez le rapport pour l’assemblée générale, puis notez sa date et, s’il a eu lieu, le débat.',
+      continue:
+        'L’auto-évaluation de l’exercice {year} est en cours : terminez-la pour figer ses scores avant l’assemblée générale.',
+      recordAg:
+        'L’auto-évaluation {year} est terminée : préparez le rapport pour l’assemblée générale, puis notez sa date et, s’il a eu lieu, le débat.',
       recordAgButton: 'Rapport AG, date et débat éventuel',
       nextYear: 'L’exercice précédent a été présenté en AG. Préparez {year} en repartant de ses réponses.',
       nextYearButton: 'Préparer l’exercice {year}',
@@ -85,13 +112,15 @@ export default {
     welcome: {
       lead: 'Cap ESS vous accompagne chaque année dans l’auto-évaluation de vos bonnes pratiques, question par question, jusqu’à la présentation en assemblée générale.',
       guideTitle: 'Le guide des bonnes pratiques de l’ESS',
-      guide: 'L’article 3 de la loi du 31 juillet 2014 relative à l’ESS prévoit que chaque entreprise de l’ESS (association, coopérative, mutuelle, fondation, société commerciale de l’ESS) présente chaque année à son assemblée générale la manière dont elle applique le guide des bonnes pratiques adopté en 2016 par le Conseil supérieur de l’ESS et, le cas échéant, organise un débat sur ses réalisations et ses objectifs de progrès. Cette obligation s’applique à toutes, quelle que soit leur taille, depuis 2019 au plus tard. Une fondation, qui n’a pas d’assemblée générale, peut présenter ces informations à son conseil d’administration : c’est une lecture de la loi, pas la loi elle-même. Les fonds de dotation ne figurent pas parmi les formes de l’ESS énumérées par la loi : ils peuvent utiliser le guide de façon volontaire. Le guide compte 8 thèmes, sans hiérarchie entre eux : vous pouvez en retenir tout ou partie chaque année. Il ne fixe aucune note à atteindre ; il s’agit de progresser, pas d’exceller.',
+      guide:
+        'L’article 3 de la loi du 31 juillet 2014 relative à l’ESS prévoit que chaque entreprise de l’ESS (association, coopérative, mutuelle, fondation, société commerciale de l’ESS) présente chaque année à son assemblée générale la manière dont elle applique le guide des bonnes pratiques adopté en 2016 par le Conseil supérieur de l’ESS et, le cas échéant, organise un débat sur ses réalisations et ses objectifs de progrès. Cette obligation s’applique à toutes, quelle que soit leur taille, depuis 2019 au plus tard. Une fondation, qui n’a pas d’assemblée générale, peut présenter ces informations à son conseil d’administration : c’est une lecture de la loi, pas la loi elle-même. Les fonds de dotation ne figurent pas parmi les formes de l’ESS énumérées par la loi : ils peuvent utiliser le guide de façon volontaire. Le guide compte 8 thèmes, sans hiérarchie entre eux : vous pouvez en retenir tout ou partie chaque année. Il ne fixe aucune note à atteindre ; il s’agit de progresser, pas d’exceller.',
       dataTitle: 'Vos données restent sur cet appareil',
       data: 'Pas de compte, pas de serveur : tout ce que vous saisissez est enregistré au fur et à mesure dans ce navigateur, sur cet appareil. Personne d’autre n’y a accès.',
       howTitle: 'Comment commencer',
       step1: 'Décrivez votre organisation : nom, forme juridique, taille, région.',
       step2: 'Ouvrez l’auto-évaluation de l’exercice et choisissez les thèmes retenus cette année.',
-      step3: 'Répondez aux questions, thème par thème, avec une note et les documents qui en témoignent. Chaque réponse est enregistrée aussitôt.',
+      step3:
+        'Répondez aux questions, thème par thème, avec une note et les documents qui en témoignent. Chaque réponse est enregistrée aussitôt.',
       step4: 'Consultez les résultats : scores par thème, points forts et axes de progrès.',
     },
   },
@@ -104,7 +133,8 @@ export default {
     title: 'Organisation',
     newTitle: 'Décrire votre organisation',
     editTitle: 'Modifier l’organisation',
-    newIntro: 'Ces informations servent à adapter les questions : certaines ne concernent que les employeurs, les coopératives ou les structures avec des bénévoles. Elles restent sur cet appareil.',
+    newIntro:
+      'Ces informations servent à adapter les questions : certaines ne concernent que les employeurs, les coopératives ou les structures avec des bénévoles. Elles restent sur cet appareil.',
     fields: {
       name: 'Nom de l’organisation',
       legalForm: 'Forme juridique',
@@ -115,7 +145,8 @@ export default {
       siren: 'SIREN (facultatif)',
     },
     hints: {
-      legalForm: 'Une fondation n’a pas d’assemblée générale : Cap ESS propose de présenter l’auto-évaluation à son conseil d’administration. C’est une lecture de la loi, qui ne parle que de l’assemblée générale, pas la loi elle-même. Un fonds de dotation ne fait pas partie des formes de l’ESS énumérées à l’article 1er de la loi : il peut utiliser le guide de façon volontaire.',
+      legalForm:
+        'Une fondation n’a pas d’assemblée générale : Cap ESS propose de présenter l’auto-évaluation à son conseil d’administration. C’est une lecture de la loi, qui ne parle que de l’assemblée générale, pas la loi elle-même. Un fonds de dotation ne fait pas partie des formes de l’ESS énumérées à l’article 1er de la loi : il peut utiliser le guide de façon volontaire.',
       employees: 'Effectif salarié, en nombre de personnes. 0 si aucun.',
       volunteers: 'Bénévoles réguliers. 0 si aucun.',
       members: 'Adhérent·es, sociétaires ou associé·es. 0 si aucun.',
@@ -124,7 +155,8 @@ export default {
     cooperatives: 'Coopérative',
     chooseRegion: 'Choisir une région',
     notFound: 'Cette organisation n’existe pas sur cet appareil.',
-    saveFailed: 'L’enregistrement a échoué : rien n’a été modifié. Réessayez ; si le problème continue, vérifiez l’espace disponible sur l’appareil.',
+    saveFailed:
+      'L’enregistrement a échoué : rien n’a été modifié. Réessayez ; si le problème continue, vérifiez l’espace disponible sur l’appareil.',
     create: 'Créer l’organisation',
     backHome: 'Toutes les organisations',
     assessments: 'Auto-évaluations',
@@ -174,56 +206,78 @@ export default {
     title: 'Auto-évaluation',
     breadcrumb: 'Fil d’Ariane',
     exercise: 'Exercice {year}',
-    status: { draft: 'Brouillon', completed: 'Terminée', completedOn: 'Terminée le {date}', presented: 'Présentée en AG le {date}', reopened: 'Brouillon (rouverte après sa présentation en AG le {date})' },
+    status: {
+      draft: 'Brouillon',
+      completed: 'Terminée',
+      completedOn: 'Terminée le {date}',
+      presented: 'Présentée en AG le {date}',
+      reopened: 'Brouillon (rouverte après sa présentation en AG le {date})',
+    },
     statusLabel: 'État :',
     startFrom: {
       legend: 'Point de départ',
       previous: 'Repartir des réponses de {year}',
-      previousHint: 'Chaque réponse reprise est à confirmer : « Inchangé » en un clic, « Tout confirmer tel quel » pour un thème entier, ou une nouvelle réponse.',
+      previousHint:
+        'Chaque réponse reprise est à confirmer : « Inchangé » en un clic, « Tout confirmer tel quel » pour un thème entier, ou une nouvelle réponse.',
       blank: 'Partir d’une page blanche',
     },
-    carriedOver: 'Une réponse reprise de l’exercice précédent attend votre confirmation. | {n} réponses reprises de l’exercice précédent attendent votre confirmation.',
+    carriedOver:
+      'Une réponse reprise de l’exercice précédent attend votre confirmation. | {n} réponses reprises de l’exercice précédent attendent votre confirmation.',
     migration: {
-      dropped: 'Une question de l’an dernier n’existe plus dans cette version du guide : sa réponse n’a pas été reprise. | {n} questions de l’an dernier n’existent plus dans cette version du guide : leurs réponses n’ont pas été reprises.',
-      renamed: 'Une question a changé d’identifiant dans le guide : sa réponse a été reprise. | {n} questions ont changé d’identifiant dans le guide : leurs réponses ont été reprises.',
+      dropped:
+        'Une question de l’an dernier n’existe plus dans cette version du guide : sa réponse n’a pas été reprise. | {n} questions de l’an dernier n’existent plus dans cette version du guide : leurs réponses n’ont pas été reprises.',
+      renamed:
+        'Une question a changé d’identifiant dans le guide : sa réponse a été reprise. | {n} questions ont changé d’identifiant dans le guide : leurs réponses ont été reprises.',
     },
-    lockedIntro: 'Cette auto-évaluation est terminée : ses réponses et ses scores sont figés. Rouvrez-la pour les modifier.',
+    lockedIntro:
+      'Cette auto-évaluation est terminée : ses réponses et ses scores sont figés. Rouvrez-la pour les modifier.',
     completedMessage: 'Auto-évaluation terminée : les scores sont figés.',
     reopenedMessage: 'Auto-évaluation rouverte : vous pouvez modifier les réponses.',
     complete: {
       title: 'Terminer l’auto-évaluation',
-      intro: 'Quand les réponses sont prêtes pour l’assemblée générale, terminez l’auto-évaluation : ses scores sont alors figés et l’historique ne changera plus, même si le guide ou la méthode de calcul évoluent.',
+      intro:
+        'Quand les réponses sont prêtes pour l’assemblée générale, terminez l’auto-évaluation : ses scores sont alors figés et l’historique ne changera plus, même si le guide ou la méthode de calcul évoluent.',
       button: 'Terminer et figer les scores',
       done: 'Les scores de cet exercice sont figés.',
-      unconfirmed: 'Une réponse reprise de l’an dernier n’est pas encore confirmée : elle comptera telle quelle. | {n} réponses reprises de l’an dernier ne sont pas encore confirmées : elles compteront telles quelles.',
-      unsaved: 'Des changements n’ont pas pu être enregistrés : réessayez de les enregistrer (bouton « Réessayer » sur la page du thème) avant de terminer.',
+      unconfirmed:
+        'Une réponse reprise de l’an dernier n’est pas encore confirmée : elle comptera telle quelle. | {n} réponses reprises de l’an dernier ne sont pas encore confirmées : elles compteront telles quelles.',
+      unsaved:
+        'Des changements n’ont pas pu être enregistrés : réessayez de les enregistrer (bouton « Réessayer » sur la page du thème) avant de terminer.',
       failed: 'La clôture a échoué : rien n’a été figé. Réessayez.',
       confirmTitle: 'Figer les scores de l’exercice {year} ?',
       allAnswered: 'Toutes les questions retenues ont une réponse.',
       left: 'Il reste :',
-      gapUnanswered: 'une question sans réponse : elle ne comptera pas dans le score | {n} questions sans réponse : elles ne compteront pas dans le score',
-      gapUnknown: 'une réponse « je ne sais pas encore », comptée comme sans réponse | {n} réponses « je ne sais pas encore », comptées comme sans réponse',
-      gapCarriedOver: 'une réponse reprise de l’an dernier et pas encore confirmée : elle comptera telle quelle | {n} réponses reprises de l’an dernier et pas encore confirmées : elles compteront telles quelles',
-      freezeWarning: 'Une fois les scores figés, les réponses ne peuvent plus être modifiées, sauf en rouvrant l’auto-évaluation.',
+      gapUnanswered:
+        'une question sans réponse : elle ne comptera pas dans le score | {n} questions sans réponse : elles ne compteront pas dans le score',
+      gapUnknown:
+        'une réponse « je ne sais pas encore », comptée comme sans réponse | {n} réponses « je ne sais pas encore », comptées comme sans réponse',
+      gapCarriedOver:
+        'une réponse reprise de l’an dernier et pas encore confirmée : elle comptera telle quelle | {n} réponses reprises de l’an dernier et pas encore confirmées : elles compteront telles quelles',
+      freezeWarning:
+        'Une fois les scores figés, les réponses ne peuvent plus être modifiées, sauf en rouvrant l’auto-évaluation.',
       confirm: 'Terminer et figer',
       keepAnswering: 'Continuer à répondre',
     },
     reopen: {
       button: 'Rouvrir l’auto-évaluation',
       title: 'Rouvrir l’auto-évaluation ?',
-      warning: 'Les scores figés seront effacés puis remplacés par de nouveaux quand vous la terminerez à nouveau. Les réponses, elles, sont conservées.',
+      warning:
+        'Les scores figés seront effacés puis remplacés par de nouveaux quand vous la terminerez à nouveau. Les réponses, elles, sont conservées.',
       confirm: 'Rouvrir',
     },
     upgrade: {
-      intro: 'Cette auto-évaluation suit la version {from} du guide. La version {to} distingue les questions factuelles et ouvertes, qui ne sont plus notées, et met à jour le cadre légal.',
+      intro:
+        'Cette auto-évaluation suit la version {from} du guide. La version {to} distingue les questions factuelles et ouvertes, qui ne sont plus notées, et met à jour le cadre légal.',
       button: 'Passer à la version {to}',
       title: 'Passer à la version {to} du guide ?',
-      warning: 'Vos réponses sont gardées. Pour les questions qui ne sont plus notées, le niveau donné est retiré, la note et les justificatifs restent ; leurs objectifs de niveau sont retirés. Les scores sont recalculés.',
+      warning:
+        'Vos réponses sont gardées. Pour les questions qui ne sont plus notées, le niveau donné est retiré, la note et les justificatifs restent ; leurs objectifs de niveau sont retirés. Les scores sont recalculés.',
       confirm: 'Passer à la nouvelle version',
       done: 'L’auto-évaluation suit maintenant la version {to} du guide. Niveaux retirés des questions qui ne sont plus notées : {unscored}.',
     },
     ag: {
-      fondationNote: 'Une fondation n’a pas d’assemblée générale : indiquez la date du conseil d’administration où l’auto-évaluation a été présentée. Cette présentation au conseil est une lecture de la loi, qui ne parle que de l’assemblée générale, et non une obligation qu’elle énonce.',
+      fondationNote:
+        'Une fondation n’a pas d’assemblée générale : indiquez la date du conseil d’administration où l’auto-évaluation a été présentée. Cette présentation au conseil est une lecture de la loi, qui ne parle que de l’assemblée générale, et non une obligation qu’elle énonce.',
       title: 'Présentation en assemblée générale',
       completeFirst: 'Terminez d’abord l’auto-évaluation : c’est elle qui est présentée à l’AG.',
       label: 'Date de l’assemblée générale',
@@ -233,18 +287,21 @@ export default {
       cleared: 'Date de l’assemblée générale effacée.',
     },
     newTitle: 'Nouvelle auto-évaluation',
-    newIntro: 'Une auto-évaluation par exercice. Le guide vous laisse choisir les thèmes travaillés cette année : tous sont retenus par défaut.',
+    newIntro:
+      'Une auto-évaluation par exercice. Le guide vous laisse choisir les thèmes travaillés cette année : tous sont retenus par défaut.',
     saveFailed: 'L’enregistrement a échoué : rien n’a été créé. Réessayez.',
     fields: { year: 'Exercice (année)', retainedThemeIds: 'Thèmes retenus', participants: 'Qui participe ?' },
     yearHint: 'L’année de l’exercice présenté à l’assemblée générale, entre {min} et {max}.',
-    participantsHint: 'Facultatif : par exemple « bureau, deux salariées, un bénévole ». Cela figurera dans la présentation de la démarche.',
+    participantsHint:
+      'Facultatif : par exemple « bureau, deux salariées, un bénévole ». Cela figurera dans la présentation de la démarche.',
     start: 'Commencer l’auto-évaluation',
     themes: {
       legend: 'Thèmes retenus cette année',
       hint: 'Le guide n’établit pas de hiérarchie entre les thèmes : retenez ceux qui comptent pour vous cette année.',
     },
     notFound: 'Cette auto-évaluation n’existe pas sur cet appareil.',
-    overviewIntro: 'Répondez thème par thème, dans l’ordre que vous voulez. Chaque réponse est enregistrée aussitôt : vous pouvez fermer la page et reprendre plus tard.',
+    overviewIntro:
+      'Répondez thème par thème, dans l’ordre que vous voulez. Chaque réponse est enregistrée aussitôt : vous pouvez fermer la page et reprendre plus tard.',
     begin: 'Commencer les questions',
     continue: 'Reprendre où j’en étais',
     seeResults: 'Voir les résultats',
@@ -266,9 +323,12 @@ export default {
     error: 'L’enregistrement a échoué. Vos réponses restent affichées : réessayez avant de fermer la page.',
     retry: 'Réessayer',
     error_: {
-      quota: 'L’enregistrement a échoué : l’espace de stockage de cet appareil est plein. Vos réponses restent affichées ; libérez de la place, puis réessayez.',
-      locked: 'Cette auto-évaluation a été terminée, peut-être dans un autre onglet : vos derniers changements, toujours affichés, n’ont pas été enregistrés. Rouvrez-la pour les enregistrer.',
-      refused: 'Le navigateur refuse d’enregistrer (navigation privée ou stockage désactivé ?). Vos réponses restent affichées : ne fermez pas la page et réessayez.',
+      quota:
+        'L’enregistrement a échoué : l’espace de stockage de cet appareil est plein. Vos réponses restent affichées ; libérez de la place, puis réessayez.',
+      locked:
+        'Cette auto-évaluation a été terminée, peut-être dans un autre onglet : vos derniers changements, toujours affichés, n’ont pas été enregistrés. Rouvrez-la pour les enregistrer.',
+      refused:
+        'Le navigateur refuse d’enregistrer (navigation privée ou stockage désactivé ?). Vos réponses restent affichées : ne fermez pas la page et réessayez.',
       invalid: 'Une valeur a été refusée et n’est pas enregistrée : corrigez le champ signalé.',
     },
   },
@@ -276,13 +336,21 @@ export default {
     index: 'Questions du thème',
     indexItem: 'Question {n} : {state}',
     indexLevel: 'niveau {level}',
-    indexState: { answered: 'répondue', na: 'non applicable', unknown: 'je ne sais pas', open: 'sans réponse', excluded: 'ne s’applique pas à votre organisation' },
+    indexState: {
+      answered: 'répondue',
+      na: 'non applicable',
+      unknown: 'je ne sais pas',
+      open: 'sans réponse',
+      excluded: 'ne s’applique pas à votre organisation',
+    },
     indexMark: { answered: '✓', na: 'NA', unknown: '?', open: '·', excluded: '—' },
-    carriedOver: 'Une réponse reprise de l’exercice précédent attend votre confirmation dans ce thème. | {n} réponses reprises de l’exercice précédent attendent votre confirmation dans ce thème.',
+    carriedOver:
+      'Une réponse reprise de l’exercice précédent attend votre confirmation dans ce thème. | {n} réponses reprises de l’exercice précédent attendent votre confirmation dans ce thème.',
     confirmAll: 'Tout confirmer tel quel',
     heading: 'Thème {n} : {label}',
     notFound: 'Ce thème n’existe pas dans le guide.',
-    notRetained: 'Ce thème n’est pas retenu cette année : vos réponses sont gardées mais n’entrent pas dans les résultats.',
+    notRetained:
+      'Ce thème n’est pas retenu cette année : vos réponses sont gardées mais n’entrent pas dans les résultats.',
     backToOverview: 'Changer les thèmes retenus',
     about: 'De quoi parle-t-on ? Idées clés et enjeux',
     keyIdeas: 'Idées clés',
@@ -299,13 +367,21 @@ export default {
     next: {
       title: 'À faire prochainement',
       nothing: 'Rien d’urgent : pas d’AG dans les 60 jours avec un exercice à finir, pas d’action en retard.',
-      agsSoon: 'AG dans les 60 jours, exercice pas terminé | AG dans les 60 jours, exercice pas terminé | {n} AG dans les 60 jours, exercice pas terminé',
+      agsSoon:
+        'AG dans les 60 jours, exercice pas terminé | AG dans les 60 jours, exercice pas terminé | {n} AG dans les 60 jours, exercice pas terminé',
       agOn: 'AG le {date}',
-      overdue: 'Actions en retard | Une organisation avec des actions en retard | {n} organisations avec des actions en retard',
-      notStarted: 'Exercice {year} à commencer | Une organisation n’a pas commencé l’exercice {year} | {n} organisations n’ont pas commencé l’exercice {year}',
+      overdue:
+        'Actions en retard | Une organisation avec des actions en retard | {n} organisations avec des actions en retard',
+      notStarted:
+        'Exercice {year} à commencer | Une organisation n’a pas commencé l’exercice {year} | {n} organisations n’ont pas commencé l’exercice {year}',
       more: 'et {n} autres : voir le tableau.',
     },
-    stage: { 'to-start': 'À commencer', 'in-progress': 'En cours', completed: 'Terminée', presented: 'Présentée en AG' },
+    stage: {
+      'to-start': 'À commencer',
+      'in-progress': 'En cours',
+      completed: 'Terminée',
+      presented: 'Présentée en AG',
+    },
     columns: {
       name: 'Organisation',
       legalForm: 'Forme juridique',
@@ -337,7 +413,8 @@ export default {
     clientFileFor: 'Fichier de {name} (sa sauvegarde, à lui remettre)',
     fileMade: 'Fichier {file} téléchargé : remettez-le au client, il l’importe dans son Cap ESS.',
     newFromModel: 'Nouveau client sur ce modèle',
-    fromModel: 'Sur le modèle de « {name} » : ses thèmes retenus et ses indicateurs propres sont repris, jamais ses réponses. Une auto-évaluation vierge est créée pour l’exercice en cours.',
+    fromModel:
+      'Sur le modèle de « {name} » : ses thèmes retenus et ses indicateurs propres sont repris, jamais ses réponses. Une auto-évaluation vierge est créée pour l’exercice en cours.',
     archive: 'Archiver',
     unarchive: 'Désarchiver',
     csvButton: 'Tableau du portefeuille (CSV)',
@@ -360,15 +437,21 @@ export default {
     },
   },
   participant: {
-      missingGuide: 'Ce questionnaire suit le guide « {guide} », que ce téléphone ne connaît pas encore : demandez le fichier du guide à la personne qui anime, chargez-le ici, puis rouvrez le lien.',
+    missingGuide:
+      'Ce questionnaire suit le guide « {guide} », que ce téléphone ne connaît pas encore : demandez le fichier du guide à la personne qui anime, chargez-le ici, puis rouvrez le lien.',
     title: 'Mon avis pour l’atelier',
-    badLink: 'Ce lien de questionnaire est incomplet ou abîmé. Demandez à l’animateur·rice de vous le renvoyer, ou scannez à nouveau le QR code.',
-    loadFailed: 'Le questionnaire n’a pas pu s’ouvrir. Connectez-vous une fois à Internet pour que Cap ESS s’installe sur cet appareil, puis réessayez.',
-    intro: 'Atelier : {organisation}, exercice {year}. Pour chaque question, donnez votre avis sur la pratique de l’organisation, de 0 « Pas commencé » à 4 « Évaluée et améliorée ».',
+    badLink:
+      'Ce lien de questionnaire est incomplet ou abîmé. Demandez à l’animateur·rice de vous le renvoyer, ou scannez à nouveau le QR code.',
+    loadFailed:
+      'Le questionnaire n’a pas pu s’ouvrir. Connectez-vous une fois à Internet pour que Cap ESS s’installe sur cet appareil, puis réessayez.',
+    intro:
+      'Atelier : {organisation}, exercice {year}. Pour chaque question, donnez votre avis sur la pratique de l’organisation, de 0 « Pas commencé » à 4 « Évaluée et améliorée ».',
     privacy: 'Vos réponses restent sur cet appareil jusqu’à ce que vous les remettiez : rien n’est envoyé.',
-    progress: 'Aucune réponse sur {total} questions | Une réponse sur {total} questions | {n} réponses sur {total} questions',
+    progress:
+      'Aucune réponse sur {total} questions | Une réponse sur {total} questions | {n} réponses sur {total} questions',
     finish: 'Terminer et remettre mes réponses',
-    doneIntro: 'Aucune réponse sur {total} questions : vous pouvez tout de même remettre votre nom. | Merci ! Une réponse sur {total} questions. Remettez-la à l’animateur·rice par l’un de ces deux moyens. | Merci ! {n} réponses sur {total} questions. Remettez-les à l’animateur·rice par l’un de ces deux moyens.',
+    doneIntro:
+      'Aucune réponse sur {total} questions : vous pouvez tout de même remettre votre nom. | Merci ! Une réponse sur {total} questions. Remettez-la à l’animateur·rice par l’un de ces deux moyens. | Merci ! {n} réponses sur {total} questions. Remettez-les à l’animateur·rice par l’un de ces deux moyens.',
     qrTitle: 'Montrer le QR code',
     qrHint: 'L’animateur·rice le lit avec la caméra de son ordinateur.',
     qrLabel: 'QR code de vos réponses',
@@ -379,7 +462,8 @@ export default {
     download: 'Télécharger mon fichier',
     edit: 'Modifier mes réponses',
     nextPerson: 'Une autre personne sur cet appareil',
-    nextPersonConfirm: 'Commencer les réponses d’une autre personne ? Celles-ci, si elles ont été remises, seront effacées de cet appareil.',
+    nextPersonConfirm:
+      'Commencer les réponses d’une autre personne ? Celles-ci, si elles ont été remises, seront effacées de cet appareil.',
   },
   question: {
     position: 'Question {n} sur {total}',
@@ -397,8 +481,13 @@ export default {
     addNote: 'Ajouter une note',
     objectives: 'Objectifs',
     reflection: 'Vos pistes pour le débat',
-    reflectionHint: 'Une question ouverte, sans niveau ni score : notez les idées à débattre. Enregistré pendant que vous écrivez.',
-    kind: { maturity: 'Question notée', fact: 'Question factuelle, non notée', reflection: 'Question ouverte, non notée' },
+    reflectionHint:
+      'Une question ouverte, sans niveau ni score : notez les idées à débattre. Enregistré pendant que vous écrivez.',
+    kind: {
+      maturity: 'Question notée',
+      fact: 'Question factuelle, non notée',
+      reflection: 'Question ouverte, non notée',
+    },
     legalNote: 'Cadre légal :',
     documents: 'Documents que vous avez peut-être déjà',
     practices: 'Exemples de pratiques',
@@ -446,7 +535,8 @@ export default {
     title: 'Indicateurs',
     titleYear: 'Indicateurs de l’exercice {year}',
     link: 'Indicateurs et objectifs',
-    intro: 'Les indicateurs suggérés par le guide pour les thèmes retenus, et les vôtres. Aucun n’est obligatoire : renseignez ceux qui vous parlent. Chaque valeur est enregistrée pendant que vous la saisissez ; une valeur qui ne correspond pas à l’unité est signalée quand vous quittez le champ, et n’est pas enregistrée.',
+    intro:
+      'Les indicateurs suggérés par le guide pour les thèmes retenus, et les vôtres. Aucun n’est obligatoire : renseignez ceux qui vous parlent. Chaque valeur est enregistrée pendant que vous la saisissez ; une valeur qui ne correspond pas à l’unité est signalée quand vous quittez le champ, et n’est pas enregistrée.',
     unitLabel: 'Unité : {unit}',
     unit: {
       percent: 'pourcentage (0 à 100)',
@@ -470,7 +560,8 @@ export default {
     filled: '({done} sur {total} renseignés)',
     custom: {
       title: 'Ajouter un indicateur',
-      intro: 'Le guide invite chaque organisation à ajouter les éléments qui comptent pour elle. Vos indicateurs sont suivis d’une année sur l’autre comme ceux du guide.',
+      intro:
+        'Le guide invite chaque organisation à ajouter les éléments qui comptent pour elle. Vos indicateurs sont suivis d’une année sur l’autre comme ceux du guide.',
       label: 'Nom de l’indicateur',
       unit: 'Unité',
       chooseTheme: 'Choisir un thème',
@@ -483,7 +574,8 @@ export default {
   plan: {
     titleFromQuestion: 'Laissé vide, l’intitulé reprend la question : « {title} ».',
     title: 'Plan de progrès',
-    intro: 'Les actions décidées pour progresser. Elles restent d’un exercice à l’autre jusqu’à ce qu’elles soient faites ou abandonnées.',
+    intro:
+      'Les actions décidées pour progresser. Elles restent d’un exercice à l’autre jusqu’à ce qu’elles soient faites ou abandonnées.',
     openTitle: 'Actions en cours',
     noOpen: 'Aucune action en cours.',
     seeAll: 'Voir tout le plan de progrès',
@@ -531,7 +623,8 @@ export default {
     before: 'Exercice de référence',
     after: 'Exercice comparé',
     byTheme: 'Par thème, de {before} à {after}',
-    radarLabel: 'Graphique radar des scores par thème en {before} et en {after}, sur 100. Les mêmes valeurs figurent dans le tableau qui suit.',
+    radarLabel:
+      'Graphique radar des scores par thème en {before} et en {after}, sur 100. Les mêmes valeurs figurent dans le tableau qui suit.',
     tableCaption: 'Scores par thème des deux exercices et leur évolution',
     delta: 'Évolution (points)',
     questions: 'Questions',
@@ -539,7 +632,13 @@ export default {
     questionsCaption: 'Évolution de chaque question du thème « {theme} »',
     question: 'Question',
     change: 'Évolution',
-    change_: { better: 'En progrès', worse: 'En recul', same: 'Stable', new: 'Nouvelle réponse', 'no-longer': 'Plus de réponse' },
+    change_: {
+      better: 'En progrès',
+      worse: 'En recul',
+      same: 'Stable',
+      new: 'Nouvelle réponse',
+      'no-longer': 'Plus de réponse',
+    },
     count: {
       better: '{n} en progrès',
       worse: '{n} en recul',
@@ -554,40 +653,48 @@ export default {
     target: 'Objectif',
     reached: 'Valeur en {year}',
     sameYear: 'Choisissez deux exercices différents.',
-    objectivesNextYear: 'Les objectifs à 1 an fixés en {year} se jugent sur l’exercice qui suit : choisissez-le comme exercice comparé.',
+    objectivesNextYear:
+      'Les objectifs à 1 an fixés en {year} se jugent sur l’exercice qui suit : choisissez-le comme exercice comparé.',
     met: 'Objectif atteint ?',
     metYes: 'Oui',
     metNo: 'Non',
     metUnknown: 'Non évaluable',
     levelValue: 'niveau {level}',
     historyTitle: 'Scores des thèmes au fil des exercices',
-    lineLabel: 'Graphique en lignes des scores de chaque thème, sur 100, pour chaque exercice. Les mêmes valeurs figurent dans le tableau qui suit.',
+    lineLabel:
+      'Graphique en lignes des scores de chaque thème, sur 100, pour chaque exercice. Les mêmes valeurs figurent dans le tableau qui suit.',
     historyCaption: 'Score de chaque thème, sur 100, par exercice',
   },
   backup: {
     title: 'Vos données et sauvegardes',
-    intro: 'Cap ESS n’a ni compte ni serveur : vos données vivent dans ce navigateur. Une sauvegarde est un fichier que vous gardez ailleurs (clé USB, drive de la structure) et que vous pouvez réimporter ici ou sur un autre ordinateur.',
+    intro:
+      'Cap ESS n’a ni compte ni serveur : vos données vivent dans ce navigateur. Une sauvegarde est un fichier que vous gardez ailleurs (clé USB, drive de la structure) et que vous pouvez réimporter ici ou sur un autre ordinateur.',
     footerLink: 'Vos données et sauvegardes',
     storageTitle: 'Où sont vos données',
-    storageWhere: 'Dans ce navigateur, sur cet appareil. Effacer les données de navigation, ou utiliser un autre navigateur, fait disparaître ce que vous avez saisi : exportez régulièrement une sauvegarde.',
+    storageWhere:
+      'Dans ce navigateur, sur cet appareil. Effacer les données de navigation, ou utiliser un autre navigateur, fait disparaître ce que vous avez saisi : exportez régulièrement une sauvegarde.',
     persistLabel: 'Conservation durable :',
     persistYes: 'accordée. Le navigateur ne les effacera pas de lui-même, même si le disque se remplit.',
     persistNo: 'non accordée. Le navigateur pourrait effacer les données si le disque se remplit.',
     persistAsk: 'Demander la conservation durable',
-    persistUnsupported: 'Ce navigateur ne permet pas de demander une conservation durable : exportez souvent une sauvegarde.',
+    persistUnsupported:
+      'Ce navigateur ne permet pas de demander une conservation durable : exportez souvent une sauvegarde.',
     usage: 'Espace utilisé : {used} Mo (sur {quota} Mo disponibles pour ce site).',
     exportTitle: 'Exporter une sauvegarde',
     lastBackup: 'Dernière sauvegarde : {date}.',
     neverBackedUp: 'Aucune sauvegarde n’a encore été exportée depuis cet appareil.',
-    exportIntro: 'Le fichier contient toutes les organisations, leurs auto-évaluations, indicateurs, objectifs et actions. Pour une seule organisation, utilisez le bouton sur sa page.',
+    exportIntro:
+      'Le fichier contient toutes les organisations, leurs auto-évaluations, indicateurs, objectifs et actions. Pour une seule organisation, utilisez le bouton sur sa page.',
     exportAll: 'Exporter toutes les données',
     exportOne: 'Exporter la sauvegarde de cette organisation',
     allLabel: 'toutes-les-organisations',
     exported: 'Sauvegarde exportée : {file}.',
     exportFailed: 'L’export a échoué. Vos données ne sont pas touchées ; réessayez.',
-    dateNotRecorded: 'Le fichier est fait, mais la date de cette sauvegarde n’a pas pu être notée sur l’appareil (stockage plein ?) : le rappel de sauvegarde restera affiché.',
+    dateNotRecorded:
+      'Le fichier est fait, mais la date de cette sauvegarde n’a pas pu être notée sur l’appareil (stockage plein ?) : le rappel de sauvegarde restera affiché.',
     importTitle: 'Importer une sauvegarde',
-    importIntro: 'Le fichier est d’abord vérifié en entier : rien n’est écrit s’il contient la moindre erreur, et vous voyez ce qui va changer avant de confirmer.',
+    importIntro:
+      'Le fichier est d’abord vérifié en entier : rien n’est écrit s’il contient la moindre erreur, et vous voyez ce qui va changer avant de confirmer.',
     chooseFile: 'Fichier de sauvegarde (.json)',
     reading: 'Vérification du fichier… {done} organisation(s) sur {total}',
     readingLabel: 'Vérification du fichier',
@@ -595,7 +702,8 @@ export default {
     refused: 'Ce fichier ne peut pas être importé. Rien n’a été modifié.',
     moreProblems: 'Et un autre problème. | Et {n} autres problèmes.',
     chooseAnother: 'Choisir un autre fichier',
-    migrated: 'Ce fichier vient d’une version plus ancienne de Cap ESS (format {version}) : il a été mis à jour pour l’import.',
+    migrated:
+      'Ce fichier vient d’une version plus ancienne de Cap ESS (format {version}) : il a été mis à jour pour l’import.',
     newOnes: 'Une organisation sera ajoutée | {n} organisations seront ajoutées',
     conflicts: 'Une organisation existe déjà sur cet appareil | {n} organisations existent déjà sur cet appareil',
     assessments: 'aucune auto-évaluation | une auto-évaluation | {n} auto-évaluations',
@@ -612,7 +720,8 @@ export default {
     done: 'Import terminé : {added} ajoutée(s), {replaced} remplacée(s), {copied} copiée(s), {kept} gardée(s) telle(s) quelle(s).',
     seeOrganisations: 'Voir les organisations',
     failed: {
-      conflict: 'L’import a échoué : le fichier reprend des identifiants déjà utilisés par une autre organisation de cet appareil. Rien n’a été modifié. Importez-le en choisissant « Garder les deux ».',
+      conflict:
+        'L’import a échoué : le fichier reprend des identifiants déjà utilisés par une autre organisation de cet appareil. Rien n’a été modifié. Importez-le en choisissant « Garder les deux ».',
       quota: 'L’import a échoué : l’espace de stockage de l’appareil est plein. Rien n’a été modifié.',
       refused: 'L’import a échoué : le navigateur refuse d’enregistrer (navigation privée ?). Rien n’a été modifié.',
       unknown: 'L’import a échoué. Rien n’a été modifié ; réessayez.',
@@ -622,7 +731,15 @@ export default {
     reminderLink: 'Exporter une sauvegarde',
   },
   import: {
-    expected: { text: 'un texte', number: 'un nombre', boolean: 'vrai ou faux', array: 'une liste', object: 'un objet', null: 'rien', other: 'une autre valeur' },
+    expected: {
+      text: 'un texte',
+      number: 'un nombre',
+      boolean: 'vrai ou faux',
+      array: 'une liste',
+      object: 'un objet',
+      null: 'rien',
+      other: 'une autre valeur',
+    },
     problem: {
       level: '{value} n’est pas un niveau (0 à 4).',
       missing: 'valeur manquante.',
@@ -648,19 +765,23 @@ export default {
       value: '« {value} » ne convient pas : {problem}',
       future: 'date dans le futur ({value}) : le fichier vient-il d’un appareil dont l’horloge est fausse ?',
       guide: 'guide invalide : {value}',
-      guideConflict: 'le guide {value} est déjà chargé sur cet appareil avec un autre contenu : un guide modifié prend un nouveau numéro de version.',
-      unknownGuide: 'faite avec une version du guide ({value}) que cette version de Cap ESS ne connaît pas : mettez l’application à jour.',
+      guideConflict:
+        'le guide {value} est déjà chargé sur cet appareil avec un autre contenu : un guide modifié prend un nouveau numéro de version.',
+      unknownGuide:
+        'faite avec une version du guide ({value}) que cette version de Cap ESS ne connaît pas : mettez l’application à jour.',
       fileTooLarge: 'Le fichier est trop gros (plus de {max} Mo) : ce n’est sans doute pas une sauvegarde Cap ESS.',
       notJson: 'Ce fichier n’est pas lisible : ce n’est pas du JSON (est-il complet ?).',
       otherApp: 'Ce fichier ne vient pas de Cap ESS.',
       badVersion: 'Ce fichier indique une version de format invalide.',
-      newerVersion: 'Ce fichier vient d’une version plus récente de Cap ESS (format {version}) : mettez l’application à jour pour l’importer.',
+      newerVersion:
+        'Ce fichier vient d’une version plus récente de Cap ESS (format {version}) : mettez l’application à jour pour l’importer.',
     },
   },
   results: {
     title: 'Résultats',
     titleYear: 'Résultats de l’exercice {year}',
-    intro: 'Ces scores servent à mesurer vos progrès d’une année sur l’autre, pas à vous comparer à d’autres : le guide ne fixe aucune note à atteindre.',
+    intro:
+      'Ces scores servent à mesurer vos progrès d’une année sur l’autre, pas à vous comparer à d’autres : le guide ne fixe aucune note à atteindre.',
     global: 'Score global',
     frozen: 'Scores figés le {date}, quand l’auto-évaluation a été terminée : ils ne changeront plus.',
     byTheme: 'Scores par thème',
@@ -675,29 +796,43 @@ export default {
     noStrongest: 'Aucune réponse au niveau 3 ou 4 pour l’instant.',
     noWeakest: 'Aucune réponse en dessous du niveau 3.',
     detail: 'Détail par domaine d’action',
-    barLabel: 'Graphique en barres des scores des domaines du thème « {theme} », sur 100. Les mêmes valeurs figurent dans le tableau qui suit.',
+    barLabel:
+      'Graphique en barres des scores des domaines du thème « {theme} », sur 100. Les mêmes valeurs figurent dans le tableau qui suit.',
     domaineTableCaption: 'Score et couverture des domaines du thème « {theme} »',
     domaineColumn: 'Domaine d’action',
     method: {
       title: 'Comment est-ce calculé ?',
       question: 'Chaque question notée vaut son niveau divisé par 4 : niveau 0 = 0, niveau 2 = 0,5, niveau 4 = 1.',
       na: '« Non applicable », qu’il vienne de votre profil ou de votre choix, retire la question du calcul : elle ne compte ni dans la somme ni dans le diviseur.',
-      unknown: '« Je ne sais pas encore » compte comme une question sans réponse : pas dans le score, mais dans la couverture.',
-      theme: 'Le score d’un domaine ou d’un thème est la moyenne, pondérée par le poids de chaque question (1 pour toutes aujourd’hui), des questions applicables qui ont une réponse.',
-      global: 'Le score global est la moyenne simple des scores des thèmes retenus qui ont un score : aucun thème ne pèse plus qu’un autre, et un thème sans réponse n’est pas compté comme zéro.',
-      coverage: 'La couverture indique sur combien de réponses repose un score : réponses données sur questions applicables.',
-      rounding: 'Les scores sont affichés sur 100, arrondis à l’entier le plus proche (0,5 vers le haut) ; les calculs se font sans arrondi.',
+      unknown:
+        '« Je ne sais pas encore » compte comme une question sans réponse : pas dans le score, mais dans la couverture.',
+      theme:
+        'Le score d’un domaine ou d’un thème est la moyenne, pondérée par le poids de chaque question (1 pour toutes aujourd’hui), des questions applicables qui ont une réponse.',
+      global:
+        'Le score global est la moyenne simple des scores des thèmes retenus qui ont un score : aucun thème ne pèse plus qu’un autre, et un thème sans réponse n’est pas compté comme zéro.',
+      coverage:
+        'La couverture indique sur combien de réponses repose un score : réponses données sur questions applicables.',
+      rounding:
+        'Les scores sont affichés sur 100, arrondis à l’entier le plus proche (0,5 vers le haut) ; les calculs se font sans arrondi.',
       formula: 'score = 100 × Σ (poids × niveau ÷ 4) ÷ Σ poids, sur les questions applicables ayant une réponse',
       noPassMark: 'Il n’y a ni note minimale ni classement : l’objectif est de progresser, pas d’exceller.',
     },
   },
   files: {
-    kind: { backup: 'une sauvegarde Cap ESS', participant: 'des réponses de participant', sheets: 'un fichier de fiches bonne pratique', summary: 'une synthèse anonyme', guide: 'un guide' },
+    kind: {
+      backup: 'une sauvegarde Cap ESS',
+      participant: 'des réponses de participant',
+      sheets: 'un fichier de fiches bonne pratique',
+      summary: 'une synthèse anonyme',
+      guide: 'un guide',
+    },
     problem: {
       tooLarge: 'Le fichier est trop gros (plus de {max} Mo).',
       otherKind: 'Ce fichier est {found}, pas {expected}.',
-      notWritten: 'le fichier n’a pas pu être lu ou enregistré (l’espace de stockage est-il plein ?) : rien n’en a été gardé.',
-      reservedGuideId: '« {value} » est l’identifiant du guide national fourni avec Cap ESS : donnez à votre guide un identifiant à vous (par exemple « cress-bretagne-2026 »).',
+      notWritten:
+        'le fichier n’a pas pu être lu ou enregistré (l’espace de stockage est-il plein ?) : rien n’en a été gardé.',
+      reservedGuideId:
+        '« {value} » est l’identifiant du guide national fourni avec Cap ESS : donnez à votre guide un identifiant à vous (par exemple « cress-bretagne-2026 »).',
       notAGuide: 'ce fichier n’est pas un guide (format attendu : « cap-ess-guide »).',
     },
   },

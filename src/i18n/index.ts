@@ -22,7 +22,9 @@ let moreTexts: Promise<void> | null = null
  * workshop), fetched once: the router waits for them before showing one of those pages. English comes whole.
  */
 export function loadMoreTexts(): Promise<void> {
-  moreTexts ??= import('./fr.more').then((more) => i18n.global.mergeLocaleMessage('fr', more.default as unknown as MessageSchema))
+  moreTexts ??= import('./fr.more').then((more) =>
+    i18n.global.mergeLocaleMessage('fr', more.default as unknown as MessageSchema),
+  )
   moreTexts.catch(() => (moreTexts = null))
   return moreTexts
 }

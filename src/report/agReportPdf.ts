@@ -3,7 +3,17 @@ import type { AnnexQuestion, ReportModel, ReportTheme, ScoreLine } from '@/domai
 import { embedFonts } from './fonts'
 import { COLORS, PdfWriter } from './pdfWriter'
 import { RADAR_SIZE, radarPng } from './radarImage'
-import { actionTitleText, approachGuideText, coverageText, scoreText, sentence, themeWorkshopText, workshopPeopleText, type PdfStep, type ReportText } from './text'
+import {
+  actionTitleText,
+  approachGuideText,
+  coverageText,
+  scoreText,
+  sentence,
+  themeWorkshopText,
+  workshopPeopleText,
+  type PdfStep,
+  type ReportText,
+} from './text'
 
 export interface PdfOptions {
   onStep?: (step: PdfStep) => void
@@ -31,7 +41,11 @@ function evolutionText(line: ScoreLine, text: ReportText, previousYear: number |
 }
 
 /** « Depuis 2024 : 2 questions en progrès, une en recul, aucune stable. » */
-export function changesText(changes: { better: number; worse: number; same: number }, year: number | string, text: Pick<ReportText, 't' | 'plural'>): string {
+export function changesText(
+  changes: { better: number; worse: number; same: number },
+  year: number | string,
+  text: Pick<ReportText, 't' | 'plural'>,
+): string {
   return text.t('pdf.changes', {
     year,
     better: text.plural('pdf.changesBetter', changes.better),
@@ -46,19 +60,39 @@ function cover(w: PdfWriter, report: ReportModel, text: ReportText) {
   w.text('Cap ESS', { size: 11, bold: true, color: COLORS.primary, gapAfter: 16 })
   w.text(text.t('pdf.title'), { size: 20, bold: true, color: COLORS.primary, gapAfter: 14 })
   w.text(report.organisation.name, { size: 24, bold: true, gapAfter: 3 })
-  const identity = [text.legalForm(report.organisation.legalForm), report.organisation.siren ? `SIREN ${report.organisation.siren}` : ''].filter(Boolean).join(' · ')
+  const identity = [
+    text.legalForm(report.organisation.legalForm),
+    report.organisation.siren ? `SIREN ${report.organisation.siren}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ')
   w.text(identity, { size: 11, color: COLORS.muted, gapAfter: 14 })
   w.text(text.t('pdf.exercise', { year: report.year }), { size: 16, bold: true, gapAfter: 4 })
-  w.text(report.presentedAt ? text.t('pdf.presentedAt', { date: text.day(report.presentedAt) }) : text.t('pdf.agDateToFill'), { size: 12, gapAfter: 4 })
-  w.text(report.status === 'completed' && report.completedAt ? text.t('pdf.completedOn', { date: text.day(report.completedAt) }) : text.t('pdf.draft'), {
-    size: 11,
-    bold: report.status !== 'completed',
-    color: report.status === 'completed' ? COLORS.muted : '#9a3412',
-  })
+  w.text(
+    report.presentedAt ? text.t('pdf.presentedAt', { date: text.day(report.presentedAt) }) : text.t('pdf.agDateToFill'),
+    { size: 12, gapAfter: 4 },
+  )
+  w.text(
+    report.status === 'completed' && report.completedAt
+      ? text.t('pdf.completedOn', { date: text.day(report.completedAt) })
+      : text.t('pdf.draft'),
+    {
+      size: 11,
+      bold: report.status !== 'completed',
+      color: report.status === 'completed' ? COLORS.muted : '#9a3412',
+    },
+  )
   w.y = 250
   doc.setDrawColor(COLORS.rule)
   doc.line(w.left, w.y - 4, w.left + w.width, w.y - 4)
-  w.text(text.t('pdf.madeWith', { date: text.day(new Date().toISOString()), guide: report.guide.shortTitle, publisher: report.guide.publisher }), { size: 9, color: COLORS.muted })
+  w.text(
+    text.t('pdf.madeWith', {
+      date: text.day(new Date().toISOString()),
+      guide: report.guide.shortTitle,
+      publisher: report.guide.publisher,
+    }),
+    { size: 9, color: COLORS.muted },
+  )
 }
 
 function approach(w: PdfWriter, report: ReportModel, text: ReportText) {
@@ -75,12 +109,19 @@ function approach(w: PdfWriter, report: ReportModel, text: ReportText) {
   w.text(text.t('pdf.participants'), { bold: true, gapAfter: 1 })
   w.text(report.approach.participants.trim() || text.t('pdf.participantsUnknown'))
   if (report.approach.workshop) w.text(workshopPeopleText(report.approach.workshop, text))
-  w.text(text.t('pdf.method', { first: text.levelLabel(0).toLowerCase(), last: text.levelLabel(4).toLowerCase() }), { color: COLORS.muted, size: 9 })
+  w.text(text.t('pdf.method', { first: text.levelLabel(0).toLowerCase(), last: text.levelLabel(4).toLowerCase() }), {
+    color: COLORS.muted,
+    size: 9,
+  })
 }
 
 function overview(w: PdfWriter, report: ReportModel, text: ReportText, radar: string | null) {
   w.heading(text.t('pdf.results'), 1)
-  w.text(`${text.t('pdf.globalScore')}${text.t('pdf.sep')}${scoreText(report.global, text.t)}`, { size: 14, bold: true, gapAfter: 1 })
+  w.text(`${text.t('pdf.globalScore')}${text.t('pdf.sep')}${scoreText(report.global, text.t)}`, {
+    size: 14,
+    bold: true,
+    gapAfter: 1,
+  })
   if (coverageText(report.global, text.t)) w.text(coverageText(report.global, text.t, true), { gapAfter: 1 })
   const evolution =
     report.approach.previousYear !== null && !report.approach.sameThemesAsPrevious
@@ -90,14 +131,33 @@ function overview(w: PdfWriter, report: ReportModel, text: ReportText, radar: st
   w.space(2)
   const hasPrevious = report.approach.previousYear !== null
   w.table(
-    [text.t('pdf.theme'), text.t('pdf.score'), text.t('pdf.coverageColumn'), ...(hasPrevious ? [String(report.approach.previousYear), text.t('pdf.delta')] : [])],
+    [
+      text.t('pdf.theme'),
+      text.t('pdf.score'),
+      text.t('pdf.coverageColumn'),
+      ...(hasPrevious ? [String(report.approach.previousYear), text.t('pdf.delta')] : []),
+    ],
     report.themes.map((t) => [
       `${t.number}. ${t.shortLabel}`,
       t.score.score === null ? '–' : String(t.score.score),
-      t.score.coverage === null ? '–' : text.t('pdf.answeredOf', { answered: t.score.answered, applicable: t.score.applicable }),
-      ...(hasPrevious ? [t.score.previous === null ? '–' : String(t.score.previous), t.score.delta === null ? '–' : text.signed(t.score.delta)] : []),
+      t.score.coverage === null
+        ? '–'
+        : text.t('pdf.answeredOf', { answered: t.score.answered, applicable: t.score.applicable }),
+      ...(hasPrevious
+        ? [
+            t.score.previous === null ? '–' : String(t.score.previous),
+            t.score.delta === null ? '–' : text.signed(t.score.delta),
+          ]
+        : []),
     ]),
-    { columnStyles: { 1: { halign: 'right', cellWidth: 31 }, 2: { cellWidth: 25 }, 3: { halign: 'right', cellWidth: 16 }, 4: { halign: 'right', cellWidth: 22 } } },
+    {
+      columnStyles: {
+        1: { halign: 'right', cellWidth: 31 },
+        2: { cellWidth: 25 },
+        3: { halign: 'right', cellWidth: 16 },
+        4: { halign: 'right', cellWidth: 22 },
+      },
+    },
   )
   if (radar) {
     w.text(text.t('pdf.radarCaption'), { size: 9, color: COLORS.muted, gapAfter: 1 })
@@ -113,7 +173,11 @@ function objectivesTables(w: PdfWriter, theme: ReportTheme, report: ReportModel,
       theme.review.map((o) => [
         o.label,
         text.target(o.unit, o.oneYear, o.comparator, o.suffix),
-        o.unit === 'level' ? (o.actual === null ? text.t('pdf.noValue') : text.level(o.actual as number)) : text.value(o.unit, o.actual, o.suffix),
+        o.unit === 'level'
+          ? o.actual === null
+            ? text.t('pdf.noValue')
+            : text.level(o.actual as number)
+          : text.value(o.unit, o.actual, o.suffix),
         o.met === null ? text.t('pdf.metUnknown') : o.met ? text.t('pdf.metYes') : text.t('pdf.metNo'),
       ]),
       { columnStyles: { 0: { cellWidth: 74 }, 3: { cellWidth: 24 } } },
@@ -124,7 +188,11 @@ function objectivesTables(w: PdfWriter, theme: ReportTheme, report: ReportModel,
   else
     w.table(
       [text.t('pdf.subject'), text.t('pdf.oneYear'), text.t('pdf.threeYear')],
-      theme.objectives.map((o) => [o.label, text.target(o.unit, o.oneYear, o.comparator, o.suffix), text.target(o.unit, o.threeYear, o.comparator, o.suffix)]),
+      theme.objectives.map((o) => [
+        o.label,
+        text.target(o.unit, o.oneYear, o.comparator, o.suffix),
+        text.target(o.unit, o.threeYear, o.comparator, o.suffix),
+      ]),
       { columnStyles: { 0: { cellWidth: 100 } } },
     )
 }
@@ -132,10 +200,14 @@ function objectivesTables(w: PdfWriter, theme: ReportTheme, report: ReportModel,
 function themeSection(w: PdfWriter, theme: ReportTheme, report: ReportModel, text: ReportText) {
   w.heading(`${text.t('pdf.themeHeading', { number: theme.number })} ${theme.shortLabel}`, 2)
   w.text(theme.title, { color: COLORS.muted, size: 9 })
-  w.text(sentence([scoreText(theme.score, text.t), coverageText(theme.score, text.t)].filter(Boolean).join(' · ')), { bold: true, gapAfter: 1 })
+  w.text(sentence([scoreText(theme.score, text.t), coverageText(theme.score, text.t)].filter(Boolean).join(' · ')), {
+    bold: true,
+    gapAfter: 1,
+  })
   const evolution = evolutionText(theme.score, text, report.approach.previousYear)
   if (evolution) w.text(evolution, { gapAfter: 1 })
-  if (theme.changes && theme.score.previous !== null) w.text(changesText(theme.changes, report.approach.previousYear ?? '', text), { gapAfter: 1 })
+  if (theme.changes && theme.score.previous !== null)
+    w.text(changesText(theme.changes, report.approach.previousYear ?? '', text), { gapAfter: 1 })
   if (theme.workshop) {
     const workshop = themeWorkshopText(theme.workshop, text)
     w.heading(text.t('pdf.workshopTitle'), 3)
@@ -146,7 +218,13 @@ function themeSection(w: PdfWriter, theme: ReportTheme, report: ReportModel, tex
   w.space(1)
   w.table(
     [text.t('pdf.domaine'), text.t('pdf.score'), text.t('pdf.coverageColumn')],
-    theme.domaines.map((d) => [d.label, d.score.score === null ? '–' : String(d.score.score), d.score.coverage === null ? '–' : text.t('pdf.answeredOf', { answered: d.score.answered, applicable: d.score.applicable })]),
+    theme.domaines.map((d) => [
+      d.label,
+      d.score.score === null ? '–' : String(d.score.score),
+      d.score.coverage === null
+        ? '–'
+        : text.t('pdf.answeredOf', { answered: d.score.answered, applicable: d.score.applicable }),
+    ]),
     { columnStyles: { 1: { halign: 'right', cellWidth: 31 }, 2: { cellWidth: 25 } } },
   )
   w.heading(text.t('pdf.strengths'), 3)
@@ -164,11 +242,17 @@ function themeSection(w: PdfWriter, theme: ReportTheme, report: ReportModel, tex
     w.heading(text.t('pdf.indicators'), 3)
     const hasPrevious = report.approach.previousYear !== null
     w.table(
-      [text.t('pdf.indicator'), String(report.year), ...(hasPrevious ? [String(report.approach.previousYear), text.t('pdf.trend')] : [])],
+      [
+        text.t('pdf.indicator'),
+        String(report.year),
+        ...(hasPrevious ? [String(report.approach.previousYear), text.t('pdf.trend')] : []),
+      ],
       theme.indicators.map((i) => [
         i.note ? `${i.label}\n${i.note}` : i.label,
         text.value(i.unit, i.value, i.suffix),
-        ...(hasPrevious ? [text.value(i.unit, i.previous, i.suffix), i.trend ? text.t(`pdf.trends.${i.trend}`) : '–'] : []),
+        ...(hasPrevious
+          ? [text.value(i.unit, i.previous, i.suffix), i.trend ? text.t(`pdf.trends.${i.trend}`) : '–']
+          : []),
       ]),
       { columnStyles: { 0: { cellWidth: 90 } } },
     )
@@ -178,7 +262,12 @@ function themeSection(w: PdfWriter, theme: ReportTheme, report: ReportModel, tex
 function actionsTable(w: PdfWriter, actions: ReportModel['otherActions'], text: ReportText) {
   w.table(
     [text.t('pdf.action'), text.t('pdf.status'), text.t('pdf.owner'), text.t('pdf.due')],
-    actions.map((a) => [actionTitleText(a, text.t), text.status(a.status), a.owner || '–', a.dueDate ? text.day(a.dueDate) : '–']),
+    actions.map((a) => [
+      actionTitleText(a, text.t),
+      text.status(a.status),
+      a.owner || '–',
+      a.dueDate ? text.day(a.dueDate) : '–',
+    ]),
     { columnStyles: { 0: { cellWidth: 85 } } },
   )
 }
@@ -186,7 +275,9 @@ function actionsTable(w: PdfWriter, actions: ReportModel['otherActions'], text: 
 function debate(w: PdfWriter, report: ReportModel, text: ReportText) {
   w.heading(text.t('pdf.debate'), 1)
   // Once the AG has been held and its debate written down, the page reports it; before, it says what to fill in.
-  const held = report.presentedAt !== null && (report.debate.questionsRaised.trim() !== '' || report.debate.objectivesAdopted.trim() !== '')
+  const held =
+    report.presentedAt !== null &&
+    (report.debate.questionsRaised.trim() !== '' || report.debate.objectivesAdopted.trim() !== '')
   w.text(text.t(held ? 'pdf.debateIntroDone' : 'pdf.debateIntro'), { color: COLORS.muted })
   w.text(text.t('pdf.agDate'), { bold: true, gapAfter: 1 })
   if (report.presentedAt) w.text(text.day(report.presentedAt))
@@ -204,9 +295,13 @@ function answerCell(q: AnnexQuestion, text: ReportText): string {
     case 'answered':
       return text.level(q.level!) + (q.reason ? `\n${text.t('pdf.overridden', { reason: q.reason })}` : '')
     case 'not-applicable':
-      return q.reason ? `${text.t('pdf.state.not-applicable')}${text.t('pdf.sep')}${q.reason}` : text.t('pdf.state.not-applicable')
+      return q.reason
+        ? `${text.t('pdf.state.not-applicable')}${text.t('pdf.sep')}${q.reason}`
+        : text.t('pdf.state.not-applicable')
     case 'fact':
-      return q.fact && q.fact.value !== null ? text.value(q.fact.unit, q.fact.value, q.fact.suffix) : text.t('pdf.factMissing')
+      return q.fact && q.fact.value !== null
+        ? text.value(q.fact.unit, q.fact.value, q.fact.suffix)
+        : text.t('pdf.factMissing')
     default:
       return text.t(`pdf.state.${q.state}`)
   }
@@ -223,7 +318,14 @@ async function annex(w: PdfWriter, report: ReportModel, text: ReportText) {
         // The domaine on a line of its own, not in parentheses: some domaine names hold parentheses already.
         `${q.text}\n${text.t('pdf.domaineOf', { domaine: q.domaine })}`,
         answerCell(q, text) + (q.carriedOver ? `\n${text.t('pdf.carriedOver')}` : ''),
-        [q.note.trim(), q.evidence.length ? `${text.t('pdf.evidence')}${text.t('pdf.sep')}${q.evidence.join(text.t('pdf.listSep'))}` : ''].filter(Boolean).join('\n') || '–',
+        [
+          q.note.trim(),
+          q.evidence.length
+            ? `${text.t('pdf.evidence')}${text.t('pdf.sep')}${q.evidence.join(text.t('pdf.listSep'))}`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('\n') || '–',
       ]),
       { columnStyles: { 0: { cellWidth: 70 }, 1: { cellWidth: 34 } }, fontSize: 8.5 },
     )
@@ -245,7 +347,9 @@ export async function agReportPdf(report: ReportModel, text: ReportText, options
           report.themes.map((t) => t.shortLabel),
           [
             { label: String(report.year), values: report.themes.map((t) => t.score.score) },
-            ...(report.approach.previousYear !== null ? [{ label: String(report.approach.previousYear), values: report.themes.map((t) => t.score.previous) }] : []),
+            ...(report.approach.previousYear !== null
+              ? [{ label: String(report.approach.previousYear), values: report.themes.map((t) => t.score.previous) }]
+              : []),
           ],
           { all: text.t('pdf.noScoreShort'), some: (series) => text.t('pdf.noScoreIn', { series }) },
         )
@@ -271,8 +375,10 @@ export async function agReportPdf(report: ReportModel, text: ReportText, options
   debate(w, report, text)
   await annex(w, report, text)
   w.writeToc(tocPage, text.t('pdf.contents'))
-  w.writeFooters(report.organisation.name, ` · ${text.t('pdf.exercise', { year: report.year })}${report.status === 'completed' ? '' : ` · ${text.t('pdf.draftShort')}`}`, (page, total) =>
-    text.t('pdf.page', { page, total }),
+  w.writeFooters(
+    report.organisation.name,
+    ` · ${text.t('pdf.exercise', { year: report.year })}${report.status === 'completed' ? '' : ` · ${text.t('pdf.draftShort')}`}`,
+    (page, total) => text.t('pdf.page', { page, total }),
   )
   options.onStep?.('file')
   await breathe()

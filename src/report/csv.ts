@@ -62,7 +62,21 @@ export interface CsvText {
 }
 
 export function answersCsv(report: ReportModel, text: CsvText): string {
-  const header = ['themeNumber', 'theme', 'domaine', 'questionId', 'question', 'state', 'level', 'levelLabel', 'reason', 'note', 'evidence', 'carriedOver', 'factValue'].map((k) => text.column(k))
+  const header = [
+    'themeNumber',
+    'theme',
+    'domaine',
+    'questionId',
+    'question',
+    'state',
+    'level',
+    'levelLabel',
+    'reason',
+    'note',
+    'evidence',
+    'carriedOver',
+    'factValue',
+  ].map((k) => text.column(k))
   const rows = report.annex.flatMap(({ theme, questions }) =>
     questions.map((q): Cell[] => [
       theme.number,
@@ -87,7 +101,10 @@ function valueCell(unit: IndicatorUnit, value: IndicatorValue | null, text: CsvT
   if (value === null) return null
   if (typeof value === 'number') return value
   if (typeof value === 'boolean') return value ? text.yes : text.no
-  if (typeof value === 'object') return Object.entries(value).map(([category, v]) => `${category} : ${v === null ? '' : csvNumber(v)}`).join(' | ')
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([category, v]) => `${category} : ${v === null ? '' : csvNumber(v)}`)
+      .join(' | ')
   return unit === 'date' ? csvDate(value) : value
 }
 
@@ -108,7 +125,8 @@ export function indicatorsCsv(report: ReportModel, text: CsvText): string {
   const rows = report.themes.flatMap((theme) =>
     theme.indicators.map((i): Cell[] => {
       const objective = theme.objectives.find((o) => o.subjectKind === 'indicator' && o.subjectId === i.id)
-      const target = (t: number | boolean | null | undefined) => (t === undefined || t === null ? null : typeof t === 'boolean' ? (t ? text.yes : text.no) : t)
+      const target = (t: number | boolean | null | undefined) =>
+        t === undefined || t === null ? null : typeof t === 'boolean' ? (t ? text.yes : text.no) : t
       return [
         theme.number,
         theme.shortLabel,
@@ -128,10 +146,22 @@ export function indicatorsCsv(report: ReportModel, text: CsvText): string {
 }
 
 export function actionsCsv(report: ReportModel, text: CsvText): string {
-  const header = ['title', 'theme', 'status', 'priority', 'owner', 'dueDate', 'doneAt', 'description'].map((k) => text.column(k))
-  const rows = [...report.themes.flatMap((t) => t.actions.map((a) => ({ a, theme: t.shortLabel }))), ...report.otherActions.map((a) => ({ a, theme: '' }))].map(
-    ({ a, theme }): Cell[] => [text.actionTitle(a), theme, text.status(a.status), text.priority(a.priority), a.owner, csvDate(a.dueDate), csvDate(a.doneAt), a.description],
+  const header = ['title', 'theme', 'status', 'priority', 'owner', 'dueDate', 'doneAt', 'description'].map((k) =>
+    text.column(k),
   )
+  const rows = [
+    ...report.themes.flatMap((t) => t.actions.map((a) => ({ a, theme: t.shortLabel }))),
+    ...report.otherActions.map((a) => ({ a, theme: '' })),
+  ].map(({ a, theme }): Cell[] => [
+    text.actionTitle(a),
+    theme,
+    text.status(a.status),
+    text.priority(a.priority),
+    a.owner,
+    csvDate(a.dueDate),
+    csvDate(a.doneAt),
+    a.description,
+  ])
   return toCsv(header, rows)
 }
 

@@ -14,7 +14,11 @@ export async function employeePdf(summary: EmployeeSummary, text: ReportText, op
   const w = new PdfWriter(doc, text.locale)
   w.text('Cap ESS', { size: 9, bold: true, color: COLORS.primary, gapAfter: 4 })
   w.text(text.t('employees.title'), { size: 18, bold: true, color: COLORS.primary, gapAfter: 2 })
-  w.text(`${summary.organisation} · ${text.t('pdf.exercise', { year: summary.year })}`, { size: 13, bold: true, gapAfter: summary.draft ? 2 : 6 })
+  w.text(`${summary.organisation} · ${text.t('pdf.exercise', { year: summary.year })}`, {
+    size: 13,
+    bold: true,
+    gapAfter: summary.draft ? 2 : 6,
+  })
   if (summary.draft) w.text(text.t('pdf.draft'), { bold: true, color: '#9a3412', gapAfter: 6 })
 
   w.heading(text.t('employees.what'), 2)
@@ -24,11 +28,18 @@ export async function employeePdf(summary: EmployeeSummary, text: ReportText, op
   if (summary.presentedAt) w.text(text.t('pdf.presentedAt', { date: text.day(summary.presentedAt) }))
 
   w.heading(text.t('employees.results'), 2)
-  w.text(`${text.t('pdf.globalScore')}${text.t('pdf.sep')}${scoreText(summary.global, text.t)}`, { bold: true, size: 12, gapAfter: 1 })
+  w.text(`${text.t('pdf.globalScore')}${text.t('pdf.sep')}${scoreText(summary.global, text.t)}`, {
+    bold: true,
+    size: 12,
+    gapAfter: 1,
+  })
   if (coverageText(summary.global, text.t)) w.text(coverageText(summary.global, text.t, true))
   w.table(
     [text.t('pdf.theme'), text.t('pdf.score')],
-    summary.themes.map((t) => [`${t.ref.number}. ${t.ref.shortLabel}`, t.score.score === null ? text.t('pdf.noScoreShort') : String(t.score.score)]),
+    summary.themes.map((t) => [
+      `${t.ref.number}. ${t.ref.shortLabel}`,
+      t.score.score === null ? text.t('pdf.noScoreShort') : String(t.score.score),
+    ]),
     { columnStyles: { 1: { halign: 'right', cellWidth: 31 } } },
   )
   w.heading(text.t('pdf.strengths'), 2)
@@ -42,12 +53,21 @@ export async function employeePdf(summary: EmployeeSummary, text: ReportText, op
   if (summary.plan.length)
     w.table(
       [text.t('pdf.action'), text.t('pdf.status'), text.t('pdf.due')],
-      summary.plan.map((a) => [actionTitleText(a, text.t), text.status(a.status), a.dueDate ? text.day(a.dueDate) : '–']),
+      summary.plan.map((a) => [
+        actionTitleText(a, text.t),
+        text.status(a.status),
+        a.dueDate ? text.day(a.dueDate) : '–',
+      ]),
       { columnStyles: { 0: { cellWidth: 110 } } },
     )
   else w.text(text.t('employees.noPlan'), { color: COLORS.muted })
   w.text(text.t('employees.contact'), { color: COLORS.muted, size: 9 })
-  w.writeFooters(summary.organisation, ` · ${text.t('employees.footer', { year: summary.year })}${summary.draft ? ` · ${text.t('pdf.draftShort')}` : ''}`, (page, total) => text.t('pdf.page', { page, total }), 1)
+  w.writeFooters(
+    summary.organisation,
+    ` · ${text.t('employees.footer', { year: summary.year })}${summary.draft ? ` · ${text.t('pdf.draftShort')}` : ''}`,
+    (page, total) => text.t('pdf.page', { page, total }),
+    1,
+  )
   options.onStep?.('file')
   return doc.output('blob')
 }

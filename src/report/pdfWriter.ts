@@ -61,7 +61,10 @@ export class PdfWriter {
     return size * PT_TO_MM * LINE
   }
 
-  text(content: string, options: { size?: number; bold?: boolean; color?: string; indent?: number; gapAfter?: number } = {}) {
+  text(
+    content: string,
+    options: { size?: number; bold?: boolean; color?: string; indent?: number; gapAfter?: number } = {},
+  ) {
     const size = options.size ?? 10
     const indent = options.indent ?? 0
     this.doc.setFont(FONT, options.bold ? 'bold' : 'normal')
@@ -87,7 +90,12 @@ export class PdfWriter {
       this.doc.outline.add(null, title, { pageNumber: this.page })
     }
     const size = level === 1 ? 17 : level === 2 ? 13 : 11
-    this.text(title, { size, bold: true, color: level === 3 ? COLORS.text : COLORS.primary, gapAfter: level === 1 ? 4 : 2 })
+    this.text(title, {
+      size,
+      bold: true,
+      color: level === 3 ? COLORS.text : COLORS.primary,
+      gapAfter: level === 1 ? 4 : 2,
+    })
     if (level === 1) {
       this.doc.setDrawColor(COLORS.primary)
       this.doc.setLineWidth(0.6)
@@ -119,7 +127,15 @@ export class PdfWriter {
       body: body.map(typeset),
       startY: this.y,
       margin: { left: PAGE.margin, right: PAGE.margin, bottom: PAGE.bottom, top: PAGE.margin },
-      styles: { font: FONT, fontSize: options.fontSize ?? 9, textColor: COLORS.text, cellPadding: 1.6, lineColor: COLORS.rule, lineWidth: 0.2, overflow: 'linebreak' },
+      styles: {
+        font: FONT,
+        fontSize: options.fontSize ?? 9,
+        textColor: COLORS.text,
+        cellPadding: 1.6,
+        lineColor: COLORS.rule,
+        lineWidth: 0.2,
+        overflow: 'linebreak',
+      },
       headStyles: { font: FONT, fontStyle: 'bold', fillColor: COLORS.primary, textColor: '#ffffff' },
       alternateRowStyles: { fillColor: COLORS.fill },
       rowPageBreak: 'avoid',

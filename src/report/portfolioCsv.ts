@@ -28,7 +28,11 @@ export interface PortfolioCsvText {
  * the other exports: stage, global score and coverage, then one column per theme of the guide (empty when the theme
  * was not retained, or has no score).
  */
-export function portfolioCsv(exercises: ReadonlyArray<PortfolioExercise>, themes: ReadonlyArray<{ id: string; number: number; shortLabel: string }>, text: PortfolioCsvText): string {
+export function portfolioCsv(
+  exercises: ReadonlyArray<PortfolioExercise>,
+  themes: ReadonlyArray<{ id: string; number: number; shortLabel: string }>,
+  text: PortfolioCsvText,
+): string {
   const header = [
     text.column('organisation'),
     text.column('legalForm'),

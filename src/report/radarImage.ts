@@ -11,14 +11,25 @@ export const RADAR_SIZE = { width: 1200, height: 900 }
  * The radar of the theme scores as a PNG for the PDF, drawn by Chart.js on a canvas that never reaches the page.
  * White background: a transparent PNG prints grey on some printers.
  */
-export function radarPng(labels: string[], series: { label: string; values: (number | null)[] }[], noScore: NoScoreWords): string {
+export function radarPng(
+  labels: string[],
+  series: { label: string; values: (number | null)[] }[],
+  noScore: NoScoreWords,
+): string {
   const canvas = document.createElement('canvas')
   canvas.width = RADAR_SIZE.width
   canvas.height = RADAR_SIZE.height
   const chart = new Chart(canvas, {
     type: 'radar',
     data: {
-      labels: labels.map((l, i) => radarAxisLabel(l, series.map((s) => ({ label: s.label, value: s.values[i] ?? null })), noScore, 18)),
+      labels: labels.map((l, i) =>
+        radarAxisLabel(
+          l,
+          series.map((s) => ({ label: s.label, value: s.values[i] ?? null })),
+          noScore,
+          18,
+        ),
+      ),
       // No spanGaps: a theme without a score is a gap in the line, never a value between its neighbours.
       datasets: series.map((s, i) => ({
         label: s.label,
@@ -43,7 +54,10 @@ export function radarPng(labels: string[], series: { label: string; values: (num
           pointLabels: { color: CHART_COLORS.text, font: { size: 22 } },
         },
       },
-      plugins: { legend: { display: series.length > 1, labels: { font: { size: 22 }, color: CHART_COLORS.text } }, tooltip: { enabled: false } },
+      plugins: {
+        legend: { display: series.length > 1, labels: { font: { size: 22 }, color: CHART_COLORS.text } },
+        tooltip: { enabled: false },
+      },
     },
     plugins: [
       {

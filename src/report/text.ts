@@ -52,7 +52,11 @@ export function scoreText(line: Pick<ScoreLine, 'score' | 'applicable'>, t: Tran
  * « réponses : 70 sur 78 questions notées (90 %) », beside every score, or « Réponses… » on a line of its own; empty
  * when no scored question applies (the score's own text says so).
  */
-export function coverageText(line: Pick<ScoreLine, 'answered' | 'applicable' | 'coverage'>, t: Translate, ownLine = false): string {
+export function coverageText(
+  line: Pick<ScoreLine, 'answered' | 'applicable' | 'coverage'>,
+  t: Translate,
+  ownLine = false,
+): string {
   if (line.coverage === null) return ''
   const text = t('pdf.coverage', { answered: line.answered, applicable: line.applicable, percent: line.coverage })
   return ownLine ? sentence(text) : text
@@ -68,9 +72,21 @@ export function sentence(text: string): string {
  * accordance with article 3 », a fondation presenting to its board as a reading of it, others on a voluntary basis.
  */
 export function approachGuideText(report: Pick<ReportModel, 'organisation' | 'guide' | 'year'>, t: Translate): string {
-  const params = { guide: report.guide.title, publisher: report.guide.publisher, year: report.year, org: t(`org.${report.organisation.legalForm}`) }
+  const params = {
+    guide: report.guide.title,
+    publisher: report.guide.publisher,
+    year: report.year,
+    org: t(`org.${report.organisation.legalForm}`),
+  }
   const reading = legalFormReading(report.organisation.legalForm)
-  return t(reading === 'fondation' ? 'pdf.approachGuideFondation' : reading === 'voluntary' ? 'pdf.approachGuideVoluntary' : 'pdf.approachGuide', params)
+  return t(
+    reading === 'fondation'
+      ? 'pdf.approachGuideFondation'
+      : reading === 'voluntary'
+        ? 'pdf.approachGuideVoluntary'
+        : 'pdf.approachGuide',
+    params,
+  )
 }
 
 /** An action's title as the reader sees it: its own, or « Progresser : <question> » for one made in one click. */
@@ -87,9 +103,18 @@ export function workshopPeopleText(workshop: ReportWorkshop, text: Pick<ReportTe
 }
 
 /** A theme's workshop in the report: who gave a view, then each disputed question with its spread and the agreed answer. */
-export function themeWorkshopText(workshop: ReportThemeWorkshop, text: Pick<ReportText, 't' | 'plural' | 'level'>): { people: string; disputed: string; items: string[] } {
+export function themeWorkshopText(
+  workshop: ReportThemeWorkshop,
+  text: Pick<ReportText, 't' | 'plural' | 'level'>,
+): { people: string; disputed: string; items: string[] } {
   const agreed = (rating: DisputedQuestion['agreed']) =>
-    rating === null ? text.t('pdf.workshopNoAgreed') : rating === 'na' ? text.t('pdf.state.not-applicable') : rating === 'unknown' ? text.t('pdf.state.unknown') : text.level(rating)
+    rating === null
+      ? text.t('pdf.workshopNoAgreed')
+      : rating === 'na'
+        ? text.t('pdf.state.not-applicable')
+        : rating === 'unknown'
+          ? text.t('pdf.state.unknown')
+          : text.level(rating)
   return {
     people: text.plural('pdf.workshopThemePeople', workshop.people, { n: workshop.people }),
     disputed: text.plural('pdf.workshopDisputed', workshop.disputed.length, { n: workshop.disputed.length }),
@@ -97,7 +122,14 @@ export function themeWorkshopText(workshop: ReportThemeWorkshop, text: Pick<Repo
       const views = text.plural('pdf.workshopViews', q.views, { n: q.views })
       const line =
         q.min !== null && q.max !== null && q.max > q.min
-          ? text.t('pdf.workshopQuestion', { n: q.n, text: q.text, min: q.min, max: q.max, views, agreed: agreed(q.agreed) })
+          ? text.t('pdf.workshopQuestion', {
+              n: q.n,
+              text: q.text,
+              min: q.min,
+              max: q.max,
+              views,
+              agreed: agreed(q.agreed),
+            })
           : text.t('pdf.workshopQuestionFlagged', { n: q.n, text: q.text, views, agreed: agreed(q.agreed) })
       return q.dissent ? `${line} ${text.t('pdf.workshopDissent', { text: q.dissent })}` : line
     }),

@@ -3,7 +3,12 @@ import { computed, reactive, ref, shallowRef } from 'vue'
 import { listActions, newActionId } from '@/db/actionRepository'
 import { listAnswers, watchAssessment, type StoredAssessment } from '@/db/answerRepository'
 import { getAssessment } from '@/db/assessmentRepository'
-import { completeAssessment, reopenAssessment, setRetainedThemes as storeRetainedThemes, upgradeDraftGuide } from '@/db/assessmentWrites'
+import {
+  completeAssessment,
+  reopenAssessment,
+  setRetainedThemes as storeRetainedThemes,
+  upgradeDraftGuide,
+} from '@/db/assessmentWrites'
 import { listCustomIndicators, listIndicatorValues, newCustomIndicatorId } from '@/db/indicatorRepository'
 import { listObjectives } from '@/db/objectiveRepository'
 import { getOrganisation } from '@/db/organisationRepository'
@@ -16,7 +21,12 @@ import type { GuideIndex } from '@/domain/guide/guideIndex'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
 import { loadGuideIndex, loadMaturityScale, loadMigrationSteps } from '@/domain/guide/registry'
 import type { MaturityScale } from '@/domain/guide/schema'
-import { CustomIndicatorInputSchema, type CustomIndicator, type IndicatorPatch, type IndicatorRecord } from '@/domain/indicators'
+import {
+  CustomIndicatorInputSchema,
+  type CustomIndicator,
+  type IndicatorPatch,
+  type IndicatorRecord,
+} from '@/domain/indicators'
 import type { Objective, ObjectivePatch } from '@/domain/objectives'
 import type { Organisation } from '@/domain/organisation'
 import { progress, type QuestionScore } from '@/domain/scoring'
@@ -42,7 +52,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
   const isLoading = ref(false)
 
   /** The profile that decides what applies: frozen with a completed exercise, today's for a draft. */
-  const profile = computed(() => (assessment.value && organisation.value ? exerciseProfile(assessment.value, organisation.value) : null))
+  const profile = computed(() =>
+    assessment.value && organisation.value ? exerciseProfile(assessment.value, organisation.value) : null,
+  )
 
   const scores = computed(() => {
     if (!guide.value || !assessment.value || !organisation.value) return null
@@ -86,7 +98,12 @@ export const useAssessmentStore = defineStore('assessment', () => {
    * Takes what is stored for each record, unless this tab has an edit of it not yet stored; a record no longer
    * stored (an import replaced the assessment) leaves the screen too, unless this tab is editing it.
    */
-  function takeStored<T>(local: Map<string, T>, stored: T[], idOf: (record: T) => string, keyOf: (id: string) => EditKey) {
+  function takeStored<T>(
+    local: Map<string, T>,
+    stored: T[],
+    idOf: (record: T) => string,
+    keyOf: (id: string) => EditKey,
+  ) {
     const ids = new Set<string>()
     for (const record of stored) {
       const id = idOf(record)
@@ -103,19 +120,38 @@ export const useAssessmentStore = defineStore('assessment', () => {
     for (const key of writer.unsavedKeys(ofAssessment(id))) {
       if (key.kind === 'answer') {
         const patch = writer.unsavedPatch(editKeys.answer(id, key.id))
-        if (patch) answers.set(key.id, applyAnswerPatch(answers.get(key.id) ?? emptyAnswer(id, key.id, now), patch, now))
+        if (patch)
+          answers.set(key.id, applyAnswerPatch(answers.get(key.id) ?? emptyAnswer(id, key.id, now), patch, now))
       } else if (key.kind === 'indicator') {
         const patch = writer.unsavedPatch(editKeys.indicator(id, key.id))
-        const stored = indicatorValues.get(key.id) ?? { assessmentId: id, indicatorId: key.id, value: null, note: '', updatedAt: now }
+        const stored = indicatorValues.get(key.id) ?? {
+          assessmentId: id,
+          indicatorId: key.id,
+          value: null,
+          note: '',
+          updatedAt: now,
+        }
         if (patch) indicatorValues.set(key.id, { ...stored, ...patch })
       } else if (key.kind === 'objective') {
         const patch = writer.unsavedPatch(editKeys.objective(id, key.id))
         if (!patch?.subjectKind) continue
-        const stored = objectives.get(key.id) ?? { assessmentId: id, subjectKind: patch.subjectKind, subjectId: key.id, comparator: 'at-least' as const, oneYear: null, threeYear: null, updatedAt: now }
+        const stored = objectives.get(key.id) ?? {
+          assessmentId: id,
+          subjectKind: patch.subjectKind,
+          subjectId: key.id,
+          comparator: 'at-least' as const,
+          oneYear: null,
+          threeYear: null,
+          updatedAt: now,
+        }
         objectives.set(key.id, { ...stored, ...patch })
       } else if (key.kind === 'agRecord' && assessment.value) {
         const { presentedAt, ...texts } = writer.unsavedPatch(editKeys.agRecord(id)) ?? {}
-        assessment.value = { ...assessment.value, ...(presentedAt !== undefined ? { presentedAt } : {}), agRecord: { ...EMPTY_AG_RECORD, ...assessment.value.agRecord, ...texts } }
+        assessment.value = {
+          ...assessment.value,
+          ...(presentedAt !== undefined ? { presentedAt } : {}),
+          agRecord: { ...EMPTY_AG_RECORD, ...assessment.value.agRecord, ...texts },
+        }
       }
     }
   }
@@ -126,10 +162,29 @@ export const useAssessmentStore = defineStore('assessment', () => {
     if (!stored.assessment || id !== stored.assessment.id) return
     // The watch's first answer repeats what open() just read: keeping the same object spares re-scoring and
     // re-rendering the page for nothing.
-    if (!writer.hasUnsaved(editKeys.agRecord(id)) && JSON.stringify(assessment.value) !== JSON.stringify(stored.assessment)) assessment.value = stored.assessment
-    takeStored(answers, stored.answers, (a) => a.questionId, (q) => editKeys.answer(id, q))
-    takeStored(indicatorValues, stored.indicatorValues, (v) => v.indicatorId, (i) => editKeys.indicator(id, i))
-    takeStored(objectives, stored.objectives, (o) => o.subjectId, (s) => editKeys.objective(id, s))
+    if (
+      !writer.hasUnsaved(editKeys.agRecord(id)) &&
+      JSON.stringify(assessment.value) !== JSON.stringify(stored.assessment)
+    )
+      assessment.value = stored.assessment
+    takeStored(
+      answers,
+      stored.answers,
+      (a) => a.questionId,
+      (q) => editKeys.answer(id, q),
+    )
+    takeStored(
+      indicatorValues,
+      stored.indicatorValues,
+      (v) => v.indicatorId,
+      (i) => editKeys.indicator(id, i),
+    )
+    takeStored(
+      objectives,
+      stored.objectives,
+      (o) => o.subjectId,
+      (s) => editKeys.objective(id, s),
+    )
   }
 
   /**
@@ -149,7 +204,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
       const reopening = assessment.value?.id === assessmentId && !!guide.value
       // What only needs the assessment's id is asked for at once, beside the assessment: one round of reads less
       // before a cold page shows its first question.
-      const records = reopening ? null : Promise.all([listAnswers(assessmentId), listIndicatorValues([assessmentId]), listObjectives([assessmentId])])
+      const records = reopening
+        ? null
+        : Promise.all([listAnswers(assessmentId), listIndicatorValues([assessmentId]), listObjectives([assessmentId])])
       records?.catch(() => {}) // awaited below, or dropped with the request
       const found = await getAssessment(assessmentId)
       const owner = found ? await getOrganisation(found.organisationId) : undefined
@@ -245,13 +302,18 @@ export const useAssessmentStore = defineStore('assessment', () => {
     await writer.flush(ofAssessment(id))
     if (writer.hasFailed(ofAssessment(id))) return 'unsaved-changes'
     const takenAt = new Date().toISOString()
-    assessment.value = await completeAssessment(id, (stored, storedAnswers) => completionSnapshot(index, stored, owner, storedAnswers, takenAt))
+    assessment.value = await completeAssessment(id, (stored, storedAnswers) =>
+      completionSnapshot(index, stored, owner, storedAnswers, takenAt),
+    )
     return 'completed'
   }
 
   /** A draft made with an older version of the current guide can move to it; a completed one keeps its version. */
   const canUpgradeGuide = computed(
-    () => assessment.value?.status === 'draft' && assessment.value.guideId === CURRENT_GUIDE.guideId && assessment.value.guideVersion < CURRENT_GUIDE.guideVersion,
+    () =>
+      assessment.value?.status === 'draft' &&
+      assessment.value.guideId === CURRENT_GUIDE.guideId &&
+      assessment.value.guideVersion < CURRENT_GUIDE.guideVersion,
   )
 
   /** Moves the open draft to the current guide version (answers through the migration blocks), then reads it again. */
@@ -259,7 +321,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const current = assessment.value
     if (!current || !canUpgradeGuide.value) return null
     await writer.flush(ofAssessment(current.id))
-    const [steps, target] = await Promise.all([loadMigrationSteps(current.guideId, current.guideVersion, CURRENT_GUIDE.guideVersion), loadGuideIndex(CURRENT_GUIDE)])
+    const [steps, target] = await Promise.all([
+      loadMigrationSteps(current.guideId, current.guideVersion, CURRENT_GUIDE.guideVersion),
+      loadGuideIndex(CURRENT_GUIDE),
+    ])
     const result = await upgradeDraftGuide(current.id, CURRENT_GUIDE, steps, new Set(target.questionById.keys()))
     // Everything on screen was read with the old version: read it all again.
     guide.value = null
@@ -277,7 +342,8 @@ export const useAssessmentStore = defineStore('assessment', () => {
     const current = assessment.value
     if (!current) return
     const problem = date === null ? null : agDateProblem(date, current.year)
-    if (problem) throw new ValidationError({ presentedAt: { key: problem, params: { from: current.year, to: current.year + 2 } } })
+    if (problem)
+      throw new ValidationError({ presentedAt: { key: problem, params: { from: current.year, to: current.year + 2 } } })
     assessment.value = { ...current, presentedAt: date }
     writer.edit(editKeys.agRecord(current.id), { presentedAt: date }, { base: { presentedAt: current.presentedAt } })
   }
@@ -286,7 +352,13 @@ export const useAssessmentStore = defineStore('assessment', () => {
   function saveIndicator(indicatorId: string, patch: IndicatorPatch, typed = false) {
     const id = openId()
     const now = new Date().toISOString()
-    const shown = indicatorValues.get(indicatorId) ?? { assessmentId: id, indicatorId, value: null, note: '', updatedAt: now }
+    const shown = indicatorValues.get(indicatorId) ?? {
+      assessmentId: id,
+      indicatorId,
+      value: null,
+      note: '',
+      updatedAt: now,
+    }
     writer.edit(editKeys.indicator(id, indicatorId), patch, { typed, base: baseOf(shown, patch) })
     indicatorValues.set(indicatorId, { ...shown, ...patch, updatedAt: now })
   }
@@ -295,8 +367,19 @@ export const useAssessmentStore = defineStore('assessment', () => {
   function saveObjective(subject: Pick<Objective, 'subjectKind' | 'subjectId'>, patch: ObjectivePatch, typed = false) {
     const id = openId()
     const now = new Date().toISOString()
-    const shown = objectives.get(subject.subjectId) ?? { assessmentId: id, ...subject, comparator: 'at-least' as const, oneYear: null, threeYear: null, updatedAt: now }
-    writer.edit(editKeys.objective(id, subject.subjectId), { subjectKind: subject.subjectKind, ...patch }, { typed, base: baseOf(shown, patch) })
+    const shown = objectives.get(subject.subjectId) ?? {
+      assessmentId: id,
+      ...subject,
+      comparator: 'at-least' as const,
+      oneYear: null,
+      threeYear: null,
+      updatedAt: now,
+    }
+    writer.edit(
+      editKeys.objective(id, subject.subjectId),
+      { subjectKind: subject.subjectKind, ...patch },
+      { typed, base: baseOf(shown, patch) },
+    )
     objectives.set(subject.subjectId, { ...shown, ...patch, updatedAt: now })
   }
 
@@ -304,7 +387,12 @@ export const useAssessmentStore = defineStore('assessment', () => {
   function addCustomIndicator(input: unknown): CustomIndicator | undefined {
     if (!organisation.value) return
     const fields = parseInput(CustomIndicatorInputSchema, input)
-    const created: CustomIndicator = { id: newCustomIndicatorId(), organisationId: organisation.value.id, ...fields, createdAt: new Date().toISOString() }
+    const created: CustomIndicator = {
+      id: newCustomIndicatorId(),
+      organisationId: organisation.value.id,
+      ...fields,
+      createdAt: new Date().toISOString(),
+    }
     customIndicators.value = [...customIndicators.value, created]
     writer.edit(editKeys.customIndicator(created.organisationId, created.id), fields)
     return created
@@ -316,9 +404,20 @@ export const useAssessmentStore = defineStore('assessment', () => {
     if (!current) throw new Error('No assessment open')
     const fields = parseInput(ActionInputSchema, input)
     const now = new Date().toISOString()
-    const action: Action = { ...fields, id: newActionId(), organisationId: current.organisationId, originAssessmentId: current.id, doneAt: doneAtAfter(null, fields.status, now), createdAt: now, updatedAt: now }
+    const action: Action = {
+      ...fields,
+      id: newActionId(),
+      organisationId: current.organisationId,
+      originAssessmentId: current.id,
+      doneAt: doneAtAfter(null, fields.status, now),
+      createdAt: now,
+      updatedAt: now,
+    }
     actions.value = [...actions.value, action]
-    writer.edit(editKeys.action(action.organisationId, action.id), { ...(input as object), originAssessmentId: current.id })
+    writer.edit(editKeys.action(action.organisationId, action.id), {
+      ...(input as object),
+      originAssessmentId: current.id,
+    })
     return action
   }
 

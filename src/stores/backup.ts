@@ -62,7 +62,8 @@ export const useBackupStore = defineStore('backup', () => {
     label: string,
     download: (fileName: string, parts: BlobPart[]) => void,
   ): Promise<{ fileName: string; dateRecorded: boolean }> {
-    const [{ readBackup }, , , , { editWriter }, { backupJsonHead, organisationJson, BACKUP_JSON_END }] = await backupCode()
+    const [{ readBackup }, , , , { editWriter }, { backupJsonHead, organisationJson, BACKUP_JSON_END }] =
+      await backupCode()
     // Edits still waiting for their pause, and those a closed tab left in the journal, belong in the file (a failed
     // one stays on screen; the rest is exported).
     await editWriter().replay()
@@ -70,7 +71,9 @@ export const useBackupStore = defineStore('backup', () => {
     // Each organisation becomes text as soon as it is read, while IndexedDB reads the next ones, and the text bytes.
     const bytes = utf8Blobs()
     let count = 0
-    const file = await readBackup(APP_VERSION, organisationId, (organisation) => bytes.add(organisationJson(organisation, count++)))
+    const file = await readBackup(APP_VERSION, organisationId, (organisation) =>
+      bytes.add(organisationJson(organisation, count++)),
+    )
     const fileName = `cap-ess-${fileSlug(label, 'sauvegarde')}-${file.exportedAt.slice(0, 10)}.json`
     download(fileName, [backupJsonHead(file), ...bytes.finish(), BACKUP_JSON_END])
     try {
@@ -88,12 +91,20 @@ export const useBackupStore = defineStore('backup', () => {
     pendingFile = null
     // Checked on the File before reading it into memory (readBackupJson checks the text again, for other callers).
     if (file.size > BACKUP_MAX_BYTES) {
-      step.value = { kind: 'refused', problems: [{ path: '', key: 'import.problem.fileTooLarge', params: { max: Math.round(BACKUP_MAX_BYTES / 1024 / 1024) } }], truncated: 0 }
+      step.value = {
+        kind: 'refused',
+        problems: [
+          { path: '', key: 'import.problem.fileTooLarge', params: { max: Math.round(BACKUP_MAX_BYTES / 1024 / 1024) } },
+        ],
+        truncated: 0,
+      }
       return
     }
     step.value = { kind: 'reading', done: 0, total: 0 }
     const [{ organisationSummaries }, { checkBackupText }, { previewImport }] = await backupCode()
-    const result = await checkBackupText(await file.text(), { onProgress: (done, total) => (step.value = { kind: 'reading', done, total }) })
+    const result = await checkBackupText(await file.text(), {
+      onProgress: (done, total) => (step.value = { kind: 'reading', done, total }),
+    })
     if (!result.ok) {
       step.value = { kind: 'refused', problems: result.problems, truncated: result.truncated }
       return
@@ -124,7 +135,15 @@ export const useBackupStore = defineStore('backup', () => {
       console.error('Import failed', error)
       const name = (error as { name?: string })?.name
       const kind = writeErrorKind(error)
-      step.value = { kind: 'failed', reason: name === 'ConstraintError' || name === 'BulkError' ? 'conflict' : kind === 'quota' || kind === 'refused' ? kind : 'unknown' }
+      step.value = {
+        kind: 'failed',
+        reason:
+          name === 'ConstraintError' || name === 'BulkError'
+            ? 'conflict'
+            : kind === 'quota' || kind === 'refused'
+              ? kind
+              : 'unknown',
+      }
     }
   }
 

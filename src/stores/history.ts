@@ -56,7 +56,10 @@ export const useHistoryStore = defineStore('history', () => {
       }
       const ids = assessments.map((a) => a.id)
       // The frame the years are compared in: the national guide, unless the latest year was made with a network's.
-      const latest = assessments.reduce<(typeof assessments)[number] | undefined>((a, b) => (!a || b.year > a.year ? b : a), undefined)
+      const latest = assessments.reduce<(typeof assessments)[number] | undefined>(
+        (a, b) => (!a || b.year > a.year ? b : a),
+        undefined,
+      )
       const frameRef = latest && latest.guideId !== CURRENT_GUIDE.guideId ? latest : CURRENT_GUIDE
       const [current, values, targets, answerLists] = await Promise.all([
         loadGuideIndex(frameRef).catch(() => loadGuideIndex(CURRENT_GUIDE)),
@@ -74,7 +77,9 @@ export const useHistoryStore = defineStore('history', () => {
             // Between two guides (the national one and a network's) questions are compared under their own ids.
             steps:
               assessment.guideId === current.guide.id
-                ? await loadMigrationSteps(assessment.guideId, assessment.guideVersion, current.guide.version).catch(() => [])
+                ? await loadMigrationSteps(assessment.guideId, assessment.guideVersion, current.guide.version).catch(
+                    () => [],
+                  )
                 : [],
             answers: answerLists[i],
             indicators: values.filter((v) => v.assessmentId === assessment.id),
@@ -101,7 +106,14 @@ export const useHistoryStore = defineStore('history', () => {
     if (!patch) return year
     const { presentedAt, ...texts } = patch
     const a = year.assessment
-    return { ...year, assessment: { ...a, ...(presentedAt !== undefined ? { presentedAt } : {}), agRecord: { ...EMPTY_AG_RECORD, ...a.agRecord, ...texts } } }
+    return {
+      ...year,
+      assessment: {
+        ...a,
+        ...(presentedAt !== undefined ? { presentedAt } : {}),
+        agRecord: { ...EMPTY_AG_RECORD, ...a.agRecord, ...texts },
+      },
+    }
   }
 
   /** The fields of an action this tab changed and has not stored yet, in the form's terms ('' for none). */
@@ -112,7 +124,10 @@ export const useHistoryStore = defineStore('history', () => {
     void _origin
     const none = (v: string | null | undefined) => (v === '' ? null : v)
     return Object.fromEntries(
-      Object.entries(fields).map(([k, v]) => [k, ['themeId', 'questionId', 'indicatorId', 'dueDate'].includes(k) ? none(v as string | null) : v]),
+      Object.entries(fields).map(([k, v]) => [
+        k,
+        ['themeId', 'questionId', 'indicatorId', 'dueDate'].includes(k) ? none(v as string | null) : v,
+      ]),
     ) as Partial<Action>
   }
 
@@ -125,9 +140,17 @@ export const useHistoryStore = defineStore('history', () => {
     if (!before || !after || !guide.value) return null
     const index = guide.value
     return compareAssessments({
-      themeIds: index.guide.themes.map((t) => t.id).filter((id) => after.assessment.retainedThemeIds.includes(id) || before.assessment.retainedThemeIds.includes(id)),
+      themeIds: index.guide.themes
+        .map((t) => t.id)
+        .filter(
+          (id) => after.assessment.retainedThemeIds.includes(id) || before.assessment.retainedThemeIds.includes(id),
+        ),
       // Levels are compared for scored questions only: a fact or a reflection has none.
-      questionIdsOfTheme: (themeId) => index.questionsOfTheme(themeId).filter(isScored).map((e) => e.question.id),
+      questionIdsOfTheme: (themeId) =>
+        index
+          .questionsOfTheme(themeId)
+          .filter(isScored)
+          .map((e) => e.question.id),
       before,
       after,
     })
@@ -147,17 +170,22 @@ export const useHistoryStore = defineStore('history', () => {
 
   // What the writer stores (here, in a replay, or typed on another page of this tab) replaces the record shown.
   writer.onStored('agRecord', (_key, saved) => {
-    if (byId.value.has(saved.id)) years.value = years.value.map((y) => (y.assessment.id === saved.id ? { ...y, assessment: saved } : y))
+    if (byId.value.has(saved.id))
+      years.value = years.value.map((y) => (y.assessment.id === saved.id ? { ...y, assessment: saved } : y))
   })
   writer.onStored('action', (_key, saved) => {
     if (saved.organisationId !== organisation.value?.id) return
-    actions.value = actions.value.some((a) => a.id === saved.id) ? actions.value.map((a) => (a.id === saved.id ? saved : a)) : [...actions.value, saved]
+    actions.value = actions.value.some((a) => a.id === saved.id)
+      ? actions.value.map((a) => (a.id === saved.id ? saved : a))
+      : [...actions.value, saved]
   })
 
   /** The AG date (checked with `agDateProblem` first) or one of the AG texts: typing is written after a pause. */
   function editAgRecord(assessmentId: string, patch: AgRecordPatch, typed: boolean) {
     const shown = byId.value.get(assessmentId)?.assessment
-    const base = shown ? baseOf({ presentedAt: shown.presentedAt, ...EMPTY_AG_RECORD, ...shown.agRecord }, patch) : undefined
+    const base = shown
+      ? baseOf({ presentedAt: shown.presentedAt, ...EMPTY_AG_RECORD, ...shown.agRecord }, patch)
+      : undefined
     writer.edit(editKeys.agRecord(assessmentId), patch, { typed, base })
   }
 
@@ -173,12 +201,16 @@ export const useHistoryStore = defineStore('history', () => {
   function editAction(id: string, patch: ActionPatch, typed: boolean) {
     if (!organisation.value) throw new Error('No organisation loaded')
     const shown = actions.value.find((a) => a.id === id)
-    writer.edit(editKeys.action(organisation.value.id, id), patch, { typed, base: shown ? baseOf(shown, patch) : undefined })
+    writer.edit(editKeys.action(organisation.value.id, id), patch, {
+      typed,
+      base: shown ? baseOf(shown, patch) : undefined,
+    })
   }
 
   /** A new action that was never stored: what waits for it is dropped (its title was erased, then cancelled). */
   function discardNewAction(id: string) {
-    if (organisation.value && !actions.value.some((a) => a.id === id)) writer.discard(editKeys.action(organisation.value.id, id))
+    if (organisation.value && !actions.value.some((a) => a.id === id))
+      writer.discard(editKeys.action(organisation.value.id, id))
   }
 
   return {

@@ -3,7 +3,14 @@ import { ref, shallowRef } from 'vue'
 import { listAnswers } from '@/db/answerRepository'
 import { getAssessment } from '@/db/assessmentRepository'
 import { guideUse, listStoredGuides, removeGuide, storeGuide, type StoreGuideResult } from '@/db/guideRepository'
-import { importCatalogueSheets, importSummaries, clearSummaries, listCatalogue, listSummaries, removeCatalogueSheets } from '@/db/networkRepository'
+import {
+  importCatalogueSheets,
+  importSummaries,
+  clearSummaries,
+  listCatalogue,
+  listSummaries,
+  removeCatalogueSheets,
+} from '@/db/networkRepository'
 import { getOrganisation } from '@/db/organisationRepository'
 import type { StoredSummary } from '@/db/database'
 import type { ImportProblem } from '@/domain/backup/problems'
@@ -50,14 +57,21 @@ export const useNetworkStore = defineStore('network', () => {
    * Each file on its own: checked whole, then written in one transaction, or refused. A file that cannot be read or
    * written (storage full) is refused with that reason; the others keep their outcome.
    */
-  async function eachFile(files: ReadonlyArray<File>, take: (file: File, text: string) => Promise<FileOutcome>): Promise<FileOutcome[]> {
+  async function eachFile(
+    files: ReadonlyArray<File>,
+    take: (file: File, text: string) => Promise<FileOutcome>,
+  ): Promise<FileOutcome[]> {
     const outcomes: FileOutcome[] = []
     for (const file of files) {
       try {
         outcomes.push(await take(file, await file.text()))
       } catch (error) {
         console.error('Import failed', file.name, error)
-        outcomes.push({ file: file.name, ok: false, problems: [{ path: '', key: 'files.problem.notWritten', params: {} }] })
+        outcomes.push({
+          file: file.name,
+          ok: false,
+          problems: [{ path: '', key: 'files.problem.notWritten', params: {} }],
+        })
       }
     }
     return outcomes
@@ -101,7 +115,17 @@ export const useNetworkStore = defineStore('network', () => {
       if (!checked.ok) return { file: file.name, ok: false, problems: checked.problems }
       const result: StoreGuideResult = await storeGuide(checked.guide)
       if (result === 'conflict') {
-        return { file: file.name, ok: false, problems: [{ path: 'version', key: 'import.problem.guideConflict', params: { value: `${checked.guide.id} v${checked.guide.version}` } }] }
+        return {
+          file: file.name,
+          ok: false,
+          problems: [
+            {
+              path: 'version',
+              key: 'import.problem.guideConflict',
+              params: { value: `${checked.guide.id} v${checked.guide.version}` },
+            },
+          ],
+        }
       }
       return { file: file.name, ok: true, added: result === 'added' ? 1 : 0, again: result === 'same' ? 1 : 0 }
     })
@@ -120,10 +144,21 @@ export const useNetworkStore = defineStore('network', () => {
   async function summaryOf(assessmentId: string, optIn: SummaryOptIn) {
     const assessment = await getAssessment(assessmentId)
     if (!assessment) return null
-    const [organisation, answers, guide] = await Promise.all([getOrganisation(assessment.organisationId), listAnswers(assessmentId), loadGuideIndex(assessment)])
+    const [organisation, answers, guide] = await Promise.all([
+      getOrganisation(assessment.organisationId),
+      listAnswers(assessmentId),
+      loadGuideIndex(assessment),
+    ])
     if (!organisation) return null
     if (assessment.status !== 'completed') return { assessment, organisation, guide, answers, summary: null }
-    const summary = buildSummary({ id: await summaryId(assessment.id, (data) => crypto.subtle.digest('SHA-256', data)), assessment, organisation, answers, guide, optIn })
+    const summary = buildSummary({
+      id: await summaryId(assessment.id, (data) => crypto.subtle.digest('SHA-256', data)),
+      assessment,
+      organisation,
+      answers,
+      guide,
+      optIn,
+    })
     return { assessment, organisation, guide, answers, summary }
   }
 

@@ -41,7 +41,10 @@ export const useOrganisationsStore = defineStore('organisations', () => {
       import('@/domain/assessment'),
     ])
     const guide = await loadGuideIndex(CURRENT_GUIDE)
-    const created = await create(input, modelId, defaultExerciseYear(new Date()), { ...CURRENT_GUIDE, themeIds: guide.guide.themes.map((t) => t.id) })
+    const created = await create(input, modelId, defaultExerciseYear(new Date()), {
+      ...CURRENT_GUIDE,
+      themeIds: guide.guide.themes.map((t) => t.id),
+    })
     void navigator.storage?.persist?.().catch(() => false)
     await load()
     return created.organisation
@@ -63,13 +66,24 @@ export const useOrganisationsStore = defineStore('organisations', () => {
    * within one guide through its migration maps; from another guide (a network's adaptation of the national one),
    * the answers to the questions it kept under the same ids.
    */
-  async function startAssessment(organisationId: string, input: unknown, prefillFrom: Assessment | null = null, guide: GuideRef = CURRENT_GUIDE) {
-    const [{ createAssessment }, { loadGuideIndex, loadMigrationSteps }] = await Promise.all([assessmentWrites(), import('@/domain/guide/registry')])
+  async function startAssessment(
+    organisationId: string,
+    input: unknown,
+    prefillFrom: Assessment | null = null,
+    guide: GuideRef = CURRENT_GUIDE,
+  ) {
+    const [{ createAssessment }, { loadGuideIndex, loadMigrationSteps }] = await Promise.all([
+      assessmentWrites(),
+      import('@/domain/guide/registry'),
+    ])
     const prefill = prefillFrom
       ? {
           fromAssessmentId: prefillFrom.id,
           // A network guide's versions may have no migration map: its answers then follow the ids it kept.
-          steps: prefillFrom.guideId === guide.guideId ? await loadMigrationSteps(guide.guideId, prefillFrom.guideVersion, guide.guideVersion).catch(() => []) : [],
+          steps:
+            prefillFrom.guideId === guide.guideId
+              ? await loadMigrationSteps(guide.guideId, prefillFrom.guideVersion, guide.guideVersion).catch(() => [])
+              : [],
           questionIds: new Set((await loadGuideIndex(guide)).questionById.keys()),
         }
       : null

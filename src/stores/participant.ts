@@ -1,7 +1,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { newId } from '@/db/database'
 import { readParticipantDraft, writeParticipantDraft } from '@/db/settingsRepository'
-import { PARTICIPANT_ROLES, ParticipantIdSchema, RatingSchema, type ParticipantRole, type Rating } from '@/domain/workshop'
+import {
+  PARTICIPANT_ROLES,
+  ParticipantIdSchema,
+  RatingSchema,
+  type ParticipantRole,
+  type Rating,
+} from '@/domain/workshop'
 import { lazySchema, z } from '@/domain/zod'
 
 export interface ParticipantDraft {
@@ -11,7 +17,14 @@ export interface ParticipantDraft {
   ratings: Record<string, Rating>
 }
 
-const DraftSchema = lazySchema(() => z.object({ id: ParticipantIdSchema, name: z.string().max(200), role: z.enum(PARTICIPANT_ROLES), ratings: z.record(z.string(), RatingSchema) }))
+const DraftSchema = lazySchema(() =>
+  z.object({
+    id: ParticipantIdSchema,
+    name: z.string().max(200),
+    role: z.enum(PARTICIPANT_ROLES),
+    ratings: z.record(z.string(), RatingSchema),
+  }),
+)
 
 /**
  * A participant's answers on their own device (`/participer`), kept between visits until handed in. The device may
@@ -33,7 +46,9 @@ export const useParticipantStore = defineStore('participant', () => {
   }
 
   function save(assessmentId: string, draft: ParticipantDraft) {
-    void writeParticipantDraft(assessmentId, JSON.stringify(draft)).catch((error) => console.error('The answers could not be kept on this device', error))
+    void writeParticipantDraft(assessmentId, JSON.stringify(draft)).catch((error) =>
+      console.error('The answers could not be kept on this device', error),
+    )
   }
 
   return { load, save, fresh }

@@ -1,7 +1,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { editKeys, editWriter } from '@/db/writer'
-import { readAllExercises, readPortfolio, readPortfolioCache, writePortfolioCache, type StoredPortfolio } from '@/db/portfolioRepository'
+import {
+  readAllExercises,
+  readPortfolio,
+  readPortfolioCache,
+  writePortfolioCache,
+  type StoredPortfolio,
+} from '@/db/portfolioRepository'
 import { listAnswers } from '@/db/answerRepository'
 import { liveScores } from '@/domain/exercise'
 import { toPercent } from '@/domain/scoring'
@@ -12,7 +18,10 @@ import { naturalCompare, portfolioRows, stageOf, whatsNext, type PortfolioRow } 
 import type { PortfolioExercise } from '@/report/portfolioCsv'
 
 /** An exercise for the spreadsheet, with its legal form and region as codes (the page says them in words). */
-export type PortfolioExerciseData = Omit<PortfolioExercise, 'legalForm' | 'region'> & { legalForm: LegalForm; region: Region }
+export type PortfolioExerciseData = Omit<PortfolioExercise, 'legalForm' | 'region'> & {
+  legalForm: LegalForm
+  region: Region
+}
 
 /**
  * The facilitator's portfolio: every organisation's row (stage, score, actions), read in one transaction. Tags and
@@ -63,10 +72,15 @@ export const usePortfolioStore = defineStore('portfolio', () => {
   const rows = computed<PortfolioRow[]>(() => {
     const s = stored.value
     if (!s) return (cached.value ?? []).map((r) => ({ ...r, ...overrides.value.get(r.id) }))
-    return portfolioRows(s.organisations, s.assessments, s.actions, today.value, s.draftActivity).map((r) => ({ ...r, ...overrides.value.get(r.id) }))
+    return portfolioRows(s.organisations, s.assessments, s.actions, today.value, s.draftActivity).map((r) => ({
+      ...r,
+      ...overrides.value.get(r.id),
+    }))
   })
   const next = computed(() => whatsNext(rows.value, today.value))
-  const allTags = computed(() => [...new Set(rows.value.flatMap((r) => r.tags))].sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base' })))
+  const allTags = computed(() =>
+    [...new Set(rows.value.flatMap((r) => r.tags))].sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base' })),
+  )
 
   function override(id: string, change: Partial<Pick<PortfolioRow, 'tags' | 'archived'>>) {
     overrides.value = new Map(overrides.value).set(id, { ...overrides.value.get(id), ...change })
@@ -81,7 +95,11 @@ export const usePortfolioStore = defineStore('portfolio', () => {
   function setArchived(id: string, archived: boolean) {
     const before = stored.value?.organisations.find((o) => o.id === id)?.archivedAt ?? null
     override(id, { archived })
-    writer.edit(editKeys.organisationMeta(id), { archivedAt: archived ? new Date().toISOString() : null }, { base: { archivedAt: before } })
+    writer.edit(
+      editKeys.organisationMeta(id),
+      { archivedAt: archived ? new Date().toISOString() : null },
+      { base: { archivedAt: before } },
+    )
   }
 
   /**
@@ -111,7 +129,12 @@ export const usePortfolioStore = defineStore('portfolio', () => {
         archived: !!org.archivedAt,
         year: a.year,
         stage: stageOf(a),
-        global: { score: pct(summary.global.score), coverage: pct(summary.global.coverage), answered: summary.global.answered, applicable: summary.global.applicable },
+        global: {
+          score: pct(summary.global.score),
+          coverage: pct(summary.global.coverage),
+          answered: summary.global.answered,
+          applicable: summary.global.applicable,
+        },
         themes: new Map(summary.themes.map((t) => [t.themeId, pct(t.score)])),
         presentedAt: a.presentedAt,
       })

@@ -9,7 +9,12 @@ import type { GuideIndex } from '@/domain/guide/guideIndex'
 import { loadGuideIndex } from '@/domain/guide/registry'
 import type { Organisation } from '@/domain/organisation'
 import { shareSheet, sheetsFile } from '@/domain/files/practiceSheets'
-import { EMPTY_SHEET, type PracticeSheet, type PracticeSheetFields, type PracticeSheetPatch } from '@/domain/practiceSheet'
+import {
+  EMPTY_SHEET,
+  type PracticeSheet,
+  type PracticeSheetFields,
+  type PracticeSheetPatch,
+} from '@/domain/practiceSheet'
 import { APP_VERSION } from './backup'
 
 const refKey = (ref: GuideRef) => `${ref.guideId}@${ref.guideVersion}`
@@ -40,13 +45,20 @@ export const usePracticeSheetsStore = defineStore('practiceSheets', () => {
     loadFailed.value = false
     if (organisation.value?.id !== organisationId) isLoaded.value = false
     await writer.replay()
-    const [owner, list, assessments] = await Promise.all([getOrganisation(organisationId), listPracticeSheets(organisationId), listAssessments(organisationId)])
+    const [owner, list, assessments] = await Promise.all([
+      getOrganisation(organisationId),
+      listPracticeSheets(organisationId),
+      listAssessments(organisationId),
+    ])
     if (mine !== request) return
     if (!owner) {
       loadFailed.value = true
       return
     }
-    const refs = new Map([[refKey(CURRENT_GUIDE), CURRENT_GUIDE], ...list.map((s) => [refKey(s), { guideId: s.guideId, guideVersion: s.guideVersion }] as const)])
+    const refs = new Map([
+      [refKey(CURRENT_GUIDE), CURRENT_GUIDE],
+      ...list.map((s) => [refKey(s), { guideId: s.guideId, guideVersion: s.guideVersion }] as const),
+    ])
     const loaded = new Map<string, GuideIndex>()
     for (const [key, ref] of refs) {
       try {
@@ -55,7 +67,10 @@ export const usePracticeSheetsStore = defineStore('practiceSheets', () => {
         console.error('Guide not found for a sheet', ref, error)
       }
     }
-    const latest = assessments.reduce<(typeof assessments)[number] | undefined>((a, b) => (!a || b.year > a.year ? b : a), undefined)
+    const latest = assessments.reduce<(typeof assessments)[number] | undefined>(
+      (a, b) => (!a || b.year > a.year ? b : a),
+      undefined,
+    )
     const latestRef = latest ? { guideId: latest.guideId, guideVersion: latest.guideVersion } : CURRENT_GUIDE
     if (!loaded.has(refKey(latestRef))) {
       try {
@@ -85,8 +100,21 @@ export const usePracticeSheetsStore = defineStore('practiceSheets', () => {
     const now = new Date().toISOString()
     const index = await loadGuideIndex(guide)
     guides.value = new Map(guides.value).set(refKey(guide), index)
-    sheets.value.unshift({ ...EMPTY_SHEET, ...start, id, organisationId: owner.id, guideId: guide.guideId, guideVersion: guide.guideVersion, createdAt: now, updatedAt: now })
-    writer.edit(editKeys.practiceSheet(owner.id, id), { ...start, guideId: guide.guideId, guideVersion: guide.guideVersion })
+    sheets.value.unshift({
+      ...EMPTY_SHEET,
+      ...start,
+      id,
+      organisationId: owner.id,
+      guideId: guide.guideId,
+      guideVersion: guide.guideVersion,
+      createdAt: now,
+      updatedAt: now,
+    })
+    writer.edit(editKeys.practiceSheet(owner.id, id), {
+      ...start,
+      guideId: guide.guideId,
+      guideVersion: guide.guideVersion,
+    })
     await writer.flush((key) => key.kind === 'practiceSheet' && key.id === id)
     return id
   }

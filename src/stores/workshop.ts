@@ -1,7 +1,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import { editKeys, editWriter, ratingId, ratingParts, type EditKey } from '@/db/writer'
-import { deleteParticipant, importSheets as storeSheets, readWorkshop, watchWorkshop, type StoredWorkshop } from '@/db/workshopRepository'
+import {
+  deleteParticipant,
+  importSheets as storeSheets,
+  readWorkshop,
+  watchWorkshop,
+  type StoredWorkshop,
+} from '@/db/workshopRepository'
 import type { Sheet } from '@/domain/participantSheet'
 import { newId } from '@/db/database'
 import { parseInput } from '@/domain/validation'
@@ -20,7 +26,9 @@ import {
   type Spread,
 } from '@/domain/workshop'
 
-const ParticipantInputSchema = lazySchema(() => z.strictObject({ name: ParticipantNameSchema, role: ParticipantRoleSchema }))
+const ParticipantInputSchema = lazySchema(() =>
+  z.strictObject({ name: ParticipantNameSchema, role: ParticipantRoleSchema }),
+)
 
 /**
  * The workshop of the open assessment: who takes part, what each one rated, and each question's discussion. As for
@@ -40,22 +48,28 @@ export const useWorkshopStore = defineStore('workshop', () => {
   function take(id: string, stored: StoredWorkshop) {
     if (assessmentId.value !== id) return
     const shown = new Map(participants.value.map((p) => [p.id, p]))
-    participants.value = stored.participants.map((p) => (writer.hasUnsaved(editKeys.participant(id, p.id)) ? (shown.get(p.id) ?? p) : p))
+    participants.value = stored.participants.map((p) =>
+      writer.hasUnsaved(editKeys.participant(id, p.id)) ? (shown.get(p.id) ?? p) : p,
+    )
     // A participant added here and not stored yet stays on screen.
-    for (const p of shown.values()) if (!stored.participants.some((s) => s.id === p.id) && writer.hasUnsaved(editKeys.participant(id, p.id))) participants.value.push(p)
+    for (const p of shown.values())
+      if (!stored.participants.some((s) => s.id === p.id) && writer.hasUnsaved(editKeys.participant(id, p.id)))
+        participants.value.push(p)
     const seen = new Set<string>()
     for (const r of stored.ratings) {
       const key = ratingId(r.participantId, r.questionId)
       seen.add(key)
       if (!writer.hasUnsaved(editKeys.rating(id, r.participantId, r.questionId))) ratings.set(key, r)
     }
-    for (const key of [...ratings.keys()]) if (!seen.has(key) && !writer.hasUnsaved({ kind: 'rating', scope: id, id: key })) ratings.delete(key)
+    for (const key of [...ratings.keys()])
+      if (!seen.has(key) && !writer.hasUnsaved({ kind: 'rating', scope: id, id: key })) ratings.delete(key)
     const discussed = new Set<string>()
     for (const d of stored.discussions) {
       discussed.add(d.questionId)
       if (!writer.hasUnsaved(editKeys.discussion(id, d.questionId))) discussions.set(d.questionId, d)
     }
-    for (const q of [...discussions.keys()]) if (!discussed.has(q) && !writer.hasUnsaved(editKeys.discussion(id, q))) discussions.delete(q)
+    for (const q of [...discussions.keys()])
+      if (!discussed.has(q) && !writer.hasUnsaved(editKeys.discussion(id, q))) discussions.delete(q)
   }
 
   async function open(id: string) {
@@ -99,7 +113,10 @@ export const useWorkshopStore = defineStore('workshop', () => {
    */
   async function removeParticipant(participantId: string) {
     const id = openId()
-    const mine = (k: EditKey) => k.scope === id && ((k.kind === 'rating' && ratingParts(k.id)[0] === participantId) || (k.kind === 'participant' && k.id === participantId))
+    const mine = (k: EditKey) =>
+      k.scope === id &&
+      ((k.kind === 'rating' && ratingParts(k.id)[0] === participantId) ||
+        (k.kind === 'participant' && k.id === participantId))
     const before = participants.value
     participants.value = before.filter((p) => p.id !== participantId)
     try {
@@ -130,7 +147,9 @@ export const useWorkshopStore = defineStore('workshop', () => {
   async function importSheets(sheets: ReadonlyArray<Sheet>) {
     const id = openId()
     const people = new Set(sheets.map((s) => s.participant.id))
-    const theirs = (k: EditKey) => k.scope === id && ((k.kind === 'rating' && people.has(ratingParts(k.id)[0])) || (k.kind === 'participant' && people.has(k.id)))
+    const theirs = (k: EditKey) =>
+      k.scope === id &&
+      ((k.kind === 'rating' && people.has(ratingParts(k.id)[0])) || (k.kind === 'participant' && people.has(k.id)))
     await writer.flush((k) => k.scope === id && (k.kind === 'participant' || k.kind === 'rating'))
     await storeSheets(id, sheets)
     // The sheets are now these people's views: an older edit of them that failed must not be written over them.
@@ -146,7 +165,9 @@ export const useWorkshopStore = defineStore('workshop', () => {
     const id = openId()
     const shown = discussionOf(questionId)
     discussions.set(questionId, { ...shown, assessmentId: id, ...patch, updatedAt: new Date().toISOString() })
-    const base = Object.fromEntries(Object.keys(patch).map((field) => [field, shown[field as keyof DiscussionPatch] ?? null]))
+    const base = Object.fromEntries(
+      Object.keys(patch).map((field) => [field, shown[field as keyof DiscussionPatch] ?? null]),
+    )
     writer.edit(editKeys.discussion(id, questionId), patch, { typed, base })
   }
 
@@ -162,7 +183,23 @@ export const useWorkshopStore = defineStore('workshop', () => {
     )
   }
 
-  return { assessmentId, participants, ratings, discussions, loaded, open, addParticipant, removeParticipant, ratingOf, rate, importSheets, discussionOf, discussionUnsaved, discuss, spread }
+  return {
+    assessmentId,
+    participants,
+    ratings,
+    discussions,
+    loaded,
+    open,
+    addParticipant,
+    removeParticipant,
+    ratingOf,
+    rate,
+    importSheets,
+    discussionOf,
+    discussionUnsaved,
+    discuss,
+    spread,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useWorkshopStore, import.meta.hot))

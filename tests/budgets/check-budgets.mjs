@@ -28,9 +28,12 @@ function visit(key) {
 }
 visit(entryKey)
 // With one stylesheet for the whole app (cssCodeSplit: false) the CSS is linked from index.html, not from a chunk.
-for (const [, href] of readFileSync('dist/index.html', 'utf8').matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g)) css.add(href)
+for (const [, href] of readFileSync('dist/index.html', 'utf8').matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g))
+  css.add(href)
 for (const key of FIRST_SCREEN_DYNAMIC) {
-  const found = Object.keys(manifest).find((k) => k === key || k.endsWith(key) || manifest[k].src === key || manifest[k].name === key.split('/').pop())
+  const found = Object.keys(manifest).find(
+    (k) => k === key || k.endsWith(key) || manifest[k].src === key || manifest[k].name === key.split('/').pop(),
+  )
   if (found) visit(found)
 }
 
@@ -41,14 +44,19 @@ const problems = []
 for (const file of js) {
   jsKb += gzipKb(file)
   const text = readFileSync(`dist/${file}`, 'utf8')
-  for (const { name, pattern } of FORBIDDEN) if (pattern.test(text)) problems.push(`${name} code is in the first-screen chunk ${file}`)
+  for (const { name, pattern } of FORBIDDEN)
+    if (pattern.test(text)) problems.push(`${name} code is in the first-screen chunk ${file}`)
 }
 for (const file of css) cssKb += gzipKb(file)
 
 console.log(`first-screen JS: ${jsKb.toFixed(1)} KB gzip (budget ${BUDGETS.firstScreenJsKb} KB) in ${js.size} files`)
-console.log(`first-screen CSS: ${cssKb.toFixed(1)} KB gzip (budget ${BUDGETS.firstScreenCssKb} KB) in ${css.size} files`)
-if (jsKb > BUDGETS.firstScreenJsKb) problems.push(`first-screen JS is ${jsKb.toFixed(1)} KB gzip, over the ${BUDGETS.firstScreenJsKb} KB budget`)
-if (cssKb > BUDGETS.firstScreenCssKb) problems.push(`first-screen CSS is ${cssKb.toFixed(1)} KB gzip, over the ${BUDGETS.firstScreenCssKb} KB budget`)
+console.log(
+  `first-screen CSS: ${cssKb.toFixed(1)} KB gzip (budget ${BUDGETS.firstScreenCssKb} KB) in ${css.size} files`,
+)
+if (jsKb > BUDGETS.firstScreenJsKb)
+  problems.push(`first-screen JS is ${jsKb.toFixed(1)} KB gzip, over the ${BUDGETS.firstScreenJsKb} KB budget`)
+if (cssKb > BUDGETS.firstScreenCssKb)
+  problems.push(`first-screen CSS is ${cssKb.toFixed(1)} KB gzip, over the ${BUDGETS.firstScreenCssKb} KB budget`)
 if (problems.length) {
   console.error(`Budget check failed:\n- ${problems.join('\n- ')}`)
   process.exit(1)

@@ -29,7 +29,13 @@ const index = miniIndex({
     cse: [{ id: 'q2', applicability: { minEmployees: 11 } }],
   },
 })
-const budget = { id: 'gov.ind.budget', label: 'Budget de formation', unit: 'euros' as const, provenance: 'proposed' as const, domaineId: 'gov.rules' }
+const budget = {
+  id: 'gov.ind.budget',
+  label: 'Budget de formation',
+  unit: 'euros' as const,
+  provenance: 'proposed' as const,
+  domaineId: 'gov.rules',
+}
 
 /**
  * A parent like the theme page: it keeps the answer, applies every emitted patch and passes the result back,
@@ -42,7 +48,8 @@ function mountCard(questionId: string, employees = 12) {
   const values: [unknown, boolean][] = []
   const Parent = defineComponent(() => {
     const current = ref<Answer>(emptyAnswer('a1', questionId, '2026-11-27T10:00:00.000Z'))
-    const apply = (patch: AnswerPatch) => (current.value = applyAnswerPatch(current.value, patch, '2026-11-27T10:00:01.000Z'))
+    const apply = (patch: AnswerPatch) =>
+      (current.value = applyAnswerPatch(current.value, patch, '2026-11-27T10:00:01.000Z'))
     return () =>
       h(AssessmentQuestionCard, {
         entry,
@@ -73,7 +80,15 @@ describe('AssessmentQuestionCard, by keyboard alone', () => {
     expect(wrapper.get('fieldset legend').text()).toBe('Question q1 ?')
     expect(wrapper.findAll('input[type=radio]')).toHaveLength(7)
     const choices = wrapper.findAll('label.scale__choice').map((label) => label.text())
-    expect(choices).toEqual(['0 Pas commencé', '1 En réflexion', '2 Premières actions', '3 Pratique établie', '4 Évaluée et améliorée', 'Non applicable', 'Je ne sais pas'])
+    expect(choices).toEqual([
+      '0 Pas commencé',
+      '1 En réflexion',
+      '2 Premières actions',
+      '3 Pratique établie',
+      '4 Évaluée et améliorée',
+      'Non applicable',
+      'Je ne sais pas',
+    ])
   })
 
   it('shows the chosen level’s meaning, and the whole scale one click away', async () => {
@@ -150,7 +165,10 @@ describe('AssessmentQuestionCard, by keyboard alone', () => {
     const user = userEvent.setup({ document })
     const { wrapper, changes } = mountCard('q1')
     unmount = () => wrapper.unmount()
-    await wrapper.findAll('button').find((b) => b.text() === 'Justificatifs (0)')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Justificatifs (0)')!
+      .trigger('click')
     wrapper.get<HTMLInputElement>('input[list]').element.focus()
     await user.keyboard('Bilan social 2025{Enter}')
     expect(changes.at(-1)).toEqual({ evidence: ['Bilan social 2025'] })

@@ -7,12 +7,20 @@ import { i18n } from '@/i18n'
 import { assessmentOf } from '../fixtures/reportData'
 
 const stored = (extra: Partial<Assessment> = {}) =>
-  assessmentOf('y2', 2025, ['gov'], { presentedAt: '2026-06-12', agRecord: { approach: 'Choisi en CA.', questionsRaised: '', objectivesAdopted: '' }, ...extra })
+  assessmentOf('y2', 2025, ['gov'], {
+    presentedAt: '2026-06-12',
+    agRecord: { approach: 'Choisi en CA.', questionsRaised: '', objectivesAdopted: '' },
+    ...extra,
+  })
 
 function mountForm(unsaved = () => false) {
   const edits: [AgRecordPatch, boolean][] = []
   const wrapper = mount(ReportAgForm, {
-    props: { assessment: stored(), isUnsaved: unsaved, onEdit: (patch: AgRecordPatch, typed: boolean) => edits.push([patch, typed]) },
+    props: {
+      assessment: stored(),
+      isUnsaved: unsaved,
+      onEdit: (patch: AgRecordPatch, typed: boolean) => edits.push([patch, typed]),
+    },
     attachTo: document.body,
     global: { plugins: [i18n] },
   })
@@ -41,16 +49,24 @@ describe('AG form', () => {
     await userEvent.click(approach.element)
     await userEvent.type(approach.element, ' Puis en AG.')
     // A save lands (or another tab writes) while the user is in the field: what they typed stays.
-    await wrapper.setProps({ assessment: stored({ agRecord: { approach: 'Autre onglet', questionsRaised: '', objectivesAdopted: '' } }) })
+    await wrapper.setProps({
+      assessment: stored({ agRecord: { approach: 'Autre onglet', questionsRaised: '', objectivesAdopted: '' } }),
+    })
     expect((approach.element as HTMLTextAreaElement).value).toBe('Choisi en CA. Puis en AG.')
     // Left with typing not stored yet: still kept.
     unsaved = true
     await userEvent.tab()
-    await wrapper.setProps({ assessment: stored({ agRecord: { approach: 'Encore un autre', questionsRaised: '', objectivesAdopted: '' } }) })
+    await wrapper.setProps({
+      assessment: stored({ agRecord: { approach: 'Encore un autre', questionsRaised: '', objectivesAdopted: '' } }),
+    })
     expect((approach.element as HTMLTextAreaElement).value).toBe('Choisi en CA. Puis en AG.')
     // Stored, and left: the field shows what is stored.
     unsaved = false
-    await wrapper.setProps({ assessment: stored({ agRecord: { approach: 'Choisi en CA. Puis en AG.', questionsRaised: '', objectivesAdopted: 'Index publié' } }) })
+    await wrapper.setProps({
+      assessment: stored({
+        agRecord: { approach: 'Choisi en CA. Puis en AG.', questionsRaised: '', objectivesAdopted: 'Index publié' },
+      }),
+    })
     expect((wrapper.find('#ag-objectivesAdopted').element as HTMLTextAreaElement).value).toBe('Index publié')
   })
 
@@ -61,7 +77,9 @@ describe('AG form', () => {
     await wrapper.find('#ag-date').trigger('change')
     const date = wrapper.find('#ag-date')
     expect(date.attributes('aria-invalid')).toBe('true')
-    expect(wrapper.find('#ag-date-error').text()).toBe('L’assemblée générale a lieu entre 2025 et 2027 pour cet exercice : vérifiez l’année.')
+    expect(wrapper.find('#ag-date-error').text()).toBe(
+      'L’assemblée générale a lieu entre 2025 et 2027 pour cet exercice : vérifiez l’année.',
+    )
     expect(date.attributes('aria-describedby')).toBe('ag-date-error')
     expect((date.element as HTMLInputElement).value).toBe('2031-01-01')
     expect(form.edits).toEqual([])

@@ -7,7 +7,14 @@ import { i18n } from '@/i18n'
 import { spreadOf, toDebate, debateOrder, type Participant, type Rating } from '@/domain/workshop'
 
 const T = '2026-11-01T10:00:00.000Z'
-const people: Participant[] = ['Claire', 'Malik'].map((name, i) => ({ assessmentId: 'a', id: `p${i}`, name, role: 'board', createdAt: T, updatedAt: T }))
+const people: Participant[] = ['Claire', 'Malik'].map((name, i) => ({
+  assessmentId: 'a',
+  id: `p${i}`,
+  name,
+  role: 'board',
+  createdAt: T,
+  updatedAt: T,
+}))
 
 /** The grid as the page uses it: ratings kept by the parent, rows re-ordered with the « à débattre » ones first. */
 function harness() {
@@ -15,7 +22,15 @@ function harness() {
   const Host = defineComponent(() => () => {
     const base = ['q1', 'q2', 'q3'].map((id, i) => {
       const spread = spreadOf(people.map((p) => ratings.get(`${p.id}|${id}`) ?? null))
-      return { id, n: i + 1, text: `Question ${i + 1}`, spread, toDebate: toDebate(spread, undefined), agreed: '–', agreedLevel: null } satisfies GridQuestion
+      return {
+        id,
+        n: i + 1,
+        text: `Question ${i + 1}`,
+        spread,
+        toDebate: toDebate(spread, undefined),
+        agreed: '–',
+        agreedLevel: null,
+      } satisfies GridQuestion
     })
     return h(WorkshopGrid, {
       questions: debateOrder(base, (q) => q.toDebate),
@@ -33,7 +48,8 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-const cellText = (row: number, col: number) => document.querySelector(`[data-cell="${row}-${col}"]`)?.textContent?.trim()
+const cellText = (row: number, col: number) =>
+  document.querySelector(`[data-cell="${row}-${col}"]`)?.textContent?.trim()
 
 describe('the rating grid', () => {
   it('takes a participant’s sheet by keyboard: each key sets a view and moves down', async () => {

@@ -7,7 +7,8 @@ import { useText } from '@/i18n/useText'
 const Labels = defineComponent({
   setup() {
     const { t } = useText()
-    return () => h('p', [t('question.na'), ' | ', t('question.unknown'), ' | ', t('question.position', { n: 2, total: 9 })])
+    return () =>
+      h('p', [t('question.na'), ' | ', t('question.unknown'), ' | ', t('question.position', { n: 2, total: 9 })])
   },
 })
 
@@ -17,7 +18,8 @@ describe('useText', () => {
   it('gives the texts vue-i18n gives, with and without parameters, and follows a change of language', async () => {
     const wrapper = mount(Labels, { global: { plugins: [i18n] } })
     const { t } = i18n.global
-    const expected = () => `${t('question.na')} | ${t('question.unknown')} | ${t('question.position', { n: 2, total: 9 })}`
+    const expected = () =>
+      `${t('question.na')} | ${t('question.unknown')} | ${t('question.position', { n: 2, total: 9 })}`
     expect(wrapper.text()).toBe(expected())
     expect(wrapper.text()).toContain('2')
     // Drawn again (cached texts), then in English, then in French again.

@@ -18,34 +18,68 @@ let assessmentId: string
 beforeEach(async () => {
   db = new CapEssDatabase(`test-${crypto.randomUUID()}`)
   await db.open()
-  const org = await createOrganisation({ name: 'Coop', legalForm: 'scic', employees: 8, volunteers: 0, members: 90, region: '76', siren: '' }, db)
-  assessmentId = (await createAssessment(org.id, { year: 2025, retainedThemeIds: ['t'], participants: '' }, { guideId: 'mini', guideVersion: 1 }, null, db)).assessment.id
+  const org = await createOrganisation(
+    { name: 'Coop', legalForm: 'scic', employees: 8, volunteers: 0, members: 90, region: '76', siren: '' },
+    db,
+  )
+  assessmentId = (
+    await createAssessment(
+      org.id,
+      { year: 2025, retainedThemeIds: ['t'], participants: '' },
+      { guideId: 'mini', guideVersion: 1 },
+      null,
+      db,
+    )
+  ).assessment.id
 })
 afterEach(() => db.delete())
 
-const record = { presentedAt: '2026-06-12', approach: 'Thèmes choisis en CA.', questionsRaised: 'Écart de salaires ?', objectivesAdopted: 'Index égalité publié.' }
+const record = {
+  presentedAt: '2026-06-12',
+  approach: 'Thèmes choisis en CA.',
+  questionsRaised: 'Écart de salaires ?',
+  objectivesAdopted: 'Index égalité publié.',
+}
 
 describe('AG record', () => {
   it('is written on a completed assessment, whose answers stay locked', async () => {
     const index = indexGuide(guideV1)
-    await completeAssessment(assessmentId, (a, answers) => takeSnapshot(scoreAssessment(index, a.retainedThemeIds, profile(), answers), a, new Date().toISOString()), db)
+    await completeAssessment(
+      assessmentId,
+      (a, answers) =>
+        takeSnapshot(scoreAssessment(index, a.retainedThemeIds, profile(), answers), a, new Date().toISOString()),
+      db,
+    )
     const saved = await saveAgPatch(assessmentId, record, db)
-    expect(saved).toMatchObject({ status: 'completed', presentedAt: '2026-06-12', agRecord: { approach: 'Thèmes choisis en CA.', questionsRaised: 'Écart de salaires ?' } })
+    expect(saved).toMatchObject({
+      status: 'completed',
+      presentedAt: '2026-06-12',
+      agRecord: { approach: 'Thèmes choisis en CA.', questionsRaised: 'Écart de salaires ?' },
+    })
     expect(AssessmentSchema.safeParse(await db.assessments.get(assessmentId)).success).toBe(true)
-    await expect(saveAnswerPatch(assessmentId, 't.d.kept', { note: 'x' }, db)).rejects.toBeInstanceOf(AssessmentLockedError)
+    await expect(saveAnswerPatch(assessmentId, 't.d.kept', { note: 'x' }, db)).rejects.toBeInstanceOf(
+      AssessmentLockedError,
+    )
   })
 
   it('clears the AG date with null and trims the texts', async () => {
     await saveAgPatch(assessmentId, record, db)
     const saved = await saveAgPatch(assessmentId, { presentedAt: null, approach: '  ' }, db)
     expect(saved?.presentedAt).toBeNull()
-    expect(saved?.agRecord).toEqual({ approach: '', questionsRaised: 'Écart de salaires ?', objectivesAdopted: 'Index égalité publié.' })
+    expect(saved?.agRecord).toEqual({
+      approach: '',
+      questionsRaised: 'Écart de salaires ?',
+      objectivesAdopted: 'Index égalité publié.',
+    })
   })
 
   it('changes only the field given: a text written alone keeps the date and the other texts', async () => {
     await saveAgPatch(assessmentId, record, db)
     const saved = await saveAgPatch(assessmentId, { objectivesAdopted: 'Deux salariés au CA.' }, db)
-    expect(saved).toMatchObject({ presentedAt: '2026-06-12', agRecord: { approach: 'Thèmes choisis en CA.', objectivesAdopted: 'Deux salariés au CA.' } })
+    expect(saved).toMatchObject({
+      presentedAt: '2026-06-12',
+      agRecord: { approach: 'Thèmes choisis en CA.', objectivesAdopted: 'Deux salariés au CA.' },
+    })
   })
 
   it('refuses a wrong date or a text too long, and writes nothing', async () => {
@@ -53,7 +87,11 @@ describe('AG record', () => {
     await expect(saveAgPatch(assessmentId, { ...record, presentedAt: '2031-01-01' }, db)).rejects.toMatchObject({
       fieldErrors: { presentedAt: { key: 'validation.agDateRange' } },
     })
-    const tooLong = await saveAgPatch(assessmentId, { ...record, questionsRaised: 'x'.repeat(AG_TEXT_MAX + 1) }, db).catch((e: unknown) => e)
+    const tooLong = await saveAgPatch(
+      assessmentId,
+      { ...record, questionsRaised: 'x'.repeat(AG_TEXT_MAX + 1) },
+      db,
+    ).catch((e: unknown) => e)
     expect(tooLong).toBeInstanceOf(ValidationError)
     expect((tooLong as ValidationError).fieldErrors.questionsRaised.key).toBe('validation.tooLong')
     expect(await db.assessments.get(assessmentId)).toEqual(before)

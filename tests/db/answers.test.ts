@@ -12,8 +12,20 @@ beforeEach(async () => {
   await db.open()
   for (const id of ['a1', 'a2']) {
     await db.assessments.put({
-      id, organisationId: 'org', year: id === 'a1' ? 2025 : 2026, guideId: 'csess-2016', guideVersion: 1, status: 'draft', retainedThemeIds: ['gov'],
-      participants: '', previousAssessmentId: null, completedAt: null, snapshot: null, presentedAt: null, createdAt: T, updatedAt: T,
+      id,
+      organisationId: 'org',
+      year: id === 'a1' ? 2025 : 2026,
+      guideId: 'csess-2016',
+      guideVersion: 1,
+      status: 'draft',
+      retainedThemeIds: ['gov'],
+      participants: '',
+      previousAssessmentId: null,
+      completedAt: null,
+      snapshot: null,
+      presentedAt: null,
+      createdAt: T,
+      updatedAt: T,
     })
   }
 })
@@ -24,7 +36,9 @@ afterEach(async () => {
 
 describe('saveAnswerPatch', () => {
   it('refuses an answer to an assessment that does not exist (it would be a record nothing shows)', async () => {
-    await expect(saveAnswerPatch('gone', 'gov.rules.explicit', { note: 'x' }, db)).rejects.toBeInstanceOf(RecordGoneError)
+    await expect(saveAnswerPatch('gone', 'gov.rules.explicit', { note: 'x' }, db)).rejects.toBeInstanceOf(
+      RecordGoneError,
+    )
     expect(await answerCount(db)).toBe(0)
   })
 
@@ -48,7 +62,7 @@ describe('saveAnswerPatch', () => {
     expect(byId.get('gov.rules.respect')?.response).toEqual({ kind: 'unknown' })
   })
 
-  it('writes one record per change, the assessment\'s answers, and leaves the other answers untouched', async () => {
+  it("writes one record per change, the assessment's answers, and leaves the other answers untouched", async () => {
     await saveAnswerPatch('a1', 'q1', { response: { kind: 'level', level: 1 }, note: 'première' }, db)
     await saveAnswerPatch('a1', 'q2', { response: { kind: 'level', level: 2 } }, db)
     await saveAnswerPatch('a2', 'q1', { response: { kind: 'level', level: 4 } }, db)
@@ -59,7 +73,10 @@ describe('saveAnswerPatch', () => {
     await saveAnswerPatch('a1', 'q1', { response: { kind: 'level', level: 3 } }, db)
 
     expect(put).toHaveBeenCalledTimes(1)
-    expect(put.mock.calls[0][0]).toMatchObject({ assessmentId: 'a1', items: [{ questionId: 'q1' }, { questionId: 'q2' }] })
+    expect(put.mock.calls[0][0]).toMatchObject({
+      assessmentId: 'a1',
+      items: [{ questionId: 'q1' }, { questionId: 'q2' }],
+    })
     expect(bulk).not.toHaveBeenCalled()
     const after = await allAnswers(db)
     const key = (a: { assessmentId: string; questionId: string }) => `${a.assessmentId}/${a.questionId}`
@@ -67,7 +84,10 @@ describe('saveAnswerPatch', () => {
       expect(after.find((a) => key(a) === key(old))).toEqual(old)
     }
     // The note written earlier survives a patch that only changes the level.
-    expect(after.find((a) => key(a) === 'a1/q1')).toMatchObject({ response: { kind: 'level', level: 3 }, note: 'première' })
+    expect(after.find((a) => key(a) === 'a1/q1')).toMatchObject({
+      response: { kind: 'level', level: 3 },
+      note: 'première',
+    })
     // The record carries its newest answer's date (the portfolio reads it from the index).
     expect((await db.answerSets.get('a1'))?.updatedAt).toBe(after.find((a) => key(a) === 'a1/q1')?.updatedAt)
   })

@@ -21,7 +21,18 @@ afterEach(async () => {
   await Promise.all([source.delete(), target.delete()])
 })
 
-const tables = ['organisations', 'assessments', 'answerSets', 'indicatorSets', 'objectiveSets', 'actions', 'customIndicators', 'participants', 'ratings', 'discussions'] as const
+const tables = [
+  'organisations',
+  'assessments',
+  'answerSets',
+  'indicatorSets',
+  'objectiveSets',
+  'actions',
+  'customIndicators',
+  'participants',
+  'ratings',
+  'discussions',
+] as const
 async function dump(db: CapEssDatabase) {
   const out: Record<string, unknown[]> = {}
   for (const t of tables) out[t] = await db.table(t).toArray()
@@ -41,12 +52,17 @@ describe('backup export and import', () => {
     expect(file.organisations[0].name).toBe('– – –')
     const result = await parseBackup(JSON.stringify(file), catalog)
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.problems).toContainEqual(expect.objectContaining({ path: 'organisations[0].name', key: 'validation.nameNoLetters' }))
+    if (!result.ok)
+      expect(result.problems).toContainEqual(
+        expect.objectContaining({ path: 'organisations[0].name', key: 'validation.nameNoLetters' }),
+      )
   })
 
   it('refuses a value of the organisation’s own indicator before the indicator exists (no value nothing shows)', async () => {
     const { y2 } = await seedOrganisation(source)
-    await expect(saveIndicatorValue(y2.id, 'custom.pas-encore-cree', { value: 3 }, source)).rejects.toBeInstanceOf(RecordGoneError)
+    await expect(saveIndicatorValue(y2.id, 'custom.pas-encore-cree', { value: 3 }, source)).rejects.toBeInstanceOf(
+      RecordGoneError,
+    )
   })
 
   it('round-trips everything: exported, imported elsewhere, every record identical', async () => {
@@ -61,7 +77,15 @@ describe('backup export and import', () => {
     for (const t of tables) {
       // Same records, same values; key order inside a record does not matter.
       const canonical = (value: unknown): unknown =>
-        Array.isArray(value) ? value.map(canonical) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, canonical(v)])) : value
+        Array.isArray(value)
+          ? value.map(canonical)
+          : value && typeof value === 'object'
+            ? Object.fromEntries(
+                Object.entries(value)
+                  .sort(([x], [y]) => x.localeCompare(y))
+                  .map(([k, v]) => [k, canonical(v)]),
+              )
+            : value
       const key = (r: unknown) => JSON.stringify(canonical(r))
       expect(b[t].map(key).sort(), t).toEqual(a[t].map(key).sort())
     }
@@ -73,15 +97,27 @@ describe('backup export and import', () => {
     const seeded = []
     for (let i = 0; i < 12; i++) seeded.push(await seedOrganisation(source, `Asso ${i + 1}`))
     const handed: string[] = []
-    const head = await readBackup('0.1.0', null, (organisation) => handed.push(`${organisation.name}: ${organisation.assessments.map((a) => a.answers.length).join('+')}`), source)
+    const head = await readBackup(
+      '0.1.0',
+      null,
+      (organisation) =>
+        handed.push(`${organisation.name}: ${organisation.assessments.map((a) => a.answers.length).join('+')}`),
+      source,
+    )
     expect(head).toMatchObject({ format: 'cap-ess', scope: 'all' })
     expect(head).not.toHaveProperty('organisations')
     // Each has two years of two answers (the second year carried over from the first).
     expect(handed.sort()).toEqual(seeded.map((_, i) => `Asso ${i + 1}: 2+2`).sort())
-    const text = [backupJsonHead(head), ...(await exportBackup('0.1.0', null, source)).organisations.map(organisationJson), BACKUP_JSON_END].join('')
+    const text = [
+      backupJsonHead(head),
+      ...(await exportBackup('0.1.0', null, source)).organisations.map(organisationJson),
+      BACKUP_JSON_END,
+    ].join('')
     const file = await parsed(text)
     expect(file.organisations).toHaveLength(12)
-    expect(file.organisations.flatMap((o) => o.assessments.flatMap((a) => a.answers.map((x) => x.questionId)))).toHaveLength(12 * 4)
+    expect(
+      file.organisations.flatMap((o) => o.assessments.flatMap((a) => a.answers.map((x) => x.questionId))),
+    ).toHaveLength(12 * 4)
   })
 
   it('exports one organisation alone', async () => {
@@ -99,7 +135,13 @@ describe('backup export and import', () => {
     // Here, the organisation changes after the export: mine is newer.
     await target.organisations.update(org.id, { employees: 20, updatedAt: new Date(Date.now() + 60_000).toISOString() })
 
-    const [item] = previewImport(file, await organisationSummaries(file.organisations.map((o) => o.id), target))
+    const [item] = previewImport(
+      file,
+      await organisationSummaries(
+        file.organisations.map((o) => o.id),
+        target,
+      ),
+    )
     expect(item).toMatchObject({ organisationId: org.id, suggested: 'keep-mine', existing: { name: org.name } })
 
     await importBackup(file, new Map([[org.id, 'keep-mine']]), '(copie)', target)
@@ -119,7 +161,9 @@ describe('backup export and import', () => {
     const copiedAssessments = await target.assessments.where('organisationId').equals(copy.id).toArray()
     const [action] = await target.actions.where('organisationId').equals(copy.id).toArray()
     expect(copiedAssessments.map((a) => a.id)).toContain(action.originAssessmentId)
-    expect(copiedAssessments.find((a) => a.year === 2026)?.previousAssessmentId).toBe(copiedAssessments.find((a) => a.year === 2025)?.id)
+    expect(copiedAssessments.find((a) => a.year === 2026)?.previousAssessmentId).toBe(
+      copiedAssessments.find((a) => a.year === 2025)?.id,
+    )
   })
 
   it('writes nothing when any record cannot be written (one transaction)', async () => {
@@ -128,7 +172,11 @@ describe('backup export and import', () => {
     // Another organisation here already uses one of the file's assessment ids.
     const { org: other } = await seedOrganisation(target, 'Déjà là')
     const clash = file.organisations[0].assessments[1].id
-    await target.assessments.put({ ...(await target.assessments.where('organisationId').equals(other.id).first())!, id: clash, year: 2030 })
+    await target.assessments.put({
+      ...(await target.assessments.where('organisationId').equals(other.id).first())!,
+      id: clash,
+      year: 2030,
+    })
     const before = await dump(target)
     await expect(importBackup(file, new Map(), '(copie)', target)).rejects.toThrow()
     expect(await dump(target)).toEqual(before)

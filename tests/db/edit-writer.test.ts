@@ -37,7 +37,16 @@ function memoryStorage() {
 function countingKinds() {
   const writes: string[] = []
   const kinds = Object.fromEntries(
-    Object.entries(EDIT_KINDS).map(([name, kind]) => [name, { ...kind, write: (...args: Parameters<typeof kind.write>) => (writes.push(name), kind.write(...(args as [string, string, never, Record<string, unknown>?]))) }]),
+    Object.entries(EDIT_KINDS).map(([name, kind]) => [
+      name,
+      {
+        ...kind,
+        write: (...args: Parameters<typeof kind.write>) => (
+          writes.push(name),
+          kind.write(...(args as [string, string, never, Record<string, unknown>?]))
+        ),
+      },
+    ]),
   ) as unknown as typeof EDIT_KINDS
   return { kinds, writes }
 }
@@ -46,7 +55,10 @@ function countingKinds() {
 const closedTab = { set: () => 0, clear: () => {} }
 
 function writer(options: { kinds?: typeof EDIT_KINDS; timers?: typeof closedTab } = {}) {
-  return new EditWriter<Edits>(options.kinds ?? EDIT_KINDS, new EditJournal(storage), { delayMs: DELAY, timers: options.timers })
+  return new EditWriter<Edits>(options.kinds ?? EDIT_KINDS, new EditJournal(storage), {
+    delayMs: DELAY,
+    timers: options.timers,
+  })
 }
 
 beforeEach(async () => {
@@ -54,9 +66,19 @@ beforeEach(async () => {
   await db.open()
   useDatabase(db)
   storage = memoryStorage()
-  const org = await createOrganisation({ name: 'Asso', legalForm: 'association', employees: 3, volunteers: 5, members: 20, region: '11', siren: '' })
+  const org = await createOrganisation({
+    name: 'Asso',
+    legalForm: 'association',
+    employees: 3,
+    volunteers: 5,
+    members: 20,
+    region: '11',
+    siren: '',
+  })
   orgId = org.id
-  assessmentId = (await createAssessment(org.id, { year: 2026, retainedThemeIds: ['gov'], participants: '' }, CURRENT_GUIDE)).assessment.id
+  assessmentId = (
+    await createAssessment(org.id, { year: 2026, retainedThemeIds: ['gov'], participants: '' }, CURRENT_GUIDE)
+  ).assessment.id
 })
 afterEach(async () => {
   vi.restoreAllMocks()
@@ -156,7 +178,8 @@ const CASES: KindCase[] = [
   },
 ]
 
-const edit = (w: EditWriter<Edits>, c: KindCase, patch: object, typed = false, base?: object) => w.edit(c.key() as EditKey<typeof c.kind>, patch as never, { typed, base: base as never })
+const edit = (w: EditWriter<Edits>, c: KindCase, patch: object, typed = false, base?: object) =>
+  w.edit(c.key() as EditKey<typeof c.kind>, patch as never, { typed, base: base as never })
 
 describe.each(CASES)('the writer, for $kind edits', (c) => {
   it('writes typing once per pause, with the last value, and says « saving » until it is stored', async () => {
@@ -214,7 +237,16 @@ describe.each(CASES)('the writer, for $kind edits', (c) => {
   })
 
   it('keeps a failed write on screen and in the journal, says why, and retries it', async () => {
-    const failing = { ...EDIT_KINDS, [c.kind]: { ...EDIT_KINDS[c.kind], write: vi.fn().mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError')).mockImplementation(EDIT_KINDS[c.kind].write) } }
+    const failing = {
+      ...EDIT_KINDS,
+      [c.kind]: {
+        ...EDIT_KINDS[c.kind],
+        write: vi
+          .fn()
+          .mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'))
+          .mockImplementation(EDIT_KINDS[c.kind].write),
+      },
+    }
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const w = writer({ kinds: failing as typeof EDIT_KINDS })
     edit(w, c, c.last)
@@ -232,7 +264,13 @@ describe.each(CASES)('the writer, for $kind edits', (c) => {
 
 describe.each(CASES.filter((c) => c.locked))('the writer, for $kind edits of a completed assessment', (c) => {
   it('is refused, whichever tab completed it, and says so', async () => {
-    await completeAssessment(assessmentId, (a) => takeSnapshot({ global: { score: null, answered: 0, applicable: 0, coverage: null }, themes: [], questions: [] }, a, new Date().toISOString()))
+    await completeAssessment(assessmentId, (a) =>
+      takeSnapshot(
+        { global: { score: null, answered: 0, applicable: 0, coverage: null }, themes: [], questions: [] },
+        a,
+        new Date().toISOString(),
+      ),
+    )
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const w = writer()
     edit(w, c, c.last)
@@ -276,8 +314,14 @@ describe('the writer', () => {
     expect(order).toHaveLength(1)
     release()
     await w.flush()
-    expect(order).toEqual(['start {"response":{"kind":"level","level":1}}', 'start {"response":{"kind":"level","level":2},"note":"puis une note"}'])
-    expect(await storedAnswer(db, assessmentId, 'gov.rules.explicit')).toMatchObject({ response: { kind: 'level', level: 2 }, note: 'puis une note' })
+    expect(order).toEqual([
+      'start {"response":{"kind":"level","level":1}}',
+      'start {"response":{"kind":"level","level":2},"note":"puis une note"}',
+    ])
+    expect(await storedAnswer(db, assessmentId, 'gov.rules.explicit')).toMatchObject({
+      response: { kind: 'level', level: 2 },
+      note: 'puis une note',
+    })
   })
 
   it('drops a damaged journal, and a journalled edit that fails its kind’s checks, without writing anything', async () => {
@@ -285,14 +329,32 @@ describe('the writer', () => {
     await writer().replay()
     expect(storage.data.has(JOURNAL_KEY)).toBe(false)
     vi.spyOn(console, 'warn').mockImplementation(() => {})
-    storage.setItem(JOURNAL_KEY, JSON.stringify({ x: { kind: 'answer', scope: assessmentId, id: 'gov.rules.explicit', patch: { response: { kind: 'level', level: 9 } }, at: new Date().toISOString() } }))
+    storage.setItem(
+      JOURNAL_KEY,
+      JSON.stringify({
+        x: {
+          kind: 'answer',
+          scope: assessmentId,
+          id: 'gov.rules.explicit',
+          patch: { response: { kind: 'level', level: 9 } },
+          at: new Date().toISOString(),
+        },
+      }),
+    )
     await writer().replay()
     expect(storage.data.has(JOURNAL_KEY)).toBe(false)
     expect(await answerCount(db)).toBe(0)
   })
 
   it('takes over the typing journal of the previous version, so an update loses nothing', async () => {
-    storage.setItem('cap-ess.typing-journal', JSON.stringify({ [assessmentId]: { 'gov.rules.explicit': { patch: { note: 'tapée avant la mise à jour' }, at: new Date().toISOString() } } }))
+    storage.setItem(
+      'cap-ess.typing-journal',
+      JSON.stringify({
+        [assessmentId]: {
+          'gov.rules.explicit': { patch: { note: 'tapée avant la mise à jour' }, at: new Date().toISOString() },
+        },
+      }),
+    )
     await writer().replay()
     expect((await storedAnswer(db, assessmentId, 'gov.rules.explicit'))?.note).toBe('tapée avant la mise à jour')
     expect(storage.data.size).toBe(0)
@@ -306,7 +368,13 @@ describe('the writer', () => {
     expect(storage.data.has(JOURNAL_KEY)).toBe(false)
     expect(await answerCount(db)).toBe(0)
 
-    const full = { ...EDIT_KINDS, action: { ...EDIT_KINDS.action, write: vi.fn().mockRejectedValue(new DOMException('full', 'QuotaExceededError')) } }
+    const full = {
+      ...EDIT_KINDS,
+      action: {
+        ...EDIT_KINDS.action,
+        write: vi.fn().mockRejectedValue(new DOMException('full', 'QuotaExceededError')),
+      },
+    }
     edit(writer({ timers: closedTab }), CASES[4], { title: 'Écrire la charte' }, true)
     await writer({ kinds: full }).replay()
     expect(storage.data.get(JOURNAL_KEY)).toContain('Écrire la charte')
@@ -326,7 +394,11 @@ describe('the writer', () => {
     await other.flush()
     expect(storage.data.get(JOURNAL_KEY)).toContain('Deux sessions en 2027')
     await writer().replay()
-    expect(await action.stored()).toMatchObject({ title: 'Former le bureau', description: 'Deux sessions en 2027', status: 'doing' })
+    expect(await action.stored()).toMatchObject({
+      title: 'Former le bureau',
+      description: 'Deux sessions en 2027',
+      status: 'doing',
+    })
   })
 
   it('keeps typing that arrived while its record was being written, even if the tab closes before the next write', async () => {
@@ -348,7 +420,12 @@ describe('the writer', () => {
     tab.edit(key, { note: 'tapée pendant l’écriture' }, { typed: true })
     await new Promise((resolve) => setTimeout(resolve, 5))
     release()
-    await vi.waitFor(async () => expect((await storedAnswer(db, assessmentId, 'gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 2 }))
+    await vi.waitFor(async () =>
+      expect((await storedAnswer(db, assessmentId, 'gov.rules.explicit'))?.response).toEqual({
+        kind: 'level',
+        level: 2,
+      }),
+    )
     // The tab closes; the next visit writes the note although the record is newer than the keystroke.
     await writer().replay()
     expect((await storedAnswer(db, assessmentId, 'gov.rules.explicit'))?.note).toBe('tapée pendant l’écriture')
@@ -365,7 +442,13 @@ describe('the writer', () => {
   })
 
   it('gives back what a record has not stored yet, for a page that reads it again', async () => {
-    const failing = { ...EDIT_KINDS, answer: { ...EDIT_KINDS.answer, write: vi.fn().mockRejectedValue(new DOMException('full', 'QuotaExceededError')) } }
+    const failing = {
+      ...EDIT_KINDS,
+      answer: {
+        ...EDIT_KINDS.answer,
+        write: vi.fn().mockRejectedValue(new DOMException('full', 'QuotaExceededError')),
+      },
+    }
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const tab = writer({ kinds: failing })
     const key = editKeys.answer(assessmentId, 'gov.rules.explicit')

@@ -17,7 +17,13 @@ import { GuideSchema, type Guide } from '@/domain/guide/schema'
 import { useStoredGuides } from '@/domain/guide/storedGuides'
 
 const national = JSON.parse(readFileSync('guide-data/guide.csess-2016.v2.json', 'utf8'))
-const networkGuide: Guide = GuideSchema.parse({ ...national, id: 'cress-bzh-2026', version: 1, shortTitle: 'Guide CRESS Bretagne', migration: undefined })
+const networkGuide: Guide = GuideSchema.parse({
+  ...national,
+  id: 'cress-bzh-2026',
+  version: 1,
+  shortTitle: 'Guide CRESS Bretagne',
+  migration: undefined,
+})
 const NETWORK = { guideId: 'cress-bzh-2026', guideVersion: 1 }
 
 let db: CapEssDatabase
@@ -44,10 +50,38 @@ function onOtherDevice() {
 }
 
 async function seed() {
-  const org = await createOrganisation({ name: 'Coop des Monts d’Arrée', legalForm: 'scop', employees: 12, volunteers: 0, members: 12, region: '53', siren: '' }, db)
+  const org = await createOrganisation(
+    {
+      name: 'Coop des Monts d’Arrée',
+      legalForm: 'scop',
+      employees: 12,
+      volunteers: 0,
+      members: 12,
+      region: '53',
+      siren: '',
+    },
+    db,
+  )
   expect(await storeGuide(networkGuide, db)).toBe('added')
-  const { assessment } = await createAssessment(org.id, { year: 2025, retainedThemeIds: ['gov'], participants: '' }, NETWORK, null, db)
-  await savePracticeSheet(org.id, 'sheet-1', { title: 'Salarié·es au CA', themeId: 'gov', questionIds: ['gov.rules.explicit'], guideId: NETWORK.guideId, guideVersion: 1 }, db)
+  const { assessment } = await createAssessment(
+    org.id,
+    { year: 2025, retainedThemeIds: ['gov'], participants: '' },
+    NETWORK,
+    null,
+    db,
+  )
+  await savePracticeSheet(
+    org.id,
+    'sheet-1',
+    {
+      title: 'Salarié·es au CA',
+      themeId: 'gov',
+      questionIds: ['gov.rules.explicit'],
+      guideId: NETWORK.guideId,
+      guideVersion: 1,
+    },
+    db,
+  )
   await savePracticeSheet(org.id, 'sheet-1', { description: 'Deux sièges', shareable: true }, db)
   return { org, assessment }
 }
@@ -66,7 +100,9 @@ describe('a network guide on a device', () => {
     const { org } = await seed()
     const file = await exportBackup('1.0.0', org.id, db)
     expect(file.guides?.map((g) => `${g.id}@${g.version}`)).toEqual(['cress-bzh-2026@1'])
-    expect(file.organisations[0]!.practiceSheets).toMatchObject([{ id: 'sheet-1', title: 'Salarié·es au CA', description: 'Deux sièges', shareable: true }])
+    expect(file.organisations[0]!.practiceSheets).toMatchObject([
+      { id: 'sheet-1', title: 'Salarié·es au CA', description: 'Deux sièges', shareable: true },
+    ])
 
     onOtherDevice()
     const checked = await checkBackupText(JSON.stringify(file))
@@ -95,7 +131,24 @@ describe('a network guide on a device', () => {
 describe('a full backup', () => {
   it('carries every guide loaded here, the catalogue and the summaries, and merges them back', async () => {
     await storeGuide({ ...networkGuide, version: 2, shortTitle: 'Pas encore utilisé' }, db)
-    await importSummaries([{ id: 'a'.repeat(32), year: 2025, guideId: 'csess-2016', guideVersion: 2, scoringVersion: 1, legalForm: 'scop', sizeBand: '10-49', region: '53', global: { score: 0.5, answered: 1, applicable: 1, coverage: 1 }, themes: [{ themeId: 'gov', score: 0.5, answered: 1, applicable: 1, coverage: 1 }], levels: {} }], db)
+    await importSummaries(
+      [
+        {
+          id: 'a'.repeat(32),
+          year: 2025,
+          guideId: 'csess-2016',
+          guideVersion: 2,
+          scoringVersion: 1,
+          legalForm: 'scop',
+          sizeBand: '10-49',
+          region: '53',
+          global: { score: 0.5, answered: 1, applicable: 1, coverage: 1 },
+          themes: [{ themeId: 'gov', score: 0.5, answered: 1, applicable: 1, coverage: 1 }],
+          levels: {},
+        },
+      ],
+      db,
+    )
     const file = await exportBackup('1.0.0', null, db)
     expect(file.guides?.map((g) => g.shortTitle)).toEqual(['Pas encore utilisé'])
     expect(file.network?.summaries).toHaveLength(1)
@@ -106,12 +159,21 @@ describe('a full backup', () => {
     await importBackup(checked.file, new Map(), '(copie)', other)
     await importBackup(checked.file, new Map(), '(copie)', other)
     expect(await listSummaries(other)).toHaveLength(1)
-    expect(await findStoredGuide({ guideId: 'cress-bzh-2026', guideVersion: 2 }, other)).toMatchObject({ shortTitle: 'Pas encore utilisé' })
-    const refused = await checkBackupText(JSON.stringify({ ...file, network: { catalogue: [], summaries: [{ id: 'x' }] } }))
+    expect(await findStoredGuide({ guideId: 'cress-bzh-2026', guideVersion: 2 }, other)).toMatchObject({
+      shortTitle: 'Pas encore utilisé',
+    })
+    const refused = await checkBackupText(
+      JSON.stringify({ ...file, network: { catalogue: [], summaries: [{ id: 'x' }] } }),
+    )
     expect(refused.ok).toBe(false)
     if (!refused.ok) expect(refused.problems[0]!.path).toMatch(/^network\.summaries\[0\]/)
-    const national = await checkBackupText(JSON.stringify({ ...file, guides: [{ ...file.guides![0], id: 'csess-2016', version: 3 }] }))
-    expect(national).toMatchObject({ ok: false, problems: [{ path: 'guides[0].id', key: 'files.problem.reservedGuideId' }] })
+    const national = await checkBackupText(
+      JSON.stringify({ ...file, guides: [{ ...file.guides![0], id: 'csess-2016', version: 3 }] }),
+    )
+    expect(national).toMatchObject({
+      ok: false,
+      problems: [{ path: 'guides[0].id', key: 'files.problem.reservedGuideId' }],
+    })
   })
 })
 
@@ -121,10 +183,14 @@ describe('practice sheets through the writer', () => {
     await expect(savePracticeSheet(org.id, 'sheet-1', { title: 'x'.repeat(500) }, db)).rejects.toThrow()
     const [sheet] = await listPracticeSheets(org.id, db)
     expect(sheet).toMatchObject({ guideId: 'cress-bzh-2026', title: 'Salarié·es au CA', shareable: true })
-    await expect(savePracticeSheet('no-such-org', 'sheet-2', { title: 'Orpheline', guideId: 'csess-2016', guideVersion: 2 }, db)).rejects.toThrow(/does not exist/)
+    await expect(
+      savePracticeSheet('no-such-org', 'sheet-2', { title: 'Orpheline', guideId: 'csess-2016', guideVersion: 2 }, db),
+    ).rejects.toThrow(/does not exist/)
     // A change arriving after the sheet was deleted (another tab's typing, a replayed journal) does not bring it back.
     await db.practiceSheets.delete('sheet-1')
-    await expect(savePracticeSheet(org.id, 'sheet-1', { results: 'tapé dans un autre onglet' }, db)).rejects.toThrow(/does not exist/)
+    await expect(savePracticeSheet(org.id, 'sheet-1', { results: 'tapé dans un autre onglet' }, db)).rejects.toThrow(
+      /does not exist/,
+    )
     expect(await listPracticeSheets(org.id, db)).toHaveLength(0)
   })
 })
@@ -171,7 +237,9 @@ describe('what a network gathers', () => {
     }
     expect(await importCatalogueSheets([sheet], db)).toEqual({ added: 1, updated: 0, unchanged: 0 })
     expect(await importCatalogueSheets([sheet], db)).toEqual({ added: 0, updated: 0, unchanged: 1 })
-    expect(await importCatalogueSheets([{ ...sheet, title: 'v2', updatedAt: '2026-02-01T00:00:00.000Z' }], db)).toEqual({ added: 0, updated: 1, unchanged: 0 })
+    expect(await importCatalogueSheets([{ ...sheet, title: 'v2', updatedAt: '2026-02-01T00:00:00.000Z' }], db)).toEqual(
+      { added: 0, updated: 1, unchanged: 0 },
+    )
     expect((await listCatalogue(db)).map((s) => s.title)).toEqual(['v2'])
   })
 })
@@ -193,7 +261,18 @@ describe('database upgrade from version 5 (before the network)', () => {
       ratings: '[assessmentId+participantId+questionId], assessmentId',
       discussions: '[assessmentId+questionId], assessmentId',
     })
-    const organisation = { id: 'o1', name: 'Asso', legalForm: 'association', employees: 0, volunteers: 3, members: 20, region: '53', siren: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }
+    const organisation = {
+      id: 'o1',
+      name: 'Asso',
+      legalForm: 'association',
+      employees: 0,
+      volunteers: 3,
+      members: 20,
+      region: '53',
+      siren: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    }
     await v5.table('organisations').add(organisation)
     await v5.table('settings').add({ key: 'lastBackupAt', value: '2026-01-01T00:00:00.000Z' })
     v5.close()
@@ -202,7 +281,8 @@ describe('database upgrade from version 5 (before the network)', () => {
     expect(upgraded.verno).toBe(8)
     expect(await upgraded.organisations.toArray()).toEqual([organisation])
     expect(await upgraded.settings.count()).toBe(1)
-    for (const table of [upgraded.guides, upgraded.practiceSheets, upgraded.catalogue, upgraded.summaries]) expect(await table.count()).toBe(0)
+    for (const table of [upgraded.guides, upgraded.practiceSheets, upgraded.catalogue, upgraded.summaries])
+      expect(await table.count()).toBe(0)
     await savePracticeSheet('o1', 's1', { title: 'Première fiche', guideId: 'csess-2016', guideVersion: 2 }, upgraded)
     expect(await upgraded.practiceSheets.count()).toBe(1)
     await upgraded.delete()

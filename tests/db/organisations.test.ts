@@ -42,7 +42,16 @@ describe('organisations', () => {
   it('refuses empty or absurd fields with one message per field, and writes nothing', async () => {
     const errors = await fieldErrorsOf(
       createOrganisation(
-        { ...valid, name: '   ', legalForm: '' as never, employees: -3, volunteers: 2.5, members: 10 ** 12, region: '' as never, siren: '732829321' },
+        {
+          ...valid,
+          name: '   ',
+          legalForm: '' as never,
+          employees: -3,
+          volunteers: 2.5,
+          members: 10 ** 12,
+          region: '' as never,
+          siren: '732829321',
+        },
         db,
       ),
     )
@@ -59,7 +68,9 @@ describe('organisations', () => {
   })
 
   it('tells a malformed SIREN from a wrong key, and accepts none', async () => {
-    expect(await fieldErrorsOf(createOrganisation({ ...valid, siren: '12345' }, db))).toEqual({ siren: 'validation.sirenFormat' })
+    expect(await fieldErrorsOf(createOrganisation({ ...valid, siren: '12345' }, db))).toEqual({
+      siren: 'validation.sirenFormat',
+    })
     expect((await createOrganisation({ ...valid, siren: '' }, db)).siren).toBeNull()
   })
 
@@ -72,7 +83,9 @@ describe('organisations', () => {
     const created = await createOrganisation(valid, db)
     const updated = await updateOrganisation(created.id, { ...valid, employees: 15 }, db)
     expect(updated).toMatchObject({ employees: 15, createdAt: created.createdAt })
-    await expect(updateOrganisation(created.id, { ...valid, employees: -1 }, db)).rejects.toBeInstanceOf(ValidationError)
+    await expect(updateOrganisation(created.id, { ...valid, employees: -1 }, db)).rejects.toBeInstanceOf(
+      ValidationError,
+    )
     expect((await db.organisations.get(created.id))?.employees).toBe(15)
   })
 })
@@ -83,17 +96,27 @@ describe('assessments', () => {
     const input = { year: 2025, retainedThemeIds: ['gov', 'ethics'], participants: 'Bureau' }
     const { assessment: created } = await createAssessment(org.id, input, guide, null, db)
     expect(created).toMatchObject({ year: 2025, status: 'draft', guideId: 'csess-2016', guideVersion: 1 })
-    expect(await fieldErrorsOf(createAssessment(org.id, input, guide, null, db))).toEqual({ year: 'validation.yearTaken' })
+    expect(await fieldErrorsOf(createAssessment(org.id, input, guide, null, db))).toEqual({
+      year: 'validation.yearTaken',
+    })
     expect(await listAssessments(org.id, db)).toHaveLength(1)
   })
 
   it('refuses a year outside 2000–2100 or no theme, and writes nothing', async () => {
     const org = await createOrganisation(valid, db)
-    expect(await fieldErrorsOf(createAssessment(org.id, { year: 1999, retainedThemeIds: [], participants: '' }, guide, null, db))).toEqual({
+    expect(
+      await fieldErrorsOf(
+        createAssessment(org.id, { year: 1999, retainedThemeIds: [], participants: '' }, guide, null, db),
+      ),
+    ).toEqual({
       year: 'validation.yearRange',
       retainedThemeIds: 'validation.noTheme',
     })
-    expect(await fieldErrorsOf(createAssessment(org.id, { year: 2101, retainedThemeIds: ['gov'], participants: '' }, guide, null, db))).toEqual({
+    expect(
+      await fieldErrorsOf(
+        createAssessment(org.id, { year: 2101, retainedThemeIds: ['gov'], participants: '' }, guide, null, db),
+      ),
+    ).toEqual({
       year: 'validation.yearRange',
     })
     expect(await db.assessments.count()).toBe(0)
@@ -101,7 +124,13 @@ describe('assessments', () => {
 
   it('changes the retained themes but never to none', async () => {
     const org = await createOrganisation(valid, db)
-    const { assessment: created } = await createAssessment(org.id, { year: 2025, retainedThemeIds: ['gov'], participants: '' }, guide, null, db)
+    const { assessment: created } = await createAssessment(
+      org.id,
+      { year: 2025, retainedThemeIds: ['gov'], participants: '' },
+      guide,
+      null,
+      db,
+    )
     expect((await setRetainedThemes(created.id, ['gov', 'users'], db)).retainedThemeIds).toEqual(['gov', 'users'])
     await expect(setRetainedThemes(created.id, [], db)).rejects.toBeInstanceOf(ValidationError)
     expect((await db.assessments.get(created.id))?.retainedThemeIds).toEqual(['gov', 'users'])

@@ -33,7 +33,12 @@ describe('the portfolio’s read', () => {
     const { org } = await seedOrganisation(db)
     await saveOrganisationMeta(org.id, { tags: ['DLA 2026'] }, db)
     await saveOrganisationMeta(org.id, { archivedAt: '2026-11-30T10:00:00.000Z' }, db)
-    expect(await db.organisations.get(org.id)).toMatchObject({ name: org.name, employees: 14, tags: ['DLA 2026'], archivedAt: '2026-11-30T10:00:00.000Z' })
+    expect(await db.organisations.get(org.id)).toMatchObject({
+      name: org.name,
+      employees: 14,
+      tags: ['DLA 2026'],
+      archivedAt: '2026-11-30T10:00:00.000Z',
+    })
     await expect(saveOrganisationMeta(org.id, { tags: ['x'.repeat(41)] }, db)).rejects.toThrow()
   })
 })

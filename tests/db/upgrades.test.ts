@@ -46,17 +46,53 @@ const assessments = [2024, 2025].map((year) => ({
   updatedAt: `${year}-03-02T09:00:00.000Z`,
 }))
 const answers = [
-  { assessmentId: 'a-2024', questionId: 'gov.rules.explicit', response: { kind: 'level', level: 2 }, note: 'Statuts à revoir', evidence: ['Statuts'], applicabilityOverride: null, updatedAt: '2024-03-02T09:00:00.000Z' },
-  { assessmentId: 'a-2025', questionId: 'gov.rules.explicit', response: { kind: 'level', level: 3 }, note: '', evidence: [], applicabilityOverride: null, updatedAt: '2025-03-02T09:00:00.000Z' },
-  { assessmentId: 'a-2025', questionId: 'gov.participation.turnout', response: { kind: 'na', reason: 'pas d’élection' }, note: 'n/a', evidence: [], applicabilityOverride: null, updatedAt: '2025-03-02T09:00:00.000Z' },
-  { assessmentId: 'a-2025', questionId: 'employment.dialogue.staff-reps', response: { kind: 'unknown' }, note: '', evidence: [], applicabilityOverride: { reason: 'CSE volontaire' }, updatedAt: '2025-03-02T09:00:00.000Z' },
+  {
+    assessmentId: 'a-2024',
+    questionId: 'gov.rules.explicit',
+    response: { kind: 'level', level: 2 },
+    note: 'Statuts à revoir',
+    evidence: ['Statuts'],
+    applicabilityOverride: null,
+    updatedAt: '2024-03-02T09:00:00.000Z',
+  },
+  {
+    assessmentId: 'a-2025',
+    questionId: 'gov.rules.explicit',
+    response: { kind: 'level', level: 3 },
+    note: '',
+    evidence: [],
+    applicabilityOverride: null,
+    updatedAt: '2025-03-02T09:00:00.000Z',
+  },
+  {
+    assessmentId: 'a-2025',
+    questionId: 'gov.participation.turnout',
+    response: { kind: 'na', reason: 'pas d’élection' },
+    note: 'n/a',
+    evidence: [],
+    applicabilityOverride: null,
+    updatedAt: '2025-03-02T09:00:00.000Z',
+  },
+  {
+    assessmentId: 'a-2025',
+    questionId: 'employment.dialogue.staff-reps',
+    response: { kind: 'unknown' },
+    note: '',
+    evidence: [],
+    applicabilityOverride: { reason: 'CSE volontaire' },
+    updatedAt: '2025-03-02T09:00:00.000Z',
+  },
 ]
 
 /**
  * A table of an older version, read from the current database: since version 7 an assessment's answers, indicator
  * values and objectives are one record each (ItemSet).
  */
-const GROUPED: Record<string, string> = { answers: 'answerSets', indicatorValues: 'indicatorSets', objectives: 'objectiveSets' }
+const GROUPED: Record<string, string> = {
+  answers: 'answerSets',
+  indicatorValues: 'indicatorSets',
+  objectives: 'objectiveSets',
+}
 async function readTable(db: CapEssDatabase, table: string): Promise<unknown[]> {
   const grouped = GROUPED[table]
   return grouped ? (await db.table(grouped).toArray()).flatMap((set) => itemsOf(set)) : db.table(table).toArray()
@@ -82,7 +118,13 @@ describe('database upgrades', () => {
     const upgraded = await db.assessments.toArray()
     expect(upgraded).toHaveLength(2)
     for (const [i, a] of upgraded.entries()) {
-      expect(AssessmentSchema.parse(a)).toEqual({ ...assessments[i], previousAssessmentId: null, completedAt: null, snapshot: null, presentedAt: null })
+      expect(AssessmentSchema.parse(a)).toEqual({
+        ...assessments[i],
+        previousAssessmentId: null,
+        completedAt: null,
+        snapshot: null,
+        presentedAt: null,
+      })
     }
     const stored = await allAnswers(db)
     expect(stored).toHaveLength(answers.length)
@@ -102,23 +144,76 @@ describe('database upgrade from version 2', () => {
   it('opens a version 2 database with the current code and loses nothing', async () => {
     name = `upgrade2-${crypto.randomUUID()}`
     const v2 = new Dexie(name)
-    v2.version(1).stores({ organisations: 'id, name', assessments: 'id, organisationId, &[organisationId+year]', answers: '[assessmentId+questionId], assessmentId' })
+    v2.version(1).stores({
+      organisations: 'id, name',
+      assessments: 'id, organisationId, &[organisationId+year]',
+      answers: '[assessmentId+questionId], assessmentId',
+    })
     v2.version(2).stores({
       indicatorValues: '[assessmentId+indicatorId], assessmentId',
       customIndicators: 'id, organisationId',
       objectives: '[assessmentId+subjectId], assessmentId',
       actions: 'id, organisationId',
     })
-    const assessment = { ...assessments[0], previousAssessmentId: null, completedAt: null, snapshot: null, presentedAt: null }
+    const assessment = {
+      ...assessments[0],
+      previousAssessmentId: null,
+      completedAt: null,
+      snapshot: null,
+      presentedAt: null,
+    }
     const records = {
       organisations: [organisation],
       assessments: [assessment],
       answers: answers.filter((a) => a.assessmentId === 'a-2024').map((a) => ({ ...a, carriedOver: false })),
-      indicatorValues: [{ assessmentId: 'a-2024', indicatorId: 'gov.ind.vote-turnout', value: 41.5, note: 'AG', updatedAt: '2024-03-02T09:00:00.000Z' }],
-      customIndicators: [{ id: 'custom.1', organisationId: 'org-1', label: 'Heures', themeId: 'gov', unit: 'hours', createdAt: '2024-03-02T09:00:00.000Z' }],
-      objectives: [{ assessmentId: 'a-2024', subjectKind: 'question', subjectId: 'gov.rules.explicit', comparator: 'at-least', oneYear: 3, threeYear: 4, updatedAt: '2024-03-02T09:00:00.000Z' }],
+      indicatorValues: [
+        {
+          assessmentId: 'a-2024',
+          indicatorId: 'gov.ind.vote-turnout',
+          value: 41.5,
+          note: 'AG',
+          updatedAt: '2024-03-02T09:00:00.000Z',
+        },
+      ],
+      customIndicators: [
+        {
+          id: 'custom.1',
+          organisationId: 'org-1',
+          label: 'Heures',
+          themeId: 'gov',
+          unit: 'hours',
+          createdAt: '2024-03-02T09:00:00.000Z',
+        },
+      ],
+      objectives: [
+        {
+          assessmentId: 'a-2024',
+          subjectKind: 'question',
+          subjectId: 'gov.rules.explicit',
+          comparator: 'at-least',
+          oneYear: 3,
+          threeYear: 4,
+          updatedAt: '2024-03-02T09:00:00.000Z',
+        },
+      ],
       actions: [
-        { id: 'act-1', organisationId: 'org-1', originAssessmentId: 'a-2024', title: 'Statuts', description: '', themeId: 'gov', questionId: null, indicatorId: null, owner: 'Claire', dueDate: null, priority: 'normal', status: 'done', doneAt: '2024-05-01T09:00:00.000Z', createdAt: '2024-03-02T09:00:00.000Z', updatedAt: '2024-05-01T09:00:00.000Z' },
+        {
+          id: 'act-1',
+          organisationId: 'org-1',
+          originAssessmentId: 'a-2024',
+          title: 'Statuts',
+          description: '',
+          themeId: 'gov',
+          questionId: null,
+          indicatorId: null,
+          owner: 'Claire',
+          dueDate: null,
+          priority: 'normal',
+          status: 'done',
+          doneAt: '2024-05-01T09:00:00.000Z',
+          createdAt: '2024-03-02T09:00:00.000Z',
+          updatedAt: '2024-05-01T09:00:00.000Z',
+        },
       ],
     }
     for (const [table, rows] of Object.entries(records)) await v2.table(table).bulkAdd(rows)
@@ -137,7 +232,11 @@ describe('database upgrade from version 3 (before the workshop)', () => {
   it('keeps every record, adds empty workshop tables, and takes a workshop at once', async () => {
     name = `upgrade3-${crypto.randomUUID()}`
     const v3 = new Dexie(name)
-    v3.version(1).stores({ organisations: 'id, name', assessments: 'id, organisationId, &[organisationId+year]', answers: '[assessmentId+questionId], assessmentId' })
+    v3.version(1).stores({
+      organisations: 'id, name',
+      assessments: 'id, organisationId, &[organisationId+year]',
+      answers: '[assessmentId+questionId], assessmentId',
+    })
     v3.version(2).stores({
       indicatorValues: '[assessmentId+indicatorId], assessmentId',
       customIndicators: 'id, organisationId',
@@ -145,7 +244,13 @@ describe('database upgrade from version 3 (before the workshop)', () => {
       actions: 'id, organisationId',
     })
     v3.version(3).stores({ settings: 'key' })
-    const assessment = { ...assessments[0], previousAssessmentId: null, completedAt: null, snapshot: null, presentedAt: null }
+    const assessment = {
+      ...assessments[0],
+      previousAssessmentId: null,
+      completedAt: null,
+      snapshot: null,
+      presentedAt: null,
+    }
     const records = {
       organisations: [organisation],
       assessments: [assessment],
@@ -168,20 +273,54 @@ describe('database upgrade from version 3 (before the workshop)', () => {
 })
 
 describe('database upgrade from version 6 (one record a row)', () => {
-  it('groups each assessment\'s answers, indicator values and objectives into one record, dated by the newest', async () => {
+  it("groups each assessment's answers, indicator values and objectives into one record, dated by the newest", async () => {
     name = `upgrade6-${crypto.randomUUID()}`
     const v6 = new CapEssDatabaseV6(name)
-    const assessment2024 = { ...assessments[0], previousAssessmentId: null, completedAt: null, snapshot: null, presentedAt: null }
-    const assessment2025 = { ...assessments[1], previousAssessmentId: 'a-2024', completedAt: null, snapshot: null, presentedAt: null }
+    const assessment2024 = {
+      ...assessments[0],
+      previousAssessmentId: null,
+      completedAt: null,
+      snapshot: null,
+      presentedAt: null,
+    }
+    const assessment2025 = {
+      ...assessments[1],
+      previousAssessmentId: 'a-2024',
+      completedAt: null,
+      snapshot: null,
+      presentedAt: null,
+    }
     const rows: Record<string, object[]> = {
       organisations: [organisation],
       assessments: [assessment2024, assessment2025],
       answers: answers.map((a, i) => ({ ...a, carriedOver: false, updatedAt: `2025-03-0${i + 1}T09:00:00.000Z` })),
       indicatorValues: [
-        { assessmentId: 'a-2024', indicatorId: 'gov.ind.vote-turnout', value: 41.5, note: 'AG', updatedAt: '2024-03-02T09:00:00.000Z' },
-        { assessmentId: 'a-2025', indicatorId: 'gov.ind.vote-turnout', value: 44, note: '', updatedAt: '2025-03-02T09:00:00.000Z' },
+        {
+          assessmentId: 'a-2024',
+          indicatorId: 'gov.ind.vote-turnout',
+          value: 41.5,
+          note: 'AG',
+          updatedAt: '2024-03-02T09:00:00.000Z',
+        },
+        {
+          assessmentId: 'a-2025',
+          indicatorId: 'gov.ind.vote-turnout',
+          value: 44,
+          note: '',
+          updatedAt: '2025-03-02T09:00:00.000Z',
+        },
       ],
-      objectives: [{ assessmentId: 'a-2025', subjectKind: 'question', subjectId: 'gov.rules.explicit', comparator: 'at-least', oneYear: 3, threeYear: 4, updatedAt: '2025-03-02T09:00:00.000Z' }],
+      objectives: [
+        {
+          assessmentId: 'a-2025',
+          subjectKind: 'question',
+          subjectId: 'gov.rules.explicit',
+          comparator: 'at-least',
+          oneYear: 3,
+          threeYear: 4,
+          updatedAt: '2025-03-02T09:00:00.000Z',
+        },
+      ],
     }
     for (const [table, list] of Object.entries(rows)) await v6.table(table).bulkAdd(list)
     v6.close()
@@ -190,15 +329,24 @@ describe('database upgrade from version 6 (one record a row)', () => {
     await db.open()
     expect(db.verno).toBe(8)
     // Items keep the old table's order (its primary key's), not the order they were added in.
-    for (const [table, list] of Object.entries(rows)) expect(await readTable(db, table), table).toEqual(expect.arrayContaining(list))
-    for (const [table, list] of Object.entries(rows)) expect(await readTable(db, table), table).toHaveLength(list.length)
+    for (const [table, list] of Object.entries(rows))
+      expect(await readTable(db, table), table).toEqual(expect.arrayContaining(list))
+    for (const [table, list] of Object.entries(rows))
+      expect(await readTable(db, table), table).toHaveLength(list.length)
     expect(await db.answerSets.count()).toBe(2)
-    expect((await db.answerSets.get('a-2025'))?.items.map((a) => a.questionId)).toEqual(['gov.participation.turnout', 'gov.rules.explicit', 'employment.dialogue.staff-reps'].sort())
+    expect((await db.answerSets.get('a-2025'))?.items.map((a) => a.questionId)).toEqual(
+      ['gov.participation.turnout', 'gov.rules.explicit', 'employment.dialogue.staff-reps'].sort(),
+    )
     expect((await db.answerSets.get('a-2025'))?.updatedAt).toBe('2025-03-04T09:00:00.000Z')
     expect(await db.objectiveSets.get('a-2024')).toBeUndefined()
     // The old tables are gone; the portfolio finds the newest answer of each draft in the new record's index.
     expect(db.tables.map((t) => t.name)).not.toContain('answers')
-    expect((await readPortfolio(2024, db)).draftActivity).toEqual(new Map([['a-2024', '2025-03-01T09:00:00.000Z'], ['a-2025', '2025-03-04T09:00:00.000Z']]))
+    expect((await readPortfolio(2024, db)).draftActivity).toEqual(
+      new Map([
+        ['a-2024', '2025-03-01T09:00:00.000Z'],
+        ['a-2025', '2025-03-04T09:00:00.000Z'],
+      ]),
+    )
     db.close()
   })
 })
@@ -207,11 +355,33 @@ describe('database upgrade from version 6 (one record a row)', () => {
 class CapEssDatabaseV6 extends Dexie {
   constructor(name: string) {
     super(name)
-    this.version(1).stores({ organisations: 'id, name', assessments: 'id, organisationId, &[organisationId+year]', answers: '[assessmentId+questionId], assessmentId' })
-    this.version(2).stores({ indicatorValues: '[assessmentId+indicatorId], assessmentId', customIndicators: 'id, organisationId', objectives: '[assessmentId+subjectId], assessmentId', actions: 'id, organisationId' })
+    this.version(1).stores({
+      organisations: 'id, name',
+      assessments: 'id, organisationId, &[organisationId+year]',
+      answers: '[assessmentId+questionId], assessmentId',
+    })
+    this.version(2).stores({
+      indicatorValues: '[assessmentId+indicatorId], assessmentId',
+      customIndicators: 'id, organisationId',
+      objectives: '[assessmentId+subjectId], assessmentId',
+      actions: 'id, organisationId',
+    })
     this.version(3).stores({ settings: 'key' })
-    this.version(4).stores({ participants: '[assessmentId+id], assessmentId', ratings: '[assessmentId+participantId+questionId], assessmentId', discussions: '[assessmentId+questionId], assessmentId' })
-    this.version(5).stores({ answers: '[assessmentId+questionId], assessmentId, [assessmentId+updatedAt]', assessments: 'id, organisationId, &[organisationId+year], year', actions: 'id, organisationId, status' })
-    this.version(6).stores({ guides: '[id+version]', practiceSheets: 'id, organisationId', catalogue: 'id', summaries: 'id' })
+    this.version(4).stores({
+      participants: '[assessmentId+id], assessmentId',
+      ratings: '[assessmentId+participantId+questionId], assessmentId',
+      discussions: '[assessmentId+questionId], assessmentId',
+    })
+    this.version(5).stores({
+      answers: '[assessmentId+questionId], assessmentId, [assessmentId+updatedAt]',
+      assessments: 'id, organisationId, &[organisationId+year], year',
+      actions: 'id, organisationId, status',
+    })
+    this.version(6).stores({
+      guides: '[id+version]',
+      practiceSheets: 'id, organisationId',
+      catalogue: 'id',
+      summaries: 'id',
+    })
   }
 }

@@ -3,7 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportBackup, importBackup } from '@/db/backupRepository'
 import { CapEssDatabase } from '@/db/database'
 import { AssessmentLockedError, RecordGoneError } from '@/db/locks'
-import { deleteParticipant, importSheets, readWorkshop, saveDiscussion, saveParticipant, saveRating, saveRatings } from '@/db/workshopRepository'
+import {
+  deleteParticipant,
+  importSheets,
+  readWorkshop,
+  saveDiscussion,
+  saveParticipant,
+  saveRating,
+  saveRatings,
+} from '@/db/workshopRepository'
 import { parseBackup } from '@/domain/backup/parse'
 import { catalog, seedOrganisation } from '../fixtures/backupData'
 import { storedAnswer } from '../fixtures/storedRows'
@@ -33,7 +41,9 @@ describe('workshop records', () => {
 
   it('refuses a rating by nobody, and an empty participant name, writing nothing', async () => {
     const { y2 } = await seedOrganisation(db)
-    await expect(saveRating(y2.id, 'personne', 'gov.rules.explicit', { rating: 2 }, db)).rejects.toBeInstanceOf(RecordGoneError)
+    await expect(saveRating(y2.id, 'personne', 'gov.rules.explicit', { rating: 2 }, db)).rejects.toBeInstanceOf(
+      RecordGoneError,
+    )
     await expect(saveParticipant(y2.id, 'p1', { name: '   ', role: 'board' }, db)).rejects.toThrow()
     expect(await db.ratings.count()).toBe(3) // the seed's three, on the completed year
     expect(await db.participants.where('assessmentId').equals(y2.id).count()).toBe(0)
@@ -41,9 +51,15 @@ describe('workshop records', () => {
 
   it('is frozen with a completed assessment, like its answers', async () => {
     const { y1 } = await seedOrganisation(db)
-    await expect(saveRating(y1.id, 'p-claire', 'gov.rules.explicit', { rating: 2 }, db)).rejects.toBeInstanceOf(AssessmentLockedError)
-    await expect(saveDiscussion(y1.id, 'gov.rules.explicit', { flagged: true }, db)).rejects.toBeInstanceOf(AssessmentLockedError)
-    await expect(saveParticipant(y1.id, 'p-new', { name: 'X', role: 'other' }, db)).rejects.toBeInstanceOf(AssessmentLockedError)
+    await expect(saveRating(y1.id, 'p-claire', 'gov.rules.explicit', { rating: 2 }, db)).rejects.toBeInstanceOf(
+      AssessmentLockedError,
+    )
+    await expect(saveDiscussion(y1.id, 'gov.rules.explicit', { flagged: true }, db)).rejects.toBeInstanceOf(
+      AssessmentLockedError,
+    )
+    await expect(saveParticipant(y1.id, 'p-new', { name: 'X', role: 'other' }, db)).rejects.toBeInstanceOf(
+      AssessmentLockedError,
+    )
     await expect(deleteParticipant(y1.id, 'p-claire', db)).rejects.toBeInstanceOf(AssessmentLockedError)
   })
 
@@ -51,11 +67,15 @@ describe('workshop records', () => {
     const { y2 } = await seedOrganisation(db)
     await saveParticipant(y2.id, 'p1', { name: 'A', role: 'board' }, db)
     await saveParticipant(y2.id, 'p2', { name: 'B', role: 'user' }, db)
-    await saveRatings(y2.id, [
-      { participantId: 'p1', questionId: 'gov.rules.explicit', rating: 1 },
-      { participantId: 'p1', questionId: 'gov.rules.respect', rating: 'na' },
-      { participantId: 'p2', questionId: 'gov.rules.explicit', rating: 4 },
-    ], db)
+    await saveRatings(
+      y2.id,
+      [
+        { participantId: 'p1', questionId: 'gov.rules.explicit', rating: 1 },
+        { participantId: 'p1', questionId: 'gov.rules.respect', rating: 'na' },
+        { participantId: 'p2', questionId: 'gov.rules.explicit', rating: 4 },
+      ],
+      db,
+    )
     await deleteParticipant(y2.id, 'p1', db)
     const workshop = await readWorkshop(y2.id, db)
     expect(workshop.participants.map((p) => p.id)).toEqual(['p2'])
@@ -66,10 +86,14 @@ describe('workshop records', () => {
     const { y2 } = await seedOrganisation(db)
     await saveParticipant(y2.id, 'p1', { name: 'A', role: 'board' }, db)
     await expect(
-      saveRatings(y2.id, [
-        { participantId: 'p1', questionId: 'gov.rules.explicit', rating: 1 },
-        { participantId: 'p1', questionId: 'gov.rules.respect', rating: 7 as never },
-      ], db),
+      saveRatings(
+        y2.id,
+        [
+          { participantId: 'p1', questionId: 'gov.rules.explicit', rating: 1 },
+          { participantId: 'p1', questionId: 'gov.rules.respect', rating: 7 as never },
+        ],
+        db,
+      ),
     ).rejects.toThrow()
     expect(await db.ratings.where('assessmentId').equals(y2.id).count()).toBe(0)
   })
@@ -78,7 +102,12 @@ describe('workshop records', () => {
     const { y2 } = await seedOrganisation(db)
     await saveDiscussion(y2.id, 'gov.rules.explicit', { hands: { levels: [1, 2, 3, 0, 0], na: 0, unknown: 2 } }, db)
     await saveDiscussion(y2.id, 'gov.rules.explicit', { flagged: true, note: 'Deux lectures des statuts.' }, db)
-    expect(await db.discussions.get([y2.id, 'gov.rules.explicit'])).toMatchObject({ flagged: true, note: 'Deux lectures des statuts.', dissent: '', hands: { levels: [1, 2, 3, 0, 0], unknown: 2 } })
+    expect(await db.discussions.get([y2.id, 'gov.rules.explicit'])).toMatchObject({
+      flagged: true,
+      note: 'Deux lectures des statuts.',
+      dissent: '',
+      hands: { levels: [1, 2, 3, 0, 0], unknown: 2 },
+    })
   })
 })
 
@@ -89,7 +118,10 @@ describe('workshops in backups', () => {
     const [y1, y2] = file.organisations[0].assessments
     expect(y1.workshop?.participants.map((p) => p.name)).toEqual(['Claire (CA)', 'M. B.'])
     expect(y1.workshop?.ratings).toHaveLength(3)
-    expect(y1.workshop?.discussions[0]).toMatchObject({ dissent: 'M. B. : niveau 1', hands: { levels: [0, 1, 2, 0, 0] } })
+    expect(y1.workshop?.discussions[0]).toMatchObject({
+      dissent: 'M. B. : niveau 1',
+      hands: { levels: [0, 1, 2, 0, 0] },
+    })
     expect('workshop' in y2).toBe(false)
 
     const parsed = await parseBackup(JSON.stringify(file), catalog)
@@ -107,8 +139,18 @@ describe('workshops in backups', () => {
     const parsed = await parseBackup(JSON.stringify(file), catalog)
     expect(parsed.ok).toBe(false)
     if (parsed.ok) return
-    expect(parsed.problems).toContainEqual(expect.objectContaining({ path: 'organisations[0].assessments[0].workshop.ratings[0].participantId', key: 'import.problem.dangling' }))
-    expect(parsed.problems).toContainEqual(expect.objectContaining({ path: 'organisations[0].assessments[0].workshop.discussions[0].questionId', key: 'import.problem.unknownQuestion' }))
+    expect(parsed.problems).toContainEqual(
+      expect.objectContaining({
+        path: 'organisations[0].assessments[0].workshop.ratings[0].participantId',
+        key: 'import.problem.dangling',
+      }),
+    )
+    expect(parsed.problems).toContainEqual(
+      expect.objectContaining({
+        path: 'organisations[0].assessments[0].workshop.discussions[0].questionId',
+        key: 'import.problem.unknownQuestion',
+      }),
+    )
   })
 
   it('removes the workshop of an organisation replaced by the file’s', async () => {
@@ -126,23 +168,40 @@ describe('workshops in backups', () => {
 describe('participants’ sheets', () => {
   it('adds the participants of several sheets with their ratings, and a sheet handed in again replaces the first', async () => {
     const { y2 } = await seedOrganisation(db)
-    await importSheets(y2.id, [
-      { participant: { id: 'dev-1', name: 'Zoé', role: 'user' }, ratings: { 'gov.rules.explicit': 2, 'gov.rules.respect': 'na' } },
-      { participant: { id: 'dev-2', name: 'Yann', role: 'partner' }, ratings: { 'gov.rules.explicit': 4 } },
-    ], db)
-    await importSheets(y2.id, [{ participant: { id: 'dev-1', name: 'Zoé B.', role: 'user' }, ratings: { 'gov.rules.explicit': 3 } }], db)
+    await importSheets(
+      y2.id,
+      [
+        {
+          participant: { id: 'dev-1', name: 'Zoé', role: 'user' },
+          ratings: { 'gov.rules.explicit': 2, 'gov.rules.respect': 'na' },
+        },
+        { participant: { id: 'dev-2', name: 'Yann', role: 'partner' }, ratings: { 'gov.rules.explicit': 4 } },
+      ],
+      db,
+    )
+    await importSheets(
+      y2.id,
+      [{ participant: { id: 'dev-1', name: 'Zoé B.', role: 'user' }, ratings: { 'gov.rules.explicit': 3 } }],
+      db,
+    )
     const workshop = await readWorkshop(y2.id, db)
     expect(workshop.participants.map((p) => p.name)).toEqual(['Zoé B.', 'Yann'])
-    expect(workshop.ratings.filter((r) => r.participantId === 'dev-1').map((r) => [r.questionId, r.rating])).toEqual([['gov.rules.explicit', 3]])
+    expect(workshop.ratings.filter((r) => r.participantId === 'dev-1').map((r) => [r.questionId, r.rating])).toEqual([
+      ['gov.rules.explicit', 3],
+    ])
   })
 
   it('writes no sheet when one of them cannot be written', async () => {
     const { y2 } = await seedOrganisation(db)
     await expect(
-      importSheets(y2.id, [
-        { participant: { id: 'dev-1', name: 'Zoé', role: 'user' }, ratings: { 'gov.rules.explicit': 2 } },
-        { participant: { id: 'dev-2', name: '', role: 'partner' }, ratings: { 'gov.rules.explicit': 4 } },
-      ], db),
+      importSheets(
+        y2.id,
+        [
+          { participant: { id: 'dev-1', name: 'Zoé', role: 'user' }, ratings: { 'gov.rules.explicit': 2 } },
+          { participant: { id: 'dev-2', name: '', role: 'partner' }, ratings: { 'gov.rules.explicit': 4 } },
+        ],
+        db,
+      ),
     ).rejects.toThrow()
     expect((await readWorkshop(y2.id, db)).participants).toEqual([])
   })

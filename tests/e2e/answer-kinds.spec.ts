@@ -9,7 +9,9 @@ import { card, choose, createOrganisation, waitSaved } from './helpers'
  * neither is scored, both reach the report. A draft made on the previous guide version moves to today's on request.
  */
 
-test('a fact feeds its indicator, a reflection is text for the debate, and neither counts in the score', async ({ page }) => {
+test('a fact feeds its indicator, a reflection is text for the debate, and neither counts in the score', async ({
+  page,
+}) => {
   await createOrganisation(page, 'Asso des Communs')
   await page.getByTestId('next-step').getByRole('link', { name: 'Nouvelle auto-évaluation' }).click()
   await page.getByRole('button', { name: 'Commencer l’auto-évaluation' }).click()
@@ -34,12 +36,18 @@ test('a fact feeds its indicator, a reflection is text for the debate, and neith
   await expectNoAxeViolations(page, 'theme with a fact and a reflection')
 
   await page.reload()
-  await expect(card(page, 'gov.participation.engagement').getByLabel('Vos pistes pour le débat')).toHaveValue('Un temps convivial après chaque AG ; un vote en ligne.')
-  await expect(card(page, 'gov.elected.executive').getByRole('textbox').first()).toHaveValue('Une directrice salariée, un président bénévole')
+  await expect(card(page, 'gov.participation.engagement').getByLabel('Vos pistes pour le débat')).toHaveValue(
+    'Un temps convivial après chaque AG ; un vote en ligne.',
+  )
+  await expect(card(page, 'gov.elected.executive').getByRole('textbox').first()).toHaveValue(
+    'Une directrice salariée, un président bénévole',
+  )
 
   // The fact's value is its indicator's value.
   await page.goto(page.url().replace(/\/themes\/.*$/, '/indicateurs'))
-  await expect(page.locator('[data-indicator-id="gov.ind.executive-role"]').getByRole('textbox').first()).toHaveValue('Une directrice salariée, un président bénévole')
+  await expect(page.locator('[data-indicator-id="gov.ind.executive-role"]').getByRole('textbox').first()).toHaveValue(
+    'Une directrice salariée, un président bénévole',
+  )
 
   // Results: one scored answer, 3 → 75; the report's annex has the fact and the reflection.
   await page.goto(page.url().replace(/\/indicateurs$/, '/resultats'))
@@ -50,12 +58,16 @@ test('a fact feeds its indicator, a reflection is text for the debate, and neith
   await expect(preview).toContainText('Un temps convivial après chaque AG')
 })
 
-test('a draft on guide version 1 moves to version 2 on request: levels of facts go, notes stay', async ({ page }, info) => {
+test('a draft on guide version 1 moves to version 2 on request: levels of facts go, notes stay', async ({
+  page,
+}, info) => {
   const file = portfolio(1, 3, 2023)
   const org = file.organisations[0]
   const draft = org.assessments[2]
   expect(draft.status).toBe('draft')
-  const before = (draft.answers as { questionId: string; note: string; response: { kind: string } | null }[]).find((a) => a.questionId === 'gov.elected.executive')!
+  const before = (draft.answers as { questionId: string; note: string; response: { kind: string } | null }[]).find(
+    (a) => a.questionId === 'gov.elected.executive',
+  )!
   expect(before.response?.kind).toBe('level')
   const path = info.outputPath('portfolio.json')
   writeFileSync(path, JSON.stringify(file))

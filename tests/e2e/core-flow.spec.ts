@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
 import { card, choose, evidenceOf, noteOf } from './helpers'
 
-test('a new user describes the organisation, answers two themes, reloads, and finds the scores the formula gives', async ({ page }) => {
+test('a new user describes the organisation, answers two themes, reloads, and finds the scores the formula gives', async ({
+  page,
+}) => {
   await page.goto('/')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue dans Cap ESS')
   await expect(page.getByText('Vos données restent sur cet appareil')).toBeVisible()
@@ -17,7 +19,11 @@ test('a new user describes the organisation, answers two themes, reloads, and fi
   const summary = page.getByRole('alert')
   await expect(summary).toContainText('champs sont à corriger')
   await expect(page.getByText('Le nombre ne peut pas être négatif.', { exact: true })).toBeVisible()
-  await expect(page.getByText('Ce SIREN n’existe pas : sa clé de contrôle ne correspond pas. Vérifiez les chiffres.', { exact: true })).toBeVisible()
+  await expect(
+    page.getByText('Ce SIREN n’existe pas : sa clé de contrôle ne correspond pas. Vérifiez les chiffres.', {
+      exact: true,
+    }),
+  ).toBeVisible()
   await expect(page.getByLabel('Nom de l’organisation')).toHaveAttribute('aria-invalid', 'true')
   await expectNoAxeViolations(page, 'organisation form with errors')
 
@@ -56,9 +62,13 @@ test('a new user describes the organisation, answers two themes, reloads, and fi
   await choose(page, 'gov.rules.explicit', /^3 Pratique établie/)
   await choose(page, 'gov.rules.respect', /^2 Premières actions/)
   await choose(page, 'gov.participation.turnout', /^Non applicable/)
-  await card(page, 'gov.participation.turnout').getByLabel('Pourquoi ? (facultatif)').fill('Pas d’élections cette année')
+  await card(page, 'gov.participation.turnout')
+    .getByLabel('Pourquoi ? (facultatif)')
+    .fill('Pas d’élections cette année')
   await card(page, 'gov.participation.turnout').getByLabel('Pourquoi ? (facultatif)').press('Tab')
-  await (await noteOf(card(page, 'gov.rules.explicit'))).fill('Statuts revus en 2024, « règlement intérieur » à écrire.')
+  await (
+    await noteOf(card(page, 'gov.rules.explicit'))
+  ).fill('Statuts revus en 2024, « règlement intérieur » à écrire.')
   await (await evidenceOf(card(page, 'gov.rules.explicit'))).getByLabel('Ajouter un justificatif').fill('Statuts 2024')
   await card(page, 'gov.rules.explicit').getByRole('button', { name: 'Ajouter', exact: true }).click()
   await expect(page.getByTestId('save-status')).toContainText('Enregistré sur cet appareil')
@@ -77,7 +87,9 @@ test('a new user describes the organisation, answers two themes, reloads, and fi
   // A note typed just before leaving, still waiting for its pause, is written when the page goes away.
   await (await noteOf(card(page, 'strategy.project.document'))).fill('Projet stratégique 2025-2028 voté en AG')
   await page.reload()
-  await expect(card(page, 'strategy.project.document').getByLabel('Note')).toHaveValue('Projet stratégique 2025-2028 voté en AG')
+  await expect(card(page, 'strategy.project.document').getByLabel('Note')).toHaveValue(
+    'Projet stratégique 2025-2028 voté en AG',
+  )
 
   // A reload (or a closed tab) loses nothing.
   await page.goBack()
@@ -85,11 +97,19 @@ test('a new user describes the organisation, answers two themes, reloads, and fi
   await expect(card(page, 'gov.rules.explicit').getByRole('radio', { name: /^3 Pratique établie/ })).toBeChecked()
   await expect(card(page, 'gov.rules.respect').getByRole('radio', { name: /^2 Premières actions/ })).toBeChecked()
   await expect(card(page, 'gov.participation.turnout').getByRole('radio', { name: /^Non applicable/ })).toBeChecked()
-  await expect(card(page, 'gov.participation.turnout').getByLabel('Pourquoi ? (facultatif)')).toHaveValue('Pas d’élections cette année')
-  await expect(card(page, 'gov.rules.explicit').getByLabel('Note')).toHaveValue('Statuts revus en 2024, « règlement intérieur » à écrire.')
-  await expect((await evidenceOf(card(page, 'gov.rules.explicit'))).getByText('Statuts 2024', { exact: true })).toBeVisible()
+  await expect(card(page, 'gov.participation.turnout').getByLabel('Pourquoi ? (facultatif)')).toHaveValue(
+    'Pas d’élections cette année',
+  )
+  await expect(card(page, 'gov.rules.explicit').getByLabel('Note')).toHaveValue(
+    'Statuts revus en 2024, « règlement intérieur » à écrire.',
+  )
+  await expect(
+    (await evidenceOf(card(page, 'gov.rules.explicit'))).getByText('Statuts 2024', { exact: true }),
+  ).toBeVisible()
   await page.getByRole('link', { name: /Thème suivant : Concertation/ }).click()
-  await expect(card(page, 'strategy.project.document').getByRole('radio', { name: /^4 Évaluée et améliorée/ })).toBeChecked()
+  await expect(
+    card(page, 'strategy.project.document').getByRole('radio', { name: /^4 Évaluée et améliorée/ }),
+  ).toBeChecked()
 
   // Results: theme 1 = (3/4 + 2/4) / 2 = 0.625 → 63; theme 2 = 4/4 → 100; global = mean of the two = 0.8125 → 81.
   // Coverage counts scored questions only: 10 in theme 1 (one set aside), 8 in theme 2.
@@ -102,7 +122,9 @@ test('a new user describes the organisation, answers two themes, reloads, and fi
   await expect(rows.filter({ hasText: 'Concertation' }).locator('td').first()).toHaveText('100')
   await expect(rows.filter({ hasText: 'Concertation' })).toContainText('1 sur 8 (13 %)')
   await expect(rows.filter({ hasText: 'Territorialité' }).locator('td').first()).toHaveText('pas encore de score')
-  await expect(page.getByTestId('strongest')).toContainText('Notre fonctionnement repose-t-il sur des règles explicites')
+  await expect(page.getByTestId('strongest')).toContainText(
+    'Notre fonctionnement repose-t-il sur des règles explicites',
+  )
   await expect(page.getByTestId('weakest')).toContainText('Le respect de ces règles est-il systématique')
   await expect(page.locator('canvas[role="img"]').first()).toBeVisible()
   await page.getByText('Comment est-ce calculé ?').click()

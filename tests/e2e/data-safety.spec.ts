@@ -8,11 +8,14 @@ async function watchForTrouble(page: Page) {
   const trouble: string[] = []
   page.on('pageerror', (error) => trouble.push(`pageerror: ${error.message}`))
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to|CSP violation/.test(message.text())) trouble.push(message.text())
+    if (message.type() === 'error' && /Content Security Policy|Refused to|CSP violation/.test(message.text()))
+      trouble.push(message.text())
   })
   // A violation caught by the code that caused it logs nothing, yet Chrome still reports it (zod's eval probe was one).
   await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} by ${e.sourceFile}`)),
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} by ${e.sourceFile}`),
+    ),
   )
   return trouble
 }
@@ -38,12 +41,18 @@ test('two tabs on one assessment see each other’s answers and overwrite none',
 
   // Both type a note on the same question at once, then each adds evidence: nothing is lost.
   await (await noteOf(card(a, 'gov.participation.turnout'))).fill('Note de l’onglet A')
-  await (await evidenceOf(card(b, 'gov.participation.turnout'))).getByLabel('Ajouter un justificatif').fill('PV AG 2026')
+  await (
+    await evidenceOf(card(b, 'gov.participation.turnout'))
+  )
+    .getByLabel('Ajouter un justificatif')
+    .fill('PV AG 2026')
   await card(b, 'gov.participation.turnout').getByRole('button', { name: 'Ajouter', exact: true }).click()
   await waitSaved(a)
   await waitSaved(b)
   await expect(card(a, 'gov.participation.turnout').getByRole('button', { name: 'Justificatifs (1)' })).toBeVisible()
-  await expect((await evidenceOf(card(a, 'gov.participation.turnout'))).getByText('PV AG 2026', { exact: true })).toBeVisible()
+  await expect(
+    (await evidenceOf(card(a, 'gov.participation.turnout'))).getByText('PV AG 2026', { exact: true }),
+  ).toBeVisible()
   await expect(card(b, 'gov.participation.turnout').getByLabel('Note')).toHaveValue('Note de l’onglet A')
 
   await b.reload()
@@ -52,7 +61,10 @@ test('two tabs on one assessment see each other’s answers and overwrite none',
   await expect(card(b, 'gov.participation.turnout').getByLabel('Note')).toHaveValue('Note de l’onglet A')
 })
 
-test('a backup exported here is refused when broken, and imported whole on a fresh device', async ({ page, browser }, info) => {
+test('a backup exported here is refused when broken, and imported whole on a fresh device', async ({
+  page,
+  browser,
+}, info) => {
   const trouble = await watchForTrouble(page)
   await startAssessment(page, 'Coopérative à sauvegarder')
   await choose(page, 'gov.rules.explicit', /^2 /)
@@ -64,7 +76,10 @@ test('a backup exported here is refused when broken, and imported whole on a fre
   await page.getByRole('link', { name: 'Exporter une sauvegarde' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vos données et sauvegardes')
   await expectNoAxeViolations(page, 'data page')
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter toutes les données' }).click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/^cap-ess-toutes-les-organisations-\d{4}-\d{2}-\d{2}\.json$/)
   const path = info.outputPath('backup.json')
   await download.saveAs(path)
@@ -77,7 +92,9 @@ test('a backup exported here is refused when broken, and imported whole on a fre
   const broken = info.outputPath('broken.json')
   writeFileSync(broken, JSON.stringify(file))
   await page.getByLabel('Fichier de sauvegarde (.json)').setInputFiles(broken)
-  await expect(page.getByTestId('import-problems')).toContainText('organisations[0].assessments[0].answers[0].response.level : 7 n’est pas un niveau (0 à 4).')
+  await expect(page.getByTestId('import-problems')).toContainText(
+    'organisations[0].assessments[0].answers[0].response.level : 7 n’est pas un niveau (0 à 4).',
+  )
   await expectNoAxeViolations(page, 'data page with import problems')
 
   // Same file again: the organisation exists, a preview asks what to do (mine is as recent: keep mine proposed).
@@ -119,7 +136,9 @@ const PAYLOADS = [
   '{{ constructor.constructor("window.__xss=5")() }}',
 ]
 
-test('text that looks like code is shown as text and never runs, typed or imported; eval is forbidden', async ({ page }, info) => {
+test('text that looks like code is shown as text and never runs, typed or imported; eval is forbidden', async ({
+  page,
+}, info) => {
   const trouble = await watchForTrouble(page)
   const payload = PAYLOADS.join(' ')
   await page.goto('/organisations/nouvelle')
@@ -142,7 +161,9 @@ test('text that looks like code is shown as text and never runs, typed or import
   await q.getByRole('button', { name: 'Ajouter', exact: true }).click()
   await waitSaved(page)
   await page.reload()
-  await expect((await evidenceOf(card(page, 'gov.rules.explicit'))).getByText(PAYLOADS[2], { exact: true })).toBeVisible()
+  await expect(
+    (await evidenceOf(card(page, 'gov.rules.explicit'))).getByText(PAYLOADS[2], { exact: true }),
+  ).toBeVisible()
 
   // Indicators: a custom one named with a payload, and a text value.
   await page.goto(page.url().replace(/\/themes\/.*$/, '/indicateurs'))
@@ -166,7 +187,10 @@ test('text that looks like code is shown as text and never runs, typed or import
 
   // An imported file full of payloads.
   await page.goto('/donnees')
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter toutes les données' }).click(),
+  ])
   const path = info.outputPath('xss.json')
   await download.saveAs(path)
   const file = JSON.parse(readFileSync(path, 'utf8'))
@@ -208,7 +232,12 @@ test('text that looks like code is shown as text and never runs, typed or import
     }
   })
   await page.waitForTimeout(200)
-  expect(await page.evaluate(() => [(window as unknown as { __inline?: number }).__inline, (window as unknown as { __evaluated?: number }).__evaluated])).toEqual([undefined, undefined])
+  expect(
+    await page.evaluate(() => [
+      (window as unknown as { __inline?: number }).__inline,
+      (window as unknown as { __evaluated?: number }).__evaluated,
+    ]),
+  ).toEqual([undefined, undefined])
   const reported = trouble.filter((line) => line.startsWith('CSP violation'))
   expect(trouble.filter((line) => !reported.includes(line))).toEqual([
     expect.stringMatching(/Executing inline script violates/),
@@ -223,7 +252,8 @@ test('with the disk full, a change says it is not saved, and a backup is still m
   await page.addInitScript(() => {
     const refuse = (original: (...args: unknown[]) => IDBRequest) =>
       function (this: IDBObjectStore, ...args: unknown[]) {
-        if (sessionStorage.getItem('disk-full')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+        if (sessionStorage.getItem('disk-full'))
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
         return original.apply(this, args)
       }
     IDBObjectStore.prototype.put = refuse(IDBObjectStore.prototype.put as (...args: unknown[]) => IDBRequest)
@@ -239,7 +269,10 @@ test('with the disk full, a change says it is not saved, and a backup is still m
   await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible()
 
   await page.goto('/donnees')
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter toutes les données' }).click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/^cap-ess-toutes-les-organisations-\d{4}-\d{2}-\d{2}\.json$/)
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'))
   expect(file.organisations[0].name).toBe('Asso au disque plein')

@@ -70,7 +70,9 @@ test('no page scrolls sideways on a 390 px phone', async ({ page }, info) => {
   expect(wide).toEqual([])
 })
 
-test('a theme page fits a laptop: the first choice shows without scrolling, the page is under 4 000 px', async ({ page }) => {
+test('a theme page fits a laptop: the first choice shows without scrolling, the page is under 4 000 px', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 })
   await page.goto('/organisations/nouvelle')
   await page.getByLabel('Nom de l’organisation').fill('Asso du quartier')

@@ -57,7 +57,9 @@ test('the sticky save status never hides the field that has the focus', async ({
     const covered = await page.evaluate(() => {
       const bar = document.querySelector('.save-status')!.getBoundingClientRect()
       const field = document.activeElement!.getBoundingClientRect()
-      return bar.top <= 0.5 && field.top < bar.bottom - 1 && field.bottom > bar.top ? document.activeElement!.id || document.activeElement!.tagName : null
+      return bar.top <= 0.5 && field.top < bar.bottom - 1 && field.bottom > bar.top
+        ? document.activeElement!.id || document.activeElement!.tagName
+        : null
     })
     if (covered) hidden.push(covered)
   }

@@ -14,7 +14,8 @@ import { card, recentPortfolio } from './helpers'
  */
 
 const pdfText = (path: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' })
-const pdfPages = (path: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1])
+const pdfPages = (path: string) =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1])
 
 /** Three organisations with last exercise completed and this one in progress, dated no later than yesterday. */
 function threeOrganisations(path: string) {
@@ -35,7 +36,9 @@ async function download(page: Page, click: () => Promise<unknown>, path: string)
   return path
 }
 
-test('organisations send summaries and sheets; the network imports them, filters, and exports its picture', async ({ page }, info) => {
+test('organisations send summaries and sheets; the network imports them, filters, and exports its picture', async ({
+  page,
+}, info) => {
   test.setTimeout(180_000)
   const out = (name: string) => info.outputPath(name)
   const { data, completedYear } = threeOrganisations(out('three.json'))
@@ -82,7 +85,9 @@ test('organisations send summaries and sheets; the network imports them, filters
   await first.getByTestId('share-practice').click()
   await expect(page.getByLabel('Thème du guide')).toHaveValue('gov')
   await page.getByLabel('Titre de la pratique').fill('Des salarié·es élus au conseil d’administration')
-  await page.getByLabel('En quoi consiste la pratique').fill('Deux sièges du CA sont réservés aux salarié·es, élus tous les trois ans.')
+  await page
+    .getByLabel('En quoi consiste la pratique')
+    .fill('Deux sièges du CA sont réservés aux salarié·es, élus tous les trois ans.')
   await page.getByLabel('Résultats et indicateurs').fill('Participation aux élections : 82 %.')
   await expect(page.getByTestId('export-sheet')).toBeDisabled()
   await page.getByTestId('sheet-shareable').check()
@@ -96,7 +101,9 @@ test('organisations send summaries and sheets; the network imports them, filters
   await page.getByTestId('new-sheet').click()
   await page.getByLabel('Titre de la pratique').fill('Un comptoir de troc des graines')
   await page.getByLabel('Thème du guide').selectOption({ label: '7. Développement durable' })
-  await page.getByLabel('En quoi consiste la pratique').fill('Chaque printemps, les adhérents échangent leurs semences.')
+  await page
+    .getByLabel('En quoi consiste la pratique')
+    .fill('Chaque printemps, les adhérents échangent leurs semences.')
   await page.getByTestId('sheet-shareable').check()
   await page.getByRole('link', { name: '← Fiches bonne pratique' }).click()
   await expect(page.getByTestId('sheet-list')).toContainText('Un comptoir de troc des graines')
@@ -119,7 +126,9 @@ test('organisations send summaries and sheets; the network imports them, filters
   await page.getByLabel('Importer des fichiers de fiches').setInputFiles([sheetA, sheetB, out('three.json')])
   const outcomes = page.getByTestId('file-outcomes')
   await expect(outcomes).toContainText('sheet-coop.json : une nouvelle fiche ; aucune déjà présente.')
-  await expect(outcomes).toContainText('Ce fichier est une sauvegarde Cap ESS, pas un fichier de fiches bonne pratique.')
+  await expect(outcomes).toContainText(
+    'Ce fichier est une sauvegarde Cap ESS, pas un fichier de fiches bonne pratique.',
+  )
   await page.getByLabel('Importer des fichiers de fiches').setInputFiles([sheetA])
   await expect(outcomes).toContainText('aucune nouvelle fiche ; une déjà présente, gardée une seule fois.')
   await expect(page.getByTestId('catalogue-count')).toContainText('2 fiches affichées sur 2')
@@ -156,7 +165,9 @@ test('organisations send summaries and sheets; the network imports them, filters
   writeFileSync(out('more.json'), JSON.stringify(more))
   await page.getByLabel('Importer des synthèses anonymes').setInputFiles([out('more.json'), ...summaries])
   await expect(page.getByTestId('summary-count')).toHaveText('12 synthèses importées.')
-  await expect(page.getByTestId('file-outcomes')).toContainText('summary-2.json : aucune nouvelle synthèse ; une déjà présente, comptée une seule fois.')
+  await expect(page.getByTestId('file-outcomes')).toContainText(
+    'summary-2.json : aucune nouvelle synthèse ; une déjà présente, comptée une seule fois.',
+  )
   await expect(page.getByTestId('picture-total')).toHaveText('12 organisations dans ce périmètre.')
   await expect(page.locator('[data-theme="global"][data-group="all"]')).toContainText('12')
   await expect(page.locator('[data-theme="global"][data-group="all"]')).not.toContainText('masqué')
@@ -173,7 +184,9 @@ test('organisations send summaries and sheets; the network imports them, filters
   await expect(page.getByTestId('picture-total')).toHaveText('6 organisations dans ce périmètre.')
   await expect(page.getByTestId('picture-withheld')).toBeHidden()
   await expectNoAxeViolations(page, 'regional picture')
-  const csv = parseCsv(readFileSync(await download(page, () => page.getByTestId('picture-csv').click(), out('picture.csv')), 'utf8'))
+  const csv = parseCsv(
+    readFileSync(await download(page, () => page.getByTestId('picture-csv').click(), out('picture.csv')), 'utf8'),
+  )
   expect(csv[0].slice(0, 5)).toEqual(['Groupe', 'Thème', 'Question', 'Organisations', 'Score moyen (sur 100)'])
   const globalRow = csv.find((r) => r[0] === 'Association' && r[1] === 'Score global')!
   expect(globalRow[3]).toBe('6')
@@ -182,12 +195,24 @@ test('organisations send summaries and sheets; the network imports them, filters
   expect(pdfText(pdf)).toContain('Panorama régional des bonnes pratiques')
 })
 
-test('a network guide: refused with located messages while broken, then loaded and used for an exercise', async ({ page }, info) => {
+test('a network guide: refused with located messages while broken, then loaded and used for an exercise', async ({
+  page,
+}, info) => {
   const national = JSON.parse(readFileSync('guide-data/guide.csess-2016.v2.json', 'utf8'))
   const mine = structuredClone(national)
-  Object.assign(mine, { id: 'cress-bzh-2026', version: 1, shortTitle: 'Guide de la CRESS Bretagne', publisher: 'CRESS Bretagne' })
+  Object.assign(mine, {
+    id: 'cress-bzh-2026',
+    version: 1,
+    shortTitle: 'Guide de la CRESS Bretagne',
+    publisher: 'CRESS Bretagne',
+  })
   delete mine.migration
-  mine.themes[0].domaines[0].questions.push({ id: 'cress.gov.college', text: 'Nos salarié·es forment-ils un collège qui vote en AG ?', help: 'Regardez les statuts.', provenance: 'proposed' })
+  mine.themes[0].domaines[0].questions.push({
+    id: 'cress.gov.college',
+    text: 'Nos salarié·es forment-ils un collège qui vote en AG ?',
+    help: 'Regardez les statuts.',
+    provenance: 'proposed',
+  })
   const broken = structuredClone(mine)
   broken.themes[0].domaines[0].questions[0].text = ''
   writeFileSync(info.outputPath('cress-casse.json'), JSON.stringify(broken))
@@ -195,12 +220,16 @@ test('a network guide: refused with located messages while broken, then loaded a
 
   await page.goto('/reseau/guides')
   await page.getByLabel('Charger un fichier de guide').setInputFiles(info.outputPath('cress-casse.json'))
-  await expect(page.getByTestId('file-outcomes')).toContainText('cress-casse.json: themes[0].domaines[0].questions[0].text: texte vide')
+  await expect(page.getByTestId('file-outcomes')).toContainText(
+    'cress-casse.json: themes[0].domaines[0].questions[0].text: texte vide',
+  )
   await expect(page.getByText('Aucun guide de réseau pour l’instant')).toBeVisible()
   // The national guide itself, only its version changed: a network's guide takes an id of its own.
   writeFileSync(info.outputPath('national-v3.json'), JSON.stringify({ ...national, version: 3, migration: undefined }))
   await page.getByLabel('Charger un fichier de guide').setInputFiles(info.outputPath('national-v3.json'))
-  await expect(page.getByTestId('file-outcomes')).toContainText('« csess-2016 » est l’identifiant du guide national fourni avec Cap ESS')
+  await expect(page.getByTestId('file-outcomes')).toContainText(
+    '« csess-2016 » est l’identifiant du guide national fourni avec Cap ESS',
+  )
   await page.getByLabel('Charger un fichier de guide').setInputFiles(info.outputPath('cress.json'))
   await expect(page.getByTestId('guide-list')).toContainText('Guide de la CRESS Bretagne')
   await expect(page.getByTestId('guide-list')).toContainText('utilisé par aucun exercice ni aucune fiche')
@@ -214,8 +243,13 @@ test('a network guide: refused with located messages while broken, then loaded a
   await page.getByLabel('Membres').fill('80')
   await page.getByLabel('Région').selectOption({ label: 'Bretagne' })
   await page.getByRole('button', { name: 'Créer l’organisation' }).click()
-  await page.getByRole('link', { name: /Commencer|Nouvelle auto-évaluation/ }).first().click()
-  await page.getByTestId('guide-choice').selectOption({ label: 'Guide de la CRESS Bretagne, version 1 (CRESS Bretagne)' })
+  await page
+    .getByRole('link', { name: /Commencer|Nouvelle auto-évaluation/ })
+    .first()
+    .click()
+  await page
+    .getByTestId('guide-choice')
+    .selectOption({ label: 'Guide de la CRESS Bretagne, version 1 (CRESS Bretagne)' })
   await page.getByRole('button', { name: /Commencer/ }).click()
   await expect(page).toHaveURL(/^[^?#]*\/evaluations\/[0-9a-f-]{36}$/)
   const assessmentId = /\/evaluations\/([0-9a-f-]{36})/.exec(page.url())![1]

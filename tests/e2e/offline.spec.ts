@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
 import { card, choose, createOrganisation, waitSaved } from './helpers'
 
-test('after one visit, everything works with no network: reload, deep link, answer, results, backup, AG report PDF', async ({ page, context }) => {
+test('after one visit, everything works with no network: reload, deep link, answer, results, backup, AG report PDF', async ({
+  page,
+  context,
+}) => {
   await createOrganisation(page, 'Salle sans Wi-Fi')
   await page.getByTestId('next-step').getByRole('link', { name: 'Nouvelle auto-évaluation' }).click()
   await page.getByRole('button', { name: 'Commencer l’auto-évaluation' }).click()
@@ -36,7 +39,10 @@ test('after one visit, everything works with no network: reload, deep link, answ
 
   // A backup file, made in the page.
   await page.goto('/donnees')
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toutes les données' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter toutes les données' }).click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/\.json$/)
 
   // The AG report: its PDF code, the font and Chart.js come from the service worker's cache.

@@ -26,7 +26,9 @@ function thirtyOrganisations(path: string) {
   return { year }
 }
 
-test('a portfolio of 30: what’s next, search, filter, sort, tags, archive, a new client on a model, the CSV', async ({ page }, info) => {
+test('a portfolio of 30: what’s next, search, filter, sort, tags, archive, a new client on a model, the CSV', async ({
+  page,
+}, info) => {
   test.setTimeout(120_000)
   const { year } = thirtyOrganisations(info.outputPath('portfolio.json'))
   await page.goto('/donnees')
@@ -45,7 +47,11 @@ test('a portfolio of 30: what’s next, search, filter, sort, tags, archive, a n
 
   // Natural order: Organisation 2 before Organisation 10; the other way round once the column is sorted down.
   const names = () => page.getByTestId('portfolio-table').locator('tbody th a').allTextContents()
-  expect((await names()).slice(0, 3).map((n) => n.replace(/ \(.*$/, ''))).toEqual(['Organisation 1', 'Organisation 2', 'Organisation 3'])
+  expect((await names()).slice(0, 3).map((n) => n.replace(/ \(.*$/, ''))).toEqual([
+    'Organisation 1',
+    'Organisation 2',
+    'Organisation 3',
+  ])
   await page.getByRole('button', { name: /^Organisation/ }).click()
   await expect(page.getByRole('columnheader', { name: /Organisation/ })).toHaveAttribute('aria-sort', 'descending')
   expect((await names())[0]).toMatch(/^Organisation 30 /)
@@ -85,7 +91,10 @@ test('a portfolio of 30: what’s next, search, filter, sort, tags, archive, a n
 
   // The client's own file, one click from its row.
   const three = page.locator('tr[data-organisation^="Organisation 3 "]')
-  const [clientFile] = await Promise.all([page.waitForEvent('download'), three.getByRole('button', { name: /^Fichier de Organisation 3 / }).click()])
+  const [clientFile] = await Promise.all([
+    page.waitForEvent('download'),
+    three.getByRole('button', { name: /^Fichier de Organisation 3 / }).click(),
+  ])
   const backup = JSON.parse(readFileSync(await clientFile.path(), 'utf8'))
   expect(backup.scope).toBe('organisation')
   expect(backup.organisations.map((o: { name: string }) => o.name)).toEqual([expect.stringMatching(/^Organisation 3 /)])
@@ -93,7 +102,16 @@ test('a portfolio of 30: what’s next, search, filter, sort, tags, archive, a n
   // The whole portfolio in one spreadsheet: one row per organisation and exercise.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('portfolio-csv').click()])
   const rows = parseCsv(readFileSync(await csv.path(), 'utf8'))
-  expect(rows[0].slice(0, 8)).toEqual(['Organisation', 'Forme juridique', 'Région', 'Étiquettes', 'Archivée', 'Exercice', 'Étape', 'Score global (sur 100)'])
+  expect(rows[0].slice(0, 8)).toEqual([
+    'Organisation',
+    'Forme juridique',
+    'Région',
+    'Étiquettes',
+    'Archivée',
+    'Exercice',
+    'Étape',
+    'Score global (sur 100)',
+  ])
   expect(rows[0].some((cell) => /^Thème 1\s:\sGouvernance démocratique \(sur 100\)$/.test(cell))).toBe(true)
   expect(rows).toHaveLength(1 + 30 * 2 - 6)
   const seven = rows.filter((r) => r[0].startsWith('Organisation 7 '))

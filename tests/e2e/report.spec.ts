@@ -13,11 +13,28 @@ function backupFile(path: string) {
   const file = portfolio(1, 3, 2023)
   const org = file.organisations[0]
   org.name = NAME
-  org.customIndicators = [{ id: 'custom.budget-formation', label: 'Budget de formation', themeId: 'employment', unit: 'euros', createdAt: '2024-01-10T09:00:00.000Z' }]
+  org.customIndicators = [
+    {
+      id: 'custom.budget-formation',
+      label: 'Budget de formation',
+      themeId: 'employment',
+      unit: 'euros',
+      createdAt: '2024-01-10T09:00:00.000Z',
+    },
+  ]
   const last = org.assessments.at(-1)!
   // Completed but not yet presented: the debate is written after completion, when the answers are locked.
-  Object.assign(last, { status: 'completed', completedAt: '2026-04-01T09:00:00.000Z', snapshot: { ...(org.assessments[0].snapshot as object), takenAt: '2026-04-01T09:00:00.000Z' } })
-  last.indicatorValues.push({ indicatorId: 'custom.budget-formation', value: 1234.56, note: 'Plan de développement des compétences', updatedAt: '2026-03-01T09:00:00.000Z' })
+  Object.assign(last, {
+    status: 'completed',
+    completedAt: '2026-04-01T09:00:00.000Z',
+    snapshot: { ...(org.assessments[0].snapshot as object), takenAt: '2026-04-01T09:00:00.000Z' },
+  })
+  last.indicatorValues.push({
+    indicatorId: 'custom.budget-formation',
+    value: 1234.56,
+    note: 'Plan de développement des compétences',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+  })
   writeFileSync(path, JSON.stringify(file))
   return { file, org, last }
 }
@@ -40,7 +57,9 @@ test.use({ serviceWorkers: 'block' })
 
 const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8' })
 
-test('the AG report: debate recorded after completion, PDF checked with poppler, CSV read back', async ({ page }, info) => {
+test('the AG report: debate recorded after completion, PDF checked with poppler, CSV read back', async ({
+  page,
+}, info) => {
   const { org, last } = backupFile(info.outputPath('portfolio.json'))
   await importFile(page, info.outputPath('portfolio.json'))
   // A completed exercise not yet presented: the organisation's next step leads to the AG report.
@@ -54,20 +73,33 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   await expectNoAxeViolations(page, 'report page')
 
   // The approach and the debate are saved as they are typed, and survive a reload.
-  await page.getByLabel('Pourquoi ces thèmes, comment vous avez travaillé').fill('Le bureau a retenu les huit thèmes ; deux ateliers « bonnes pratiques » avec l’équipe.')
-  await page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)').fill('Faut-il réduire l’écart de rémunération ?')
+  await page
+    .getByLabel('Pourquoi ces thèmes, comment vous avez travaillé')
+    .fill('Le bureau a retenu les huit thèmes ; deux ateliers « bonnes pratiques » avec l’équipe.')
+  await page
+    .getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')
+    .fill('Faut-il réduire l’écart de rémunération ?')
   await page.getByLabel('Date de l’assemblée générale').fill('2031-06-20')
-  await expect(page.getByText('L’assemblée générale a lieu entre 2025 et 2027 pour cet exercice : vérifiez l’année.')).toBeVisible()
+  await expect(
+    page.getByText('L’assemblée générale a lieu entre 2025 et 2027 pour cet exercice : vérifiez l’année.'),
+  ).toBeVisible()
   await page.getByLabel('Date de l’assemblée générale').fill('2026-06-20')
   await waitSaved(page)
   await page.reload()
-  await expect(page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')).toHaveValue('Faut-il réduire l’écart de rémunération ?')
+  await expect(page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')).toHaveValue(
+    'Faut-il réduire l’écart de rémunération ?',
+  )
   await expect(page.getByLabel('Date de l’assemblée générale')).toHaveValue('2026-06-20')
 
   // Printed, the page is the report alone: no header, buttons or form.
   await page.emulateMedia({ media: 'print' })
   await expect(page.getByTestId('report-preview')).toBeVisible()
-  for (const hidden of [page.getByRole('banner'), page.getByTestId('pdf-ag'), page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')]) await expect(hidden).toBeHidden()
+  for (const hidden of [
+    page.getByRole('banner'),
+    page.getByTestId('pdf-ag'),
+    page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)'),
+  ])
+    await expect(hidden).toBeHidden()
   await page.emulateMedia({ media: 'screen' })
 
   // A PDF that cannot be made says why, and nothing typed is lost.
@@ -76,7 +108,9 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   await expect(page.getByTestId('report-problem')).toHaveText(
     'Le PDF n’a pas pu être créé (la police de caractères n’a pas pu être chargée). Vos données ne sont pas touchées : réessayez, ou imprimez cette page.',
   )
-  await expect(page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')).toHaveValue('Faut-il réduire l’écart de rémunération ?')
+  await expect(page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')).toHaveValue(
+    'Faut-il réduire l’écart de rémunération ?',
+  )
   await expectNoAxeViolations(page, 'report page with a PDF error')
   await page.unroute('**/*.ttf')
 
@@ -97,10 +131,21 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   await expect(page.getByTestId('report-preview')).toContainText('Budget de formation\u00a0: 1\u202f234,56\u00a0€')
   expect(flat).toMatch(/Budget de formation Plan de développement des compétences 1 234,56 €/)
   expect(text).not.toContain('/234')
-  for (const word of ['Démarche', 'Thèmes retenus', 'Faut-il réduire l’écart de rémunération ?', 'deux ateliers « bonnes pratiques »', 'Points forts', 'Axes de progrès', 'Annexe : toutes les réponses', 'Sommaire']) {
+  for (const word of [
+    'Démarche',
+    'Thèmes retenus',
+    'Faut-il réduire l’écart de rémunération ?',
+    'deux ateliers « bonnes pratiques »',
+    'Points forts',
+    'Axes de progrès',
+    'Annexe : toutes les réponses',
+    'Sommaire',
+  ]) {
     expect(flat.toLowerCase()).toContain(word.toLowerCase())
   }
-  const guide = JSON.parse(readFileSync('guide-data/guide.csess-2016.v2.json', 'utf8')) as { themes: { officialTitle: string }[] }
+  const guide = JSON.parse(readFileSync('guide-data/guide.csess-2016.v2.json', 'utf8')) as {
+    themes: { officialTitle: string }[]
+  }
   for (const theme of guide.themes) expect(flat).toContain(theme.officialTitle.replace(/\s+/g, ' '))
   // Every word comes from the messages: no key is printed raw (dynamic ones such as trends and answer states included).
   expect(flat).not.toMatch(/\b(report|pdf)\.[a-z]/)
@@ -123,9 +168,13 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   expect(readFileSync(pdfPath, 'latin1')).toContain('/Lang (fr-FR)')
   const fonts = run('pdffonts', pdfPath)
   // Regular and bold, both embedded (emb yes, sub yes); no standard font that lacks the French glyphs.
-  const fontLines = fonts.split('\n').slice(2).filter((l) => l.trim())
+  const fontLines = fonts
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
   expect(fontLines).toHaveLength(2)
-  for (const line of fontLines) expect(line).toMatch(/^DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes\s+(yes|no)\s+yes/)
+  for (const line of fontLines)
+    expect(line).toMatch(/^DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes\s+(yes|no)\s+yes/)
 
   // The employees' version: results and plan, no notes.
   const short = await download(page, 'pdf-employees')
@@ -169,23 +218,41 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
   expect(frenchNumber(budget[column('Valeur 2025')])).toBe(1234.56)
   expect(budget[column('Note')]).toBe('Plan de développement des compétences')
   // The generator sets every numeric guide indicator each year: this year's and last year's values are both there.
-  const previousValues = new Map((org.assessments[1].indicatorValues as { indicatorId: string; value: number }[]).map((v) => [v.indicatorId, v.value]))
-  for (const row of indicatorRows.slice(1).filter((r) => previousValues.has(r[2]))) expect(frenchNumber(row[column('Valeur 2024')])).toBe(previousValues.get(row[2]))
+  const previousValues = new Map(
+    (org.assessments[1].indicatorValues as { indicatorId: string; value: number }[]).map((v) => [
+      v.indicatorId,
+      v.value,
+    ]),
+  )
+  for (const row of indicatorRows.slice(1).filter((r) => previousValues.has(r[2])))
+    expect(frenchNumber(row[column('Valeur 2024')])).toBe(previousValues.get(row[2]))
   const actionRows = parseCsv(readFileSync(await (await download(page, 'csv-actions')).path(), 'utf8'))
   const titles = new Set(org.actions.map((a) => a.title))
   expect(actionRows.length - 1).toBeGreaterThan(0)
   expect(actionRows.slice(1).every((r) => titles.has(r[0]))).toBe(true)
   // Open actions are all there (the generator leaves 15 of 20 open).
-  expect(actionRows.slice(1).filter((r) => r[2] === 'À faire')).toHaveLength(org.actions.filter((a) => a.status === 'todo').length)
+  expect(actionRows.slice(1).filter((r) => r[2] === 'À faire')).toHaveLength(
+    org.actions.filter((a) => a.status === 'todo').length,
+  )
 
   // In English, the headings and the words of the PDF follow the interface (the guide's own texts stay French).
   await page.getByRole('button', { name: 'English' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report for the general assembly (AG): 2025 financial year')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Report for the general assembly (AG): 2025 financial year',
+  )
   const english = await download(page, 'pdf-ag')
   const englishPath = info.outputPath('report-en.pdf')
   await english.saveAs(englishPath)
   const englishText = run('pdftotext', '-enc', 'UTF-8', englishPath, '-').replace(/\s+/g, ' ')
-  for (const words of ['Contents', 'Our approach', 'Overall results', 'Theme by theme', 'The debate at the general assembly (where appropriate)', 'Annex: every answer', 'Presented to the general assembly (AG) on 20 June 2026']) {
+  for (const words of [
+    'Contents',
+    'Our approach',
+    'Overall results',
+    'Theme by theme',
+    'The debate at the general assembly (where appropriate)',
+    'Annex: every answer',
+    'Presented to the general assembly (AG) on 20 June 2026',
+  ]) {
     expect(englishText).toContain(words)
   }
   expect(englishText).not.toMatch(/\b(report|pdf)\.[a-z]/)

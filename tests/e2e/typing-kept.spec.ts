@@ -24,7 +24,9 @@ async function closeAndReopen(context: BrowserContext, page: Page): Promise<Page
 
 const indicator = (page: Page, id: string) => page.locator(`[data-indicator-id="${id}"]`)
 
-test('indicators: a note typed right after a value keeps its first letter, and both objectives are kept', async ({ page }) => {
+test('indicators: a note typed right after a value keeps its first letter, and both objectives are kept', async ({
+  page,
+}) => {
   await startAssessment(page, 'Asso Indicateurs')
   await page.getByRole('link', { name: 'Indicateurs et objectifs' }).click()
   const turnout = indicator(page, 'gov.ind.vote-turnout')
@@ -54,7 +56,10 @@ test('indicators: a note typed right after a value keeps its first letter, and b
   await expect(again.getByLabel('Objectif à 3 ans')).toHaveValue('40')
 })
 
-test('indicators: a value, a note and an objective typed just before the tab closes are kept', async ({ context, page }) => {
+test('indicators: a value, a note and an objective typed just before the tab closes are kept', async ({
+  context,
+  page,
+}) => {
   await startAssessment(page, 'Asso Fermeture')
   await page.getByRole('link', { name: 'Indicateurs et objectifs' }).click()
   const turnout = indicator(page, 'gov.ind.vote-turnout')
@@ -92,14 +97,25 @@ test('theme page: a note and an objective typed just before the tab closes are k
 test('AG form: the debate typed just before the tab closes is kept', async ({ context, page }) => {
   await startAssessment(page, 'Asso Débat')
   await page.getByRole('link', { name: 'Rapport AG, PDF et exports' }).click()
-  await page.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)').fill('Faut-il ouvrir le conseil aux salariés ?')
-  await page.getByLabel('Objectifs de progrès retenus à l’issue de l’AG (le cas échéant)').fill('Un salarié au conseil en 2027')
+  await page
+    .getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')
+    .fill('Faut-il ouvrir le conseil aux salariés ?')
+  await page
+    .getByLabel('Objectifs de progrès retenus à l’issue de l’AG (le cas échéant)')
+    .fill('Un salarié au conseil en 2027')
   const tab = await closeAndReopen(context, page)
-  await expect(tab.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')).toHaveValue('Faut-il ouvrir le conseil aux salariés ?')
-  await expect(tab.getByLabel('Objectifs de progrès retenus à l’issue de l’AG (le cas échéant)')).toHaveValue('Un salarié au conseil en 2027')
+  await expect(tab.getByLabel('Questions soulevées en AG (lors du débat, le cas échéant)')).toHaveValue(
+    'Faut-il ouvrir le conseil aux salariés ?',
+  )
+  await expect(tab.getByLabel('Objectifs de progrès retenus à l’issue de l’AG (le cas échéant)')).toHaveValue(
+    'Un salarié au conseil en 2027',
+  )
 })
 
-test('plan: an action typed just before the tab closes is kept, and so is a change to an existing one', async ({ context, page }) => {
+test('plan: an action typed just before the tab closes is kept, and so is a change to an existing one', async ({
+  context,
+  page,
+}) => {
   await createOrganisation(page, 'Coopérative Plan')
   await page.getByRole('link', { name: 'Voir tout le plan de progrès' }).click()
   await page.getByRole('button', { name: 'Nouvelle action' }).click()
@@ -114,7 +130,10 @@ test('plan: an action typed just before the tab closes is kept, and so is a chan
   await expect(tab.getByTestId('plan-list')).toContainText('Claire')
 })
 
-test('workshop: a view, the debate’s note and a dissent typed just before the tab closes are kept', async ({ context, page }) => {
+test('workshop: a view, the debate’s note and a dissent typed just before the tab closes are kept', async ({
+  context,
+  page,
+}) => {
   await startAssessment(page, 'Asso Atelier')
   await page.getByRole('link', { name: 'Atelier collectif' }).click()
   await page.getByLabel('Nom ou initiales').fill('Claire')
@@ -130,7 +149,10 @@ test('workshop: a view, the debate’s note and a dissent typed just before the 
   await expect(tab.getByTestId('rating-grid').locator('[data-cell="0-0"]')).toHaveText('3')
 })
 
-test('practice sheet: a title and a description typed just before the tab closes are kept', async ({ page, context }) => {
+test('practice sheet: a title and a description typed just before the tab closes are kept', async ({
+  page,
+  context,
+}) => {
   await createOrganisation(page, 'Asso Fiches')
   await page.getByTestId('sheets-link').click()
   await page.getByTestId('new-sheet').click()

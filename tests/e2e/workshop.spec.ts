@@ -10,8 +10,19 @@ import { createOrganisation, waitSaved } from './helpers'
  * they disagreed.
  */
 
-async function participantFile(browser: Browser, link: string, name: string, role: string, levels: string[], path: string) {
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', acceptDownloads: true })
+async function participantFile(
+  browser: Browser,
+  link: string,
+  name: string,
+  role: string,
+  levels: string[],
+  path: string,
+) {
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'fr-FR',
+    acceptDownloads: true,
+  })
   const page = await phone.newPage()
   await page.goto(link)
   await expect(page.getByTestId('participant-progress')).toContainText('Aucune réponse sur')
@@ -30,7 +41,10 @@ async function participantFile(browser: Browser, link: string, name: string, rol
   await expect(page.getByTestId('participant-code')).toHaveValue(/^CAPESS-P1\|/)
   const code = await page.getByTestId('participant-code').inputValue()
   if (name === 'Zoé') await expectNoAxeViolations(page, 'participant hand-in')
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('participant-download').click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('participant-download').click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/^cap-ess-atelier-\d{4}-[a-z]+\.json$/)
   await download.saveAs(path)
   if (name === 'Yann') {
@@ -44,9 +58,13 @@ async function participantFile(browser: Browser, link: string, name: string, rol
   return code
 }
 
-const cell = (page: Page, row: number, col: number) => page.getByTestId('rating-grid').locator(`[data-cell="${row}-${col}"]`)
+const cell = (page: Page, row: number, col: number) =>
+  page.getByTestId('rating-grid').locator(`[data-cell="${row}-${col}"]`)
 
-test('a workshop of four: grid, files from phones, the debate, the projector, the report', async ({ page, browser }, testInfo) => {
+test('a workshop of four: grid, files from phones, the debate, the projector, the report', async ({
+  page,
+  browser,
+}, testInfo) => {
   await createOrganisation(page, 'Coop des Tiers-Lieux')
   await page.getByTestId('next-step').getByRole('link', { name: 'Nouvelle auto-évaluation' }).click()
   await page.getByRole('button', { name: 'Commencer l’auto-évaluation' }).click()
@@ -57,7 +75,10 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
   // Two people in the room, typed by the facilitator; an empty name is refused where it was typed.
   await page.getByRole('button', { name: 'Ajouter la personne' }).click()
   await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible()
-  for (const [name, role] of [['Claire', 'Administrateur·rice'], ['Malik', 'Salarié·e']]) {
+  for (const [name, role] of [
+    ['Claire', 'Administrateur·rice'],
+    ['Malik', 'Salarié·e'],
+  ]) {
     await page.getByLabel('Nom ou initiales').fill(name)
     await page.getByLabel('Qualité').selectOption({ label: role })
     await page.getByRole('button', { name: 'Ajouter la personne' }).click()
@@ -94,10 +115,31 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
   expect(link).toContain('/participer?s=')
   const zoe = testInfo.outputPath('zoe.json')
   const yann = testInfo.outputPath('yann.json')
-  const zoeCode = await participantFile(browser, link!, 'Zoé', 'Usager·ère', ['0 – Pas commencé', '2 – Premières actions', '2 – Premières actions'], zoe)
-  await participantFile(browser, link!, 'Yann', 'Partenaire', ['1 – En réflexion', '3 – Pratique établie', 'Non applicable'], yann)
+  const zoeCode = await participantFile(
+    browser,
+    link!,
+    'Zoé',
+    'Usager·ère',
+    ['0 – Pas commencé', '2 – Premières actions', '2 – Premières actions'],
+    zoe,
+  )
+  await participantFile(
+    browser,
+    link!,
+    'Yann',
+    'Partenaire',
+    ['1 – En réflexion', '3 – Pratique établie', 'Non applicable'],
+    yann,
+  )
   const wrong = testInfo.outputPath('wrong.json')
-  writeFileSync(wrong, JSON.stringify({ ...JSON.parse(readFileSync(zoe, 'utf8')), assessmentId: 'un-autre-atelier', participant: { id: 'x', name: 'X', role: 'user' } }))
+  writeFileSync(
+    wrong,
+    JSON.stringify({
+      ...JSON.parse(readFileSync(zoe, 'utf8')),
+      assessmentId: 'un-autre-atelier',
+      participant: { id: 'x', name: 'X', role: 'user' },
+    }),
+  )
   await page.getByLabel('Fichiers reçus (.json)').setInputFiles([zoe, wrong])
   await expect(page.getByTestId('sheets-received')).toContainText('wrong.json : refusé')
   await expect(page.getByTestId('sheets-received')).toContainText('Cette feuille répond à un autre atelier')
@@ -107,7 +149,15 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
   await expect(page.getByTestId('sheets-received')).toContainText('Zoé (Usager·ère) · 3 avis')
   await page.getByTestId('merge-sheets').click()
   await expect(page.getByTestId('sheets-merged')).toHaveText('2 feuilles ajoutées à l’atelier.')
-  await expect(page.getByTestId('rating-grid').getByRole('columnheader')).toHaveText(['Question', 'Claire', 'Malik', 'Zoé', 'Yann', 'Répartition', 'Réponse retenue'])
+  await expect(page.getByTestId('rating-grid').getByRole('columnheader')).toHaveText([
+    'Question',
+    'Claire',
+    'Malik',
+    'Zoé',
+    'Yann',
+    'Répartition',
+    'Réponse retenue',
+  ])
   await expect(cell(page, 0, 2)).toHaveText('0')
   // The same sheet as a QR code's text (pasted here; the camera reads the same text): Zoé is replaced, not doubled.
   await page.getByLabel('Ou collez le code d’un·e participant·e').fill(zoeCode)
@@ -126,7 +176,9 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
   await expect(panel.getByRole('radio', { checked: true })).toHaveCount(0)
   await panel.getByTestId('use-median').click()
   await expect(panel.getByRole('radio', { name: /^1 – / })).toBeChecked()
-  await panel.getByLabel('Ce que le groupe a dit').fill('Le CA connaît les statuts ; les usagers ne les ont jamais lus.')
+  await panel
+    .getByLabel('Ce que le groupe a dit')
+    .fill('Le CA connaît les statuts ; les usagers ne les ont jamais lus.')
   await panel.getByLabel('Avis divergent à consigner (facultatif)').fill('Claire maintient le niveau 4.')
   await waitSaved(page)
   await expect(first.locator('.grid__agreed-value')).toHaveText('1')
@@ -159,7 +211,9 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
 
   // Only the agreed answers count: question 1 at level 1, question 2 at level 3, whatever the views.
   await page.goto(page.url().replace(/\/atelier.*$/, '/themes/gov'))
-  await expect(page.locator('[data-question-id="gov.rules.explicit"]').getByRole('radio', { name: /^1 / })).toBeChecked()
+  await expect(
+    page.locator('[data-question-id="gov.rules.explicit"]').getByRole('radio', { name: /^1 / }),
+  ).toBeChecked()
   await expect(page.locator('[data-question-id="gov.rules.respect"]').getByRole('radio', { name: /^3 / })).toBeChecked()
 
   // A blank questionnaire for paper, one page per theme.
@@ -169,10 +223,16 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
 
   // The AG report: counts by role, the debated question with its spread, the dissent; names only on request.
   await page.goto(page.url().replace(/\/atelier\/questionnaire$/, '/rapport'))
-  await expect(page.getByTestId('report-workshop')).toHaveText('Atelier collectif : 4 personnes (1 administrateur·rice, 1 salarié·e, 1 usager·ère, 1 partenaire).')
+  await expect(page.getByTestId('report-workshop')).toHaveText(
+    'Atelier collectif : 4 personnes (1 administrateur·rice, 1 salarié·e, 1 usager·ère, 1 partenaire).',
+  )
   const themeOne = page.getByTestId('report-theme-workshop').first()
   await expect(themeOne).toContainText('4 personnes ont donné leur avis sur ce thème.')
-  await expect(themeOne).toContainText('Avis de 0 à 4 (4 avis) ; réponse retenue : 1 – En réflexion. Avis divergent consigné : Claire maintient le niveau 4.')
+  await expect(themeOne).toContainText(
+    'Avis de 0 à 4 (4 avis) ; réponse retenue : 1 – En réflexion. Avis divergent consigné : Claire maintient le niveau 4.',
+  )
   await page.getByTestId('show-participant-names').check()
-  await expect(page.getByTestId('report-workshop')).toHaveText('Atelier collectif : Claire (administrateur·rice), Malik (salarié·e), Zoé (usager·ère), Yann (partenaire).')
+  await expect(page.getByTestId('report-workshop')).toHaveText(
+    'Atelier collectif : Claire (administrateur·rice), Malik (salarié·e), Zoé (usager·ère), Yann (partenaire).',
+  )
 })

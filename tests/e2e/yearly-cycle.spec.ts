@@ -37,7 +37,9 @@ test('two years: complete year 1, start year 2 pre-filled, change three answers,
   await expect(page.getByText('Les scores de cet exercice sont figés.')).toBeVisible()
   await page.getByLabel('Date de l’assemblée générale').fill('2024-06-15')
   await page.getByRole('button', { name: 'Enregistrer la date' }).click()
-  await expect(page.getByText('L’assemblée générale a lieu entre 2025 et 2027 pour cet exercice : vérifiez l’année.')).toBeVisible()
+  await expect(
+    page.getByText('L’assemblée générale a lieu entre 2025 et 2027 pour cet exercice : vérifiez l’année.'),
+  ).toBeVisible()
   await page.getByLabel('Date de l’assemblée générale').fill('2026-06-15')
   await page.getByRole('button', { name: 'Enregistrer la date' }).click()
   await expect(page.getByText('Présentée en AG le 15 juin 2026')).toBeVisible()
@@ -56,7 +58,9 @@ test('two years: complete year 1, start year 2 pre-filled, change three answers,
   await expect(page.getByRole('radio', { name: /Repartir des réponses de 2025/ })).toBeChecked()
   await expectNoAxeViolations(page, 'new assessment with prefill')
   await page.getByRole('button', { name: 'Commencer l’auto-évaluation' }).click()
-  await expect(page.getByTestId('carried-over')).toContainText('4 réponses reprises de l’exercice précédent attendent votre confirmation.')
+  await expect(page.getByTestId('carried-over')).toContainText(
+    '4 réponses reprises de l’exercice précédent attendent votre confirmation.',
+  )
   await page.getByRole('link', { name: 'Reprendre où j’en étais' }).click()
 
   await expect(card(page, 'gov.rules.explicit').getByRole('radio', { name: /^2 / })).toBeChecked()
@@ -93,12 +97,16 @@ test('two years: complete year 1, start year 2 pre-filled, change three answers,
   const historyRow = page.getByTestId('history-table').locator('tr', { hasText: 'Gouvernance démocratique' })
   await expect(historyRow.locator('td')).toHaveText([/^50\s*4 réponses sur \d+$/, /^63\s*4 réponses sur \d+$/])
   await page.locator('summary', { hasText: '1. Gouvernance démocratique' }).click()
-  await expect(page.getByTestId('questions-gov').locator('tr[data-question-id="gov.rules.respect"]')).toContainText('En recul')
+  await expect(page.getByTestId('questions-gov').locator('tr[data-question-id="gov.rules.respect"]')).toContainText(
+    'En recul',
+  )
   await expect(page.locator('canvas[role="img"]')).toHaveCount(2)
   await expectNoAxeViolations(page, 'comparison')
 
   await page.reload()
-  await expect(page.getByTestId('comparison-table').locator('tr[data-theme-id="gov"]').getByTestId('delta')).toHaveText('+13')
+  await expect(page.getByTestId('comparison-table').locator('tr[data-theme-id="gov"]').getByTestId('delta')).toHaveText(
+    '+13',
+  )
 })
 
 test('the progress plan filters actions and refuses a due date before creation', async ({ page }) => {
@@ -114,10 +122,14 @@ test('the progress plan filters actions and refuses a due date before creation',
   await form.getByLabel('Responsable').fill('Claire')
   // A refused due date stays in its field with its message and is not saved; the rest of the action is.
   await form.getByLabel('Échéance').fill('2020-01-01')
-  await expect(form.getByText('L’échéance ne peut pas précéder la date de création de l’action.', { exact: true })).toBeVisible()
+  await expect(
+    form.getByText('L’échéance ne peut pas précéder la date de création de l’action.', { exact: true }),
+  ).toBeVisible()
   await expectNoAxeViolations(page, 'action form with an error')
   await form.getByLabel('Échéance').fill('2099-01-01')
-  await expect(form.getByText('L’échéance ne peut pas précéder la date de création de l’action.', { exact: true })).toHaveCount(0)
+  await expect(
+    form.getByText('L’échéance ne peut pas précéder la date de création de l’action.', { exact: true }),
+  ).toHaveCount(0)
   await form.getByRole('button', { name: 'Fermer' }).click()
   await expect(list).toContainText('Écrire la charte éthique')
   await expect(list).toContainText('2099')
@@ -186,6 +198,8 @@ test('indicators take values by unit, refuse a wrong one, and keep them', async 
   await expect(page.getByRole('heading', { name: 'Heures de bénévolat' })).toBeVisible()
 
   await page.reload()
-  await expect(page.locator('[data-indicator-id="gov.ind.vote-turnout"]').getByRole('textbox').first()).toHaveValue('42,5')
+  await expect(page.locator('[data-indicator-id="gov.ind.vote-turnout"]').getByRole('textbox').first()).toHaveValue(
+    '42,5',
+  )
   await expect(page.getByRole('heading', { name: 'Heures de bénévolat' })).toBeVisible()
 })

@@ -44,7 +44,8 @@ afterAll(async () => {
 function paths(value: Json, prefix: Path = []): Path[] {
   const out: Path[] = [prefix]
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])))
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]))
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]))
   return out
 }
 function at(root: Json, path: Path): Json {
@@ -65,15 +66,32 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), ratio: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(), value: fc.jsonValue({ maxDepth: 3 }) }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('unknownKey' as const), pick: fc.nat(), key: fc.string({ minLength: 1, maxLength: 8 }) }),
-  fc.record({ kind: fc.constant('hugeString' as const), pick: fc.nat(), size: fc.integer({ min: 10_000, max: 300_000 }) }),
+  fc.record({
+    kind: fc.constant('unknownKey' as const),
+    pick: fc.nat(),
+    key: fc.string({ minLength: 1, maxLength: 8 }),
+  }),
+  fc.record({
+    kind: fc.constant('hugeString' as const),
+    pick: fc.nat(),
+    size: fc.integer({ min: 10_000, max: 300_000 }),
+  }),
   fc.record({ kind: fc.constant('duplicate' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('dangling' as const), pick: fc.nat(), id: fc.uuid() }),
-  fc.record({ kind: fc.constant('indicatorValue' as const), pick: fc.nat(), value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string({ minLength: 2001, maxLength: 3000 })) }),
+  fc.record({
+    kind: fc.constant('indicatorValue' as const),
+    pick: fc.nat(),
+    value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string({ minLength: 2001, maxLength: 3000 })),
+  }),
   fc.record({ kind: fc.constant('future' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('oldVersion' as const), version: fc.integer({ min: -1, max: 4 }) }),
   // Files that stay valid: a note rewritten, a level changed. They reach the write, where the failures are forced.
-  fc.record({ kind: fc.constant('benign' as const), pick: fc.nat(), text: fc.string({ maxLength: 200 }), level: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('benign' as const),
+    pick: fc.nat(),
+    text: fc.string({ maxLength: 200 }),
+    level: fc.integer({ min: 0, max: 4 }),
+  }),
   fc.record({ kind: fc.constant('valid' as const) }),
 )
 type Mutation = fc.Arbitrary<unknown> extends never ? never : { kind: string; [k: string]: unknown }
@@ -101,33 +119,62 @@ function damage(m: Mutation): { text: string; damaged: Path | null } {
       return json(p.length > 0 ? p : null)
     }
     case 'unknownKey': {
-      const p = pick(m.pick, where((x) => { const v = at(doc, x); return v !== null && typeof v === 'object' && !Array.isArray(v) }))
+      const p = pick(
+        m.pick,
+        where((x) => {
+          const v = at(doc, x)
+          return v !== null && typeof v === 'object' && !Array.isArray(v)
+        }),
+      )
       ;(at(doc, p) as Record<string, Json>)[String(m.key)] = 'inattendu'
       return json(p)
     }
     case 'hugeString': {
-      const p = pick(m.pick, where((x) => typeof at(doc, x) === 'string'))
+      const p = pick(
+        m.pick,
+        where((x) => typeof at(doc, x) === 'string'),
+      )
       doc = setAt(doc, p, 'é'.repeat(Number(m.size)))
       return json(p)
     }
     case 'duplicate': {
-      const p = pick(m.pick, where((x) => Array.isArray(at(doc, x)) && (at(doc, x) as Json[]).length > 0))
+      const p = pick(
+        m.pick,
+        where((x) => Array.isArray(at(doc, x)) && (at(doc, x) as Json[]).length > 0),
+      )
       const array = at(doc, p) as Json[]
       array.push(structuredClone(array[0]))
       return json(p)
     }
     case 'dangling': {
-      const p = pick(m.pick, where((x) => ['previousAssessmentId', 'originAssessmentId', 'indicatorId', 'questionId', 'subjectId', 'themeId'].includes(String(x.at(-1)))))
+      const p = pick(
+        m.pick,
+        where((x) =>
+          ['previousAssessmentId', 'originAssessmentId', 'indicatorId', 'questionId', 'subjectId', 'themeId'].includes(
+            String(x.at(-1)),
+          ),
+        ),
+      )
       doc = setAt(doc, p, String(m.id))
       return json(p)
     }
     case 'indicatorValue': {
-      const p = pick(m.pick, where((x) => x.at(-1) === 'value' && x.includes('indicatorValues')))
+      const p = pick(
+        m.pick,
+        where((x) => x.at(-1) === 'value' && x.includes('indicatorValues')),
+      )
       doc = setAt(doc, p, m.value as Json)
       return json(p)
     }
     case 'future': {
-      const p = pick(m.pick, where((x) => ['updatedAt', 'createdAt', 'doneAt', 'completedAt', 'takenAt'].includes(String(x.at(-1))) && typeof at(doc, x) === 'string'))
+      const p = pick(
+        m.pick,
+        where(
+          (x) =>
+            ['updatedAt', 'createdAt', 'doneAt', 'completedAt', 'takenAt'].includes(String(x.at(-1))) &&
+            typeof at(doc, x) === 'string',
+        ),
+      )
       doc = setAt(doc, p, '2099-01-01T00:00:00.000Z')
       return json(p)
     }
@@ -153,8 +200,22 @@ async function dump() {
   return JSON.stringify(out)
 }
 
-const FILE_LEVEL = new Set(['import.problem.notJson', 'import.problem.otherApp', 'import.problem.fileTooLarge', 'import.problem.newerVersion', 'import.problem.badVersion'])
-const TABLES = ['organisations', 'assessments', 'answerSets', 'indicatorSets', 'objectiveSets', 'actions', 'customIndicators'] as const
+const FILE_LEVEL = new Set([
+  'import.problem.notJson',
+  'import.problem.otherApp',
+  'import.problem.fileTooLarge',
+  'import.problem.newerVersion',
+  'import.problem.badVersion',
+])
+const TABLES = [
+  'organisations',
+  'assessments',
+  'answerSets',
+  'indicatorSets',
+  'objectiveSets',
+  'actions',
+  'customIndicators',
+] as const
 
 /** `organisations[0].assessments[2]` → ['organisations', 0, 'assessments', 2] */
 function segments(path: string): Path {
@@ -180,64 +241,88 @@ async function expectUnchangedAfterFailure(write: () => Promise<unknown>, before
 describe('import of damaged files', () => {
   it(`never crashes, always locates the problem, never half-writes, even when the write fails (${RUNS} files)`, async () => {
     await fc.assert(
-      fc.asyncProperty(mutation, fc.constantFrom<ImportChoice>('keep-mine', 'take-file', 'copy'), fc.nat(), async (m, choice, n) => {
-        stats.files++
-        const { text, damaged } = damage(m)
-        const result = await checkBackupText(text, { now: NOW })
-        if (!result.ok) {
-          stats.refused++
-          expect(result.problems.length).toBeGreaterThan(0)
-          for (const problem of result.problems) {
-            expect(problem.key).toMatch(/^(import\.problem|validation)\./)
-            if (!FILE_LEVEL.has(problem.key)) expect(problem.path).toMatch(/^(organisations|format|formatVersion|exportedAt|appVersion|scope|\(fichier\))/)
+      fc.asyncProperty(
+        mutation,
+        fc.constantFrom<ImportChoice>('keep-mine', 'take-file', 'copy'),
+        fc.nat(),
+        async (m, choice, n) => {
+          stats.files++
+          const { text, damaged } = damage(m)
+          const result = await checkBackupText(text, { now: NOW })
+          if (!result.ok) {
+            stats.refused++
+            expect(result.problems.length).toBeGreaterThan(0)
+            for (const problem of result.problems) {
+              expect(problem.key).toMatch(/^(import\.problem|validation)\./)
+              if (!FILE_LEVEL.has(problem.key))
+                expect(problem.path).toMatch(
+                  /^(organisations|format|formatVersion|exportedAt|appVersion|scope|\(fichier\))/,
+                )
+            }
+            const located = result.problems.filter((p) => !FILE_LEVEL.has(p.key) && p.path !== '(fichier)')
+            if (damaged && located.length > 0)
+              expect(
+                located.some((p) => pointsAt(p.path, damaged)),
+                `${m.kind} at ${damaged.join('.')}: ${located.map((p) => p.path).join(', ')}`,
+              ).toBe(true)
+            return
           }
-          const located = result.problems.filter((p) => !FILE_LEVEL.has(p.key) && p.path !== '(fichier)')
-          if (damaged && located.length > 0) expect(located.some((p) => pointsAt(p.path, damaged)), `${m.kind} at ${damaged.join('.')}: ${located.map((p) => p.path).join(', ')}`).toBe(true)
-          return
-        }
-        stats.accepted++
-        // « Keep both » adds an organisation each time: start again from a small database now and then.
-        if ((await db.organisations.count()) > 20) {
-          await Promise.all(db.tables.map((t) => t.clear()))
-          await seedOrganisation(db, 'Déjà sur l’appareil')
-        }
-        const file: BackupFile = result.file
-        const choices = new Map(file.organisations.map((o) => [o.id, choice]))
-        const before = await dump()
+          stats.accepted++
+          // « Keep both » adds an organisation each time: start again from a small database now and then.
+          if ((await db.organisations.count()) > 20) {
+            await Promise.all(db.tables.map((t) => t.clear()))
+            await seedOrganisation(db, 'Déjà sur l’appareil')
+          }
+          const file: BackupFile = result.file
+          const choices = new Map(file.organisations.map((o) => [o.id, choice]))
+          const before = await dump()
 
-        // 1. A write that fails half-way (storage full, say), at any table.
-        const table = TABLES[n % TABLES.length]
-        const failing = vi.spyOn(db[table], 'bulkAdd').mockRejectedValueOnce(new DOMException('forced', 'QuotaExceededError'))
-        await expectUnchangedAfterFailure(() => importBackup(file, choices, '(copie)', db), before)
-        failing.mockRestore()
-        stats.forcedFailures++
+          // 1. A write that fails half-way (storage full, say), at any table.
+          const table = TABLES[n % TABLES.length]
+          const failing = vi
+            .spyOn(db[table], 'bulkAdd')
+            .mockRejectedValueOnce(new DOMException('forced', 'QuotaExceededError'))
+          await expectUnchangedAfterFailure(() => importBackup(file, choices, '(copie)', db), before)
+          failing.mockRestore()
+          stats.forcedFailures++
 
-        // 2. A clash: one of the file's ids already used by another organisation on this device.
-        const victim = file.organisations.find((o) => o.assessments.length > 0)
-        if (victim) {
-          const clash = { ...victim.assessments[0], organisationId: 'une-autre-organisation', answers: undefined, indicatorValues: undefined, objectives: undefined }
-          delete clash.answers
-          delete clash.indicatorValues
-          delete clash.objectives
-          // The id may be this device's copy of the same organisation: it is put back afterwards.
-          const original = await db.assessments.get(clash.id)
-          await db.assessments.put(clash)
-          const withClash = await dump()
-          await expectUnchangedAfterFailure(() => importBackup(file, new Map(file.organisations.map((o) => [o.id, 'take-file' as const])), '(copie)', db), withClash)
-          if (original) await db.assessments.put(original)
-          else await db.assessments.delete(clash.id)
-          expect(await dump()).toBe(before)
-          stats.clashes++
-        }
+          // 2. A clash: one of the file's ids already used by another organisation on this device.
+          const victim = file.organisations.find((o) => o.assessments.length > 0)
+          if (victim) {
+            const clash = {
+              ...victim.assessments[0],
+              organisationId: 'une-autre-organisation',
+              answers: undefined,
+              indicatorValues: undefined,
+              objectives: undefined,
+            }
+            delete clash.answers
+            delete clash.indicatorValues
+            delete clash.objectives
+            // The id may be this device's copy of the same organisation: it is put back afterwards.
+            const original = await db.assessments.get(clash.id)
+            await db.assessments.put(clash)
+            const withClash = await dump()
+            await expectUnchangedAfterFailure(
+              () =>
+                importBackup(file, new Map(file.organisations.map((o) => [o.id, 'take-file' as const])), '(copie)', db),
+              withClash,
+            )
+            if (original) await db.assessments.put(original)
+            else await db.assessments.delete(clash.id)
+            expect(await dump()).toBe(before)
+            stats.clashes++
+          }
 
-        // 3. For real: written whole, or (an id used elsewhere) not at all.
-        try {
-          await importBackup(file, choices, '(copie)', db)
-          stats.imported++
-        } catch {
-          expect(await dump()).toBe(before)
-        }
-      }),
+          // 3. For real: written whole, or (an id used elsewhere) not at all.
+          try {
+            await importBackup(file, choices, '(copie)', db)
+            stats.imported++
+          } catch {
+            expect(await dump()).toBe(before)
+          }
+        },
+      ),
       { numRuns: RUNS },
     )
     // Every run reaches the write with valid files, and forces failures there.

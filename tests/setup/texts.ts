@@ -9,7 +9,8 @@ type Tree = { [key: string]: string | Tree }
 
 function merged(a: Tree, b: Tree): Tree {
   const out: Tree = { ...a }
-  for (const [k, v] of Object.entries(b)) out[k] = typeof v === 'object' && typeof out[k] === 'object' ? merged(out[k] as Tree, v) : v
+  for (const [k, v] of Object.entries(b))
+    out[k] = typeof v === 'object' && typeof out[k] === 'object' ? merged(out[k] as Tree, v) : v
   return out
 }
 

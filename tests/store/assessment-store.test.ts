@@ -18,8 +18,20 @@ let assessmentId: string
 
 beforeEach(async () => {
   db = await freshStores()
-  const org = await createOrganisation({ name: 'Asso', legalForm: 'association', employees: 3, volunteers: 5, members: 20, region: '11', siren: '' })
-  const { assessment } = await createAssessment(org.id, { year: 2026, retainedThemeIds: ['gov', 'strategy'], participants: '' }, CURRENT_GUIDE)
+  const org = await createOrganisation({
+    name: 'Asso',
+    legalForm: 'association',
+    employees: 3,
+    volunteers: 5,
+    members: 20,
+    region: '11',
+    siren: '',
+  })
+  const { assessment } = await createAssessment(
+    org.id,
+    { year: 2026, retainedThemeIds: ['gov', 'strategy'], participants: '' },
+    CURRENT_GUIDE,
+  )
   assessmentId = assessment.id
 })
 afterEach(async () => {
@@ -37,7 +49,13 @@ const stored = (questionId: string) => storedAnswer(db, assessmentId, questionId
 const saveState = () => editWriter().status().state
 const flush = () => editWriter().flush()
 /** A tab about to close: its timers never fire (the writer's pause never ends). */
-const closingTab = () => useEditWriter(new EditWriter(EDIT_KINDS, new EditJournal(localStorage), { delayMs: 400, timers: { set: () => 0, clear: () => {} } }))
+const closingTab = () =>
+  useEditWriter(
+    new EditWriter(EDIT_KINDS, new EditJournal(localStorage), {
+      delayMs: 400,
+      timers: { set: () => 0, clear: () => {} },
+    }),
+  )
 
 describe('assessment store', () => {
   it('shows a choice at once and writes it, then says it is saved', async () => {
@@ -115,7 +133,10 @@ describe('assessment store', () => {
     store.save('gov.rules.explicit', { evidence: ['Statuts'] })
     await flush()
     expect(saveState()).toBe('saved')
-    expect(await stored('gov.rules.explicit')).toMatchObject({ response: { kind: 'level', level: 1 }, evidence: ['Statuts'] })
+    expect(await stored('gov.rules.explicit')).toMatchObject({
+      response: { kind: 'level', level: 1 },
+      evidence: ['Statuts'],
+    })
   })
 
   it('refreshes the organisation when the same assessment is opened again', async () => {
@@ -139,7 +160,9 @@ describe('assessment store', () => {
     await store.open(assessmentId)
     expect(store.shownScores?.global.score).toBe(0.5)
     expect(store.scores?.global.score).toBe(0.5)
-    expect(store.questionsOfTheme('strategy').find((q) => q.entry.question.id === 'strategy.openness.employees')?.state).toMatchObject({ kind: 'answered', level: 0 })
+    expect(
+      store.questionsOfTheme('strategy').find((q) => q.entry.question.id === 'strategy.openness.employees')?.state,
+    ).toMatchObject({ kind: 'answered', level: 0 })
     // Reopened, it follows today's profile: the employee question no longer applies.
     await store.reopen()
     expect(store.scores?.global.score).toBe(1)
@@ -163,7 +186,10 @@ describe('assessment store', () => {
     closingTab()
     const first = await openStore()
     first.saveTyped('gov.rules.explicit', { note: 'jamais écrite' })
-    await db.assessments.update(assessmentId, { status: 'completed', snapshot: takeSnapshot(first.scores!, first.assessment!, new Date().toISOString()) })
+    await db.assessments.update(assessmentId, {
+      status: 'completed',
+      snapshot: takeSnapshot(first.scores!, first.assessment!, new Date().toISOString()),
+    })
     setActivePinia(createPinia())
     useEditWriter(null)
     vi.spyOn(console, 'warn').mockImplementation(() => {})
@@ -218,7 +244,9 @@ describe('assessment store', () => {
   it('shows a change whose write failed again when the assessment is opened again, so it is neither hidden nor lost', async () => {
     const store = await openStore()
     const org = store.organisation!
-    const other = (await createAssessment(org.id, { year: 2025, retainedThemeIds: ['gov'], participants: '' }, CURRENT_GUIDE)).assessment
+    const other = (
+      await createAssessment(org.id, { year: 2025, retainedThemeIds: ['gov'], participants: '' }, CURRENT_GUIDE)
+    ).assessment
     vi.spyOn(db.indicatorSets, 'put').mockRejectedValue(new DOMException('full', 'QuotaExceededError'))
     vi.spyOn(console, 'error').mockImplementation(() => {})
     store.saveIndicator('gov.ind.vote-turnout', { value: 42.5, note: 'pas encore enregistrée' })
@@ -227,7 +255,10 @@ describe('assessment store', () => {
     expect(await store.open(other.id)).toBe(true)
     expect(store.indicatorValues.get('gov.ind.vote-turnout')).toBeUndefined()
     expect(await store.open(assessmentId)).toBe(true)
-    expect(store.indicatorValues.get('gov.ind.vote-turnout')).toMatchObject({ value: 42.5, note: 'pas encore enregistrée' })
+    expect(store.indicatorValues.get('gov.ind.vote-turnout')).toMatchObject({
+      value: 42.5,
+      note: 'pas encore enregistrée',
+    })
   })
 
   it('writes another tab’s typing left in the journal before it freezes the scores', async () => {

@@ -23,9 +23,24 @@ describe('backup store: export', () => {
     // must hold them all.
     const note = 'Égalité « réelle »\u00a0: l’AG l’a votée 🎉 — œuvre, ½, 中文'
     for (let i = 0; i < 3; i++) {
-      const org = await createOrganisation({ name: `Épicerie solidaire ${i}`, legalForm: 'association', employees: 3, volunteers: 5, members: 20, region: '11', siren: '' })
-      const { assessment } = await createAssessment(org.id, { year: 2026, retainedThemeIds: ['gov'], participants: '' }, CURRENT_GUIDE)
-      await saveAnswerPatch(assessment.id, 'gov.rules.explicit', { response: { kind: 'level', level: 2 }, note: note.repeat(40 * (i + 1)) })
+      const org = await createOrganisation({
+        name: `Épicerie solidaire ${i}`,
+        legalForm: 'association',
+        employees: 3,
+        volunteers: 5,
+        members: 20,
+        region: '11',
+        siren: '',
+      })
+      const { assessment } = await createAssessment(
+        org.id,
+        { year: 2026, retainedThemeIds: ['gov'], participants: '' },
+        CURRENT_GUIDE,
+      )
+      await saveAnswerPatch(assessment.id, 'gov.rules.explicit', {
+        response: { kind: 'level', level: 2 },
+        note: note.repeat(40 * (i + 1)),
+      })
     }
     let parts: BlobPart[] = []
     const { fileName } = await useBackupStore().exportJson(null, 'Tout', (_name, made) => (parts = made))
@@ -33,6 +48,10 @@ describe('backup store: export', () => {
     const file = JSON.parse(await new Blob(parts).text())
     const expected = await exportBackup('x', null, db)
     expect(file.organisations).toEqual(expected.organisations)
-    expect(file.organisations.map((o: { assessments: { answers: { note: string }[] }[] }) => o.assessments[0].answers[0].note.length).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3].map((n) => note.length * 40 * n))
+    expect(
+      file.organisations
+        .map((o: { assessments: { answers: { note: string }[] }[] }) => o.assessments[0].answers[0].note.length)
+        .sort((a: number, b: number) => a - b),
+    ).toEqual([1, 2, 3].map((n) => note.length * 40 * n))
   })
 })

@@ -9,9 +9,18 @@ function backupJsonParts(file: BackupFile): string[] {
 }
 
 describe('the backup written in parts', () => {
-  const head = { format: 'cap-ess', formatVersion: 2, exportedAt: '2026-01-01T00:00:00.000Z', appVersion: '1.0.0', scope: 'all' } as const
+  const head = {
+    format: 'cap-ess',
+    formatVersion: 2,
+    exportedAt: '2026-01-01T00:00:00.000Z',
+    appVersion: '1.0.0',
+    scope: 'all',
+  } as const
   it('reads back as the file it was made from, one part per organisation', () => {
-    const organisations = [{ id: 'o1', name: 'Une « asso »' }, { id: 'o2', name: 'Deux\nlignes' }] as unknown as BackupFile['organisations']
+    const organisations = [
+      { id: 'o1', name: 'Une « asso »' },
+      { id: 'o2', name: 'Deux\nlignes' },
+    ] as unknown as BackupFile['organisations']
     const file = { ...head, organisations, guides: [] } as unknown as BackupFile
     const parts = backupJsonParts(file)
     expect(parts).toHaveLength(4)

@@ -10,13 +10,28 @@ import { guideV1, guideV2 } from '../fixtures/guideVersions'
 const T = '2026-03-01T10:00:00.000Z'
 function assessment(extra: Partial<Assessment> = {}): Assessment {
   return {
-    id: 'a1', organisationId: 'org', year: 2025, guideId: 'mini', guideVersion: 1, status: 'draft', retainedThemeIds: ['t'], participants: '',
-    previousAssessmentId: null, completedAt: null, snapshot: null, presentedAt: null, createdAt: T, updatedAt: T, ...extra,
+    id: 'a1',
+    organisationId: 'org',
+    year: 2025,
+    guideId: 'mini',
+    guideVersion: 1,
+    status: 'draft',
+    retainedThemeIds: ['t'],
+    participants: '',
+    previousAssessmentId: null,
+    completedAt: null,
+    snapshot: null,
+    presentedAt: null,
+    createdAt: T,
+    updatedAt: T,
+    ...extra,
   }
 }
 
 // One question for organisations with employees, one for everyone.
-const guide = miniIndex({ t: { d: [{ id: 't.d.staff', applicability: { minEmployees: 1 } }, { id: 't.d.all' }, { id: 't.d.other' }] } })
+const guide = miniIndex({
+  t: { d: [{ id: 't.d.staff', applicability: { minEmployees: 1 } }, { id: 't.d.all' }, { id: 't.d.other' }] },
+})
 
 describe('one exercise, read the same way everywhere', () => {
   it('decides what applies with the profile frozen at completion, today’s for a draft', () => {
@@ -33,7 +48,10 @@ describe('one exercise, read the same way everywhere', () => {
     // A draft follows today's profile.
     expect(exerciseProfile(assessment(), noStaff)).toEqual(noStaff)
     expect(liveScores(guide, assessment(), noStaff, given).global.score).toBe(0)
-    expect(themeQuestions(guide, 't', assessment(), noStaff, given)[0].state).toMatchObject({ kind: 'not-applicable', by: 'profile' })
+    expect(themeQuestions(guide, 't', assessment(), noStaff, given)[0].state).toMatchObject({
+      kind: 'not-applicable',
+      by: 'profile',
+    })
   })
 
   it('shows the frozen scores of a completed exercise and live ones for a draft, its data under today’s question ids', () => {
@@ -46,7 +64,17 @@ describe('one exercise, read the same way everywhere', () => {
       steps,
       answers: stored,
       indicators: [],
-      objectives: [{ assessmentId: 'a1', subjectKind: 'question', subjectId: 't.d.old-name', comparator: 'at-least', oneYear: 4, threeYear: null, updatedAt: T }],
+      objectives: [
+        {
+          assessmentId: 'a1',
+          subjectKind: 'question',
+          subjectId: 't.d.old-name',
+          comparator: 'at-least',
+          oneYear: 4,
+          threeYear: null,
+          updatedAt: T,
+        },
+      ],
     })
     // Scored with its own guide version (three questions), read under version 2's ids (the removed one dropped).
     expect(draft.snapshot.global).toMatchObject({ answered: 3, applicable: 3 })
@@ -54,13 +82,29 @@ describe('one exercise, read the same way everywhere', () => {
     expect(draft.objectives.get('t.d.new-name')).toMatchObject({ subjectId: 't.d.new-name', oneYear: 4 })
 
     const frozen = { ...draft.snapshot, takenAt: '2026-04-01T00:00:00.000Z' }
-    const completed = exerciseData({ assessment: assessment({ status: 'completed', snapshot: frozen, completedAt: T }), organisation: profile(), ownGuide: indexGuide(guideV1), steps, answers: [], indicators: [], objectives: [] })
+    const completed = exerciseData({
+      assessment: assessment({ status: 'completed', snapshot: frozen, completedAt: T }),
+      organisation: profile(),
+      ownGuide: indexGuide(guideV1),
+      steps,
+      answers: [],
+      indicators: [],
+      objectives: [],
+    })
     expect(completed.snapshot).toBe(frozen)
   })
 
   it('lists what is still open before completing: unanswered, « je ne sais pas », carried over and not confirmed', () => {
     const given = answers(answer('t.d.all', unknown), answer('t.d.other', level(3), { carriedOver: true }))
-    expect(completionGaps(liveScores(guide, assessment(), profile({ employees: 0 }), given), given)).toEqual({ unanswered: 0, unknown: 1, carriedOver: 1 })
-    expect(completionGaps(liveScores(guide, assessment(), profile({ employees: 3 }), given), given)).toEqual({ unanswered: 1, unknown: 1, carriedOver: 1 })
+    expect(completionGaps(liveScores(guide, assessment(), profile({ employees: 0 }), given), given)).toEqual({
+      unanswered: 0,
+      unknown: 1,
+      carriedOver: 1,
+    })
+    expect(completionGaps(liveScores(guide, assessment(), profile({ employees: 3 }), given), given)).toEqual({
+      unanswered: 1,
+      unknown: 1,
+      carriedOver: 1,
+    })
   })
 })

@@ -30,12 +30,23 @@ describe('guide-data/', () => {
       // The guides have defaults to fill (weights, answer kinds); the scale has none.
       if (file.startsWith('guide.')) expect(shipped, file).not.toEqual(read(file))
     }
-    expect((await loadGuide({ guideId: 'csess-2016', guideVersion: 2 })).themes[0].domaines[0].questions[0]).toMatchObject({ weight: 1, kind: 'maturity' })
+    expect(
+      (await loadGuide({ guideId: 'csess-2016', guideVersion: 2 })).themes[0].domaines[0].questions[0],
+    ).toMatchObject({ weight: 1, kind: 'maturity' })
   })
 
   it('holds the 8 themes of the CSESS 2016 guide with the law’s exact titles (set with a curly apostrophe in version 2)', () => {
     expect(v1.themes[7].officialTitle).toBe("L'éthique et la déontologie")
-    expect(guide.themes.map((t) => t.id)).toEqual(['gov', 'strategy', 'territory', 'employment', 'users', 'diversity', 'environment', 'ethics'])
+    expect(guide.themes.map((t) => t.id)).toEqual([
+      'gov',
+      'strategy',
+      'territory',
+      'employment',
+      'users',
+      'diversity',
+      'environment',
+      'ethics',
+    ])
     expect(guide.themes[0].officialTitle).toBe('Les modalités effectives de gouvernance démocratique')
     expect(guide.themes[3].officialTitle).toBe(
       'La politique salariale et l’exemplarité sociale, la formation professionnelle, les négociations annuelles obligatoires, la santé et la sécurité au travail et la qualité des emplois',
@@ -45,7 +56,10 @@ describe('guide-data/', () => {
   })
 
   it('holds every question (78) and indicator (73, and 3 that hold facts in version 2) of the reference', () => {
-    for (const version of [v1, guide]) expect(version.themes.map((t) => t.domaines.reduce((n, d) => n + d.questions.length, 0))).toEqual([12, 9, 9, 12, 9, 10, 8, 9])
+    for (const version of [v1, guide])
+      expect(version.themes.map((t) => t.domaines.reduce((n, d) => n + d.questions.length, 0))).toEqual([
+        12, 9, 9, 12, 9, 10, 8, 9,
+      ])
     expect(v1.themes.map((t) => t.indicators.length)).toEqual([9, 8, 8, 10, 10, 10, 9, 9])
     expect(guide.themes.map((t) => t.indicators.length)).toEqual([10, 9, 8, 10, 11, 10, 9, 9])
   })
@@ -57,9 +71,17 @@ describe('guide-data/', () => {
     expect(byKind('reflection')).toEqual(['gov.participation.engagement'])
     expect(byKind('fact')).toContain('gov.elected.executive')
     expect(byKind('fact')).toContain('employment.conditions.training')
-    for (const entry of entries.filter((e) => e.question.kind === 'fact')) expect(entry.theme.indicators.map((i) => i.id)).toContain(entry.question.indicatorId)
+    for (const entry of entries.filter((e) => e.question.kind === 'fact'))
+      expect(entry.theme.indicators.map((i) => i.id)).toContain(entry.question.indicatorId)
     // Every question no longer scored is listed in the migration from version 1: its answers keep their note only.
-    expect(guide.migration).toEqual({ fromVersion: 1, renamed: {}, removed: [], notesOnly: [...byKind('reflection'), ...byKind('fact')].sort((a, b) => entries.findIndex((e) => e.question.id === a) - entries.findIndex((e) => e.question.id === b)) })
+    expect(guide.migration).toEqual({
+      fromVersion: 1,
+      renamed: {},
+      removed: [],
+      notesOnly: [...byKind('reflection'), ...byKind('fact')].sort(
+        (a, b) => entries.findIndex((e) => e.question.id === a) - entries.findIndex((e) => e.question.id === b),
+      ),
+    })
     // Version 1 stays as it was made: every question scored.
     expect([...indexGuide(v1).questionById.values()].every((e) => e.question.kind === 'maturity')).toBe(true)
   })
@@ -78,10 +100,13 @@ describe('guide-data/', () => {
   it('encodes the applicability rules of the reference', () => {
     const index = indexGuide(guide)
     expect(guide.themes.find((t) => t.id === 'employment')?.applicability).toEqual({ minEmployees: 1 })
-    const rulesOf = (text: RegExp) => [...index.questionById.values()].find((e) => text.test(e.question.text))?.question.applicability
+    const rulesOf = (text: RegExp) =>
+      [...index.questionById.values()].find((e) => text.test(e.question.text))?.question.applicability
     expect(rulesOf(/bénévoles\s\?$/)).toEqual({ requiresVolunteers: true })
     expect(rulesOf(/instances représentatives du personnel/)).toEqual({ minEmployees: 11 })
-    expect(rulesOf(/taux de participation aux élections/i)).toEqual({ excludedLegalForms: ['fondation', 'fonds-dotation'] })
+    expect(rulesOf(/taux de participation aux élections/i)).toEqual({
+      excludedLegalForms: ['fondation', 'fonds-dotation'],
+    })
   })
 
   it('keeps the maturity scale as data, five levels in French and English', () => {
@@ -105,7 +130,9 @@ describe('validateGuideFile', () => {
     const json = broken()
     json.themes[1].domaines[0].questions[0].id = json.themes[0].domaines[0].questions[0].id
     expect(validateGuideFile('guide-data/dup.json', json)).toEqual([
-      expect.stringMatching(/^guide-data\/dup\.json: themes\[1\]\.domaines\[0\]\.questions\[0\]\.id: .*themes\[0\]\.domaines\[0\]\.questions\[0\]/),
+      expect.stringMatching(
+        /^guide-data\/dup\.json: themes\[1\]\.domaines\[0\]\.questions\[0\]\.id: .*themes\[0\]\.domaines\[0\]\.questions\[0\]/,
+      ),
     ])
   })
 
@@ -120,7 +147,9 @@ describe('validateGuideFile', () => {
   })
 
   it('refuses a file that is not JSON or of an unknown format', () => {
-    expect(validateGuideFileText('guide-data/x.json', '{ "themes": [')[0]).toMatch(/^guide-data\/x\.json: JSON invalide/)
+    expect(validateGuideFileText('guide-data/x.json', '{ "themes": [')[0]).toMatch(
+      /^guide-data\/x\.json: JSON invalide/,
+    )
     expect(validateGuideFile('guide-data/y.json', { format: 'other' })[0]).toMatch(/^guide-data\/y\.json: format: /)
   })
 })
@@ -133,24 +162,38 @@ describe.each([
   const reference = readFileSync(resolve('guide-data/sources', source), 'utf8')
   const tag = (raw: string) => (raw === 'official, list incomplete' ? 'official-incomplete' : raw)
   // Typography aside (no-break spaces, curly apostrophes in the data), the wording is the reference's.
-  const normalise = (text: string) => text.replace(/’/g, "'").replace(/[\u00a0\u202f]/g, ' ').trim()
+  const normalise = (text: string) =>
+    text
+      .replace(/’/g, "'")
+      .replace(/[\u00a0\u202f]/g, ' ')
+      .trim()
 
   it('has every question, in order, with the reference’s wording and provenance', () => {
-    const expected = [...reference.matchAll(/^- Q\d+\.\d+ (.+?) \[(official|official, list incomplete|proposed)\]/gm)].map((m) => [normalise(m[1]), tag(m[2])])
-    const actual = guide.themes.flatMap((t) => t.domaines.flatMap((d) => d.questions.map((q) => [normalise(q.text), q.provenance])))
+    const expected = [
+      ...reference.matchAll(/^- Q\d+\.\d+ (.+?) \[(official|official, list incomplete|proposed)\]/gm),
+    ].map((m) => [normalise(m[1]), tag(m[2])])
+    const actual = guide.themes.flatMap((t) =>
+      t.domaines.flatMap((d) => d.questions.map((q) => [normalise(q.text), q.provenance])),
+    )
     expect(expected).toHaveLength(78)
     expect(actual).toEqual(expected)
   })
 
   it('has every indicator, in order, with the reference’s wording and provenance', () => {
-    const expected = [...reference.matchAll(/^\| I\d+\.\d+ \| (.+?) \| [^|]+ \| \[(official|official, list incomplete|proposed)\] \|/gm)].map((m) => [normalise(m[1]), tag(m[2])])
+    const expected = [
+      ...reference.matchAll(
+        /^\| I\d+\.\d+ \| (.+?) \| [^|]+ \| \[(official|official, list incomplete|proposed)\] \|/gm,
+      ),
+    ].map((m) => [normalise(m[1]), tag(m[2])])
     const actual = guide.themes.flatMap((t) => t.indicators.map((i) => [normalise(i.label), i.provenance]))
     expect(expected).toHaveLength(indicatorCount)
     expect(actual).toEqual(expected)
   })
 
   it('has every domaine with its provenance', () => {
-    const expected = [...reference.matchAll(/^- D\d+\.\d+ (.+?) \[(official|official, list incomplete|proposed)\]/gm)].map((m) => tag(m[2]))
+    const expected = [
+      ...reference.matchAll(/^- D\d+\.\d+ (.+?) \[(official|official, list incomplete|proposed)\]/gm),
+    ].map((m) => tag(m[2]))
     expect(guide.themes.flatMap((t) => t.domaines.map((d) => d.provenance))).toEqual(expected)
   })
 })

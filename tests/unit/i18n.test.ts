@@ -6,7 +6,9 @@ import { allFrench } from '../setup/texts'
 
 type Tree = { [key: string]: string | Tree }
 function leaves(tree: Tree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : leaves(v, `${prefix}${k}.`)))
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [[`${prefix}${k}`, v]] : leaves(v, `${prefix}${k}.`),
+  )
 }
 /** The French texts are split in two files (the first screen's, the other pages'): together, every key. */
 const fr = allFrench
@@ -18,7 +20,15 @@ describe('UI strings', () => {
   })
 
   it('has every French key in English, and no other', () => {
-    expect(leaves(en).map(([k]) => k).sort()).toEqual(leaves(fr).map(([k]) => k).sort())
+    expect(
+      leaves(en)
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(
+      leaves(fr)
+        .map(([k]) => k)
+        .sort(),
+    )
   })
 
   it('has no empty message and no vue-i18n special character used by mistake', () => {
@@ -48,7 +58,8 @@ describe('keys used in the code', () => {
     const missing: string[] = []
     // The document generators and the report preview get their words through ReportText, keyed under `report.`; the
     // network's documents through NetworkText, under `network.`.
-    const prefixOf = (file: string) => (/src\/report\/network\//.test(file) ? 'network.' : /src\/report\/|ReportPreview\.vue$/.test(file) ? 'report.' : '')
+    const prefixOf = (file: string) =>
+      /src\/report\/network\//.test(file) ? 'network.' : /src\/report\/|ReportPreview\.vue$/.test(file) ? 'report.' : ''
     for (const file of files) {
       for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) {
         const key = `${prefixOf(file)}${match[1]}`

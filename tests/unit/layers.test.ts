@@ -10,22 +10,51 @@ async function ruleIds(code: string, filePath: string) {
 
 describe('lint keeps the layers apart', () => {
   it('forbids Vue, pinia, Dexie and the DOM in src/domain', async () => {
-    expect(await ruleIds("import { ref } from 'vue'\nexport const r = ref(1)\n", 'src/domain/example.ts')).toContain('no-restricted-imports')
-    expect(await ruleIds("import Dexie from 'dexie'\nexport const d = Dexie\n", 'src/domain/example.ts')).toContain('no-restricted-imports')
-    expect(await ruleIds("import { defineStore } from 'pinia'\nexport const s = defineStore\n", 'src/domain/example.ts')).toContain('no-restricted-imports')
-    expect(await ruleIds('export const title = document.title\n', 'src/domain/example.ts')).toContain('no-restricted-globals')
+    expect(await ruleIds("import { ref } from 'vue'\nexport const r = ref(1)\n", 'src/domain/example.ts')).toContain(
+      'no-restricted-imports',
+    )
+    expect(await ruleIds("import Dexie from 'dexie'\nexport const d = Dexie\n", 'src/domain/example.ts')).toContain(
+      'no-restricted-imports',
+    )
+    expect(
+      await ruleIds("import { defineStore } from 'pinia'\nexport const s = defineStore\n", 'src/domain/example.ts'),
+    ).toContain('no-restricted-imports')
+    expect(await ruleIds('export const title = document.title\n', 'src/domain/example.ts')).toContain(
+      'no-restricted-globals',
+    )
   })
 
   it('forbids Dexie and src/db in components and pages', async () => {
-    expect(await ruleIds("import Dexie from 'dexie'\nexport const d = Dexie\n", 'src/components/example/Example.ts')).toContain('no-restricted-imports')
-    expect(await ruleIds("import { database } from '@/db/database'\nexport const d = database\n", 'src/pages/example.ts')).toContain('no-restricted-imports')
+    expect(
+      await ruleIds("import Dexie from 'dexie'\nexport const d = Dexie\n", 'src/components/example/Example.ts'),
+    ).toContain('no-restricted-imports')
+    expect(
+      await ruleIds("import { database } from '@/db/database'\nexport const d = database\n", 'src/pages/example.ts'),
+    ).toContain('no-restricted-imports')
   })
 
   it('keeps the documents and chart styles free of Vue, stores and UI components', async () => {
-    expect(await ruleIds("import { useI18n } from 'vue-i18n'\nexport const u = useI18n\n", 'src/report/example.ts')).toContain('no-restricted-imports')
-    expect(await ruleIds("import { CHART_COLORS } from '@/components/results/chartSetup'\nexport const c = CHART_COLORS\n", 'src/report/example.ts')).toContain('no-restricted-imports')
-    expect(await ruleIds("import { useHistoryStore } from '@/stores/history'\nexport const h = useHistoryStore\n", 'src/charts/example.ts')).toContain('no-restricted-imports')
-    expect(await ruleIds("import { CHART_COLORS } from '@/charts/style'\nexport const c = CHART_COLORS\n", 'src/report/example.ts')).toEqual([])
+    expect(
+      await ruleIds("import { useI18n } from 'vue-i18n'\nexport const u = useI18n\n", 'src/report/example.ts'),
+    ).toContain('no-restricted-imports')
+    expect(
+      await ruleIds(
+        "import { CHART_COLORS } from '@/components/results/chartSetup'\nexport const c = CHART_COLORS\n",
+        'src/report/example.ts',
+      ),
+    ).toContain('no-restricted-imports')
+    expect(
+      await ruleIds(
+        "import { useHistoryStore } from '@/stores/history'\nexport const h = useHistoryStore\n",
+        'src/charts/example.ts',
+      ),
+    ).toContain('no-restricted-imports')
+    expect(
+      await ruleIds(
+        "import { CHART_COLORS } from '@/charts/style'\nexport const c = CHART_COLORS\n",
+        'src/report/example.ts',
+      ),
+    ).toEqual([])
   })
 
   it('lets the db layer use Dexie', async () => {

@@ -12,7 +12,7 @@ describe('lazySchema', () => {
     expect(build).toHaveBeenCalledTimes(1)
   })
 
-  it('stands for its schema inside other schemas, with zod\'s methods, errors and instanceof', () => {
+  it("stands for its schema inside other schemas, with zod's methods, errors and instanceof", () => {
     const Inner = lazySchema(() => z.enum(['a', 'b']))
     const Outer = lazySchema(() => z.strictObject({ list: z.array(Inner).max(2), maybe: Inner.optional() }))
     expect(Outer.parse({ list: ['a', 'b'] })).toEqual({ list: ['a', 'b'] })
@@ -23,10 +23,25 @@ describe('lazySchema', () => {
     expect(Outer.pick({ maybe: true }).parse({})).toEqual({})
   })
 
-  it('keeps the app\'s schemas working as before (a derived schema of a lazy one)', () => {
-    const answer = { assessmentId: 'a', questionId: 'q', response: { kind: 'level', level: 3 }, note: '', evidence: [], applicabilityOverride: null, carriedOver: false, updatedAt: '2026-01-01T00:00:00.000Z' }
+  it("keeps the app's schemas working as before (a derived schema of a lazy one)", () => {
+    const answer = {
+      assessmentId: 'a',
+      questionId: 'q',
+      response: { kind: 'level', level: 3 },
+      note: '',
+      evidence: [],
+      applicabilityOverride: null,
+      carriedOver: false,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    }
     expect(AnswerSchema.parse(answer)).toEqual(answer)
     expect(AnswerPatchSchema.safeParse({ response: { kind: 'level', level: 5 } }).success).toBe(false)
-    expect(Object.keys(AnswerPatchSchema.shape).sort()).toEqual(['applicabilityOverride', 'carriedOver', 'evidence', 'note', 'response'])
+    expect(Object.keys(AnswerPatchSchema.shape).sort()).toEqual([
+      'applicabilityOverride',
+      'carriedOver',
+      'evidence',
+      'note',
+      'response',
+    ])
   })
 })

@@ -7,7 +7,9 @@ import { approachGuideText } from '@/report/text'
 /** The report's messages as the PDF reads them (keys under `report.`), placeholders filled. */
 function translator(messages: object) {
   return (key: string, params: Record<string, string | number> = {}) => {
-    const found = `report.${key}`.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages)
+    const found = `report.${key}`
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages)
     if (typeof found !== 'string') throw new Error(`no message report.${key}`)
     return found.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]))
   }
@@ -37,7 +39,9 @@ describe('the law, as it reads for each legal form', () => {
 
   it('names the organisation by its legal form in the report’s opening, and never « l’entreprise »', () => {
     const t = translator(fr)
-    expect(approachGuideText(report('association'), t)).toContain('comment l’association a appliqué, pour l’exercice 2026')
+    expect(approachGuideText(report('association'), t)).toContain(
+      'comment l’association a appliqué, pour l’exercice 2026',
+    )
     expect(approachGuideText(report('scic'), t)).toContain('comment la coopérative a appliqué')
     for (const form of LEGAL_FORMS) expect(approachGuideText(report(form), t)).not.toMatch(/entreprise/)
   })
@@ -57,6 +61,8 @@ describe('the law, as it reads for each legal form', () => {
   })
 
   it('says « financial year » in English', () => {
-    expect(approachGuideText(report('mutuelle'), translator(en))).toContain('how the mutual applied, for the 2026 financial year')
+    expect(approachGuideText(report('mutuelle'), translator(en))).toContain(
+      'how the mutual applied, for the 2026 financial year',
+    )
   })
 })

@@ -36,14 +36,19 @@ const sheet = (i: number): SharedSheet => ({
   organisation: { name: `Org ${i}`, legalForm: 'scop', region: '53', sizeBand: '10-49' },
   updatedAt: '2026-01-01T00:00:00.000Z',
 })
-const pages = async (blob: Blob) => (new TextDecoder('latin1').decode(await blob.arrayBuffer()).match(/\/Type \/Page\b(?!s)/g) ?? []).length
+const pages = async (blob: Blob) =>
+  (new TextDecoder('latin1').decode(await blob.arrayBuffer()).match(/\/Type \/Page\b(?!s)/g) ?? []).length
 
 describe('practice sheets as PDF', () => {
   it('puts one sheet on one page', async () => {
     expect(await pages(await practiceSheetsPdf([sheet(1)], text))).toBe(1)
   })
   it('gives a booklet of seventy sheets a cover, a contents of three pages, then one page a sheet', async () => {
-    const blob = await practiceSheetsPdf(Array.from({ length: 70 }, (_, i) => sheet(i)), text, { booklet: { title: 'Livret' } })
+    const blob = await practiceSheetsPdf(
+      Array.from({ length: 70 }, (_, i) => sheet(i)),
+      text,
+      { booklet: { title: 'Livret' } },
+    )
     expect(await pages(blob)).toBe(1 + 3 + 70)
   })
 })

@@ -11,7 +11,15 @@ import { indexGuide } from '@/domain/guide/guideIndex'
 import { checkNetworkGuide } from '@/domain/guide/networkGuide'
 import type { Organisation } from '@/domain/organisation'
 import type { PracticeSheet } from '@/domain/practiceSheet'
-import { complementAllowed, levelFigure, mergeSummaries, MIN_GROUP, regionalPicture, scoreFigure, suppressComplement } from '@/domain/regionalPicture'
+import {
+  complementAllowed,
+  levelFigure,
+  mergeSummaries,
+  MIN_GROUP,
+  regionalPicture,
+  scoreFigure,
+  suppressComplement,
+} from '@/domain/regionalPicture'
 import { scoreAssessment } from '@/domain/scoring'
 import { sizeBandOf } from '@/domain/sizeBand'
 import { takeSnapshot } from '@/domain/snapshot'
@@ -24,7 +32,10 @@ const sha256 = async (data: Uint8Array<ArrayBuffer>) => {
 }
 const guide = indexGuide(
   miniGuide({
-    gov: { rules: [{ id: 'gov.a' }, { id: 'gov.b' }], power: [{ id: 'gov.c' }, { id: 'gov.fact', kind: 'reflection' }] },
+    gov: {
+      rules: [{ id: 'gov.a' }, { id: 'gov.b' }],
+      power: [{ id: 'gov.c' }, { id: 'gov.fact', kind: 'reflection' }],
+    },
     env: { waste: [{ id: 'env.a' }] },
   }),
 )
@@ -82,14 +93,42 @@ function completed(): Assessment {
 describe('anonymised summary', () => {
   it('holds profile bands, scores and levels, and no name or free text without opt-in', async () => {
     const id = await summaryId('a-1', sha256)
-    const summary = buildSummary({ id, assessment: completed(), organisation, answers, guide, optIn: { name: false, notes: false } })
-    expect(summary).toMatchObject({ year: 2025, legalForm: 'scic', sizeBand: '10-49', region: '53', guideId: 'mini', guideVersion: 1 })
+    const summary = buildSummary({
+      id,
+      assessment: completed(),
+      organisation,
+      answers,
+      guide,
+      optIn: { name: false, notes: false },
+    })
+    expect(summary).toMatchObject({
+      year: 2025,
+      legalForm: 'scic',
+      sizeBand: '10-49',
+      region: '53',
+      guideId: 'mini',
+      guideVersion: 1,
+    })
     expect(summary.levels).toEqual({ 'gov.a': 3, 'gov.b': 'na', 'gov.c': 'unknown', 'env.a': 1 })
     expect(summary.global.score).toBeCloseTo((3 / 4 + 1 / 4) / 2)
     expect(summary.optIn).toBeUndefined()
     // A fixed export time: the clock's own « :23 » (at 21:23, say) is not the headcount this looks for.
     const text = JSON.stringify(summaryFile([summary], '1.0.0', new Date('2026-06-15T10:41:05.000Z')))
-    for (const secret of [SECRET_NAME, 'Jardins', SECRET_NOTE, 'Tri en place', 'raison privée', 'PV du CA', 'Claire', 'Approche', '732829320', 'org-1', 'a-1', '"23"', ':23']) {
+    for (const secret of [
+      SECRET_NAME,
+      'Jardins',
+      SECRET_NOTE,
+      'Tri en place',
+      'raison privée',
+      'PV du CA',
+      'Claire',
+      'Approche',
+      '732829320',
+      'org-1',
+      'a-1',
+      '"23"',
+      ':23',
+    ]) {
       expect(text, secret).not.toContain(secret)
     }
     // Nothing the schema does not name can slip in: the file is read back as it is written.
@@ -98,9 +137,23 @@ describe('anonymised summary', () => {
 
   it('adds the name and the notes only when the organisation opts in', async () => {
     const id = await summaryId('a-1', sha256)
-    const withName = buildSummary({ id, assessment: completed(), organisation, answers, guide, optIn: { name: true, notes: false } })
+    const withName = buildSummary({
+      id,
+      assessment: completed(),
+      organisation,
+      answers,
+      guide,
+      optIn: { name: true, notes: false },
+    })
     expect(withName.optIn).toEqual({ name: SECRET_NAME })
-    const withNotes = buildSummary({ id, assessment: completed(), organisation, answers, guide, optIn: { name: false, notes: true } })
+    const withNotes = buildSummary({
+      id,
+      assessment: completed(),
+      organisation,
+      answers,
+      guide,
+      optIn: { name: false, notes: true },
+    })
     expect(withNotes.optIn).toEqual({ notes: { 'gov.a': SECRET_NOTE, 'env.a': 'Tri en place' } })
     expect(JSON.stringify(withNotes)).not.toContain(SECRET_NAME)
   })
@@ -113,11 +166,30 @@ describe('anonymised summary', () => {
   })
 
   it('is refused for a draft', () => {
-    expect(() => buildSummary({ id: 'x'.repeat(32), assessment: { ...completed(), status: 'draft', snapshot: null }, organisation, answers, guide, optIn: { name: false, notes: false } })).toThrow()
+    expect(() =>
+      buildSummary({
+        id: 'x'.repeat(32),
+        assessment: { ...completed(), status: 'draft', snapshot: null },
+        organisation,
+        answers,
+        guide,
+        optIn: { name: false, notes: false },
+      }),
+    ).toThrow()
   })
 
   it('gives size bands on the INSEE thresholds', () => {
-    expect([0, 1, 9, 10, 49, 50, 249, 250, 5000].map(sizeBandOf)).toEqual(['0', '1-9', '1-9', '10-49', '10-49', '50-249', '50-249', '250+', '250+'])
+    expect([0, 1, 9, 10, 49, 50, 249, 250, 5000].map(sizeBandOf)).toEqual([
+      '0',
+      '1-9',
+      '1-9',
+      '10-49',
+      '10-49',
+      '50-249',
+      '50-249',
+      '250+',
+      '250+',
+    ])
   })
 })
 
@@ -141,12 +213,21 @@ function fakeSummary(i: number, over: Partial<Summary> = {}): Summary {
     ...over,
   }
 }
-const frame = { themeIds: ['gov', 'env'], questions: [{ id: 'gov.a', themeId: 'gov' }, { id: 'gov.b', themeId: 'gov' }, { id: 'env.a', themeId: 'env' }] }
+const frame = {
+  themeIds: ['gov', 'env'],
+  questions: [
+    { id: 'gov.a', themeId: 'gov' },
+    { id: 'gov.b', themeId: 'gov' },
+    { id: 'env.a', themeId: 'env' },
+  ],
+}
 const all = { guideId: 'mini', guideVersion: 1, year: 2025, legalForm: null, sizeBand: null, region: null }
 
 describe('regional picture', () => {
   it('computes mean, median and coverage over the organisations that have a score', () => {
-    const f = scoreFigure([0, 0.25, 0.5, 0.75, 1, null].map((score) => ({ score, coverage: score === null ? null : 0.5 })))
+    const f = scoreFigure(
+      [0, 0.25, 0.5, 0.75, 1, null].map((score) => ({ score, coverage: score === null ? null : 0.5 })),
+    )
     expect(f).toEqual({ n: 5, hidden: false, mean: 0.5, median: 0.5, coverage: 0.5 })
     expect(scoreFigure([0, 0.5, 0.5, 1, 1, 1].map((score) => ({ score, coverage: 1 }))).median).toBe(0.75)
   })
@@ -154,7 +235,13 @@ describe('regional picture', () => {
   it('shows no figure for a group of fewer than five organisations, but says how many there are', () => {
     expect(MIN_GROUP).toBe(5)
     const four = [0, 1, 2, 3].map((i) => fakeSummary(i))
-    expect(scoreFigure(four.map((s) => s.global))).toEqual({ n: 4, hidden: true, mean: null, median: null, coverage: null })
+    expect(scoreFigure(four.map((s) => s.global))).toEqual({
+      n: 4,
+      hidden: true,
+      mean: null,
+      median: null,
+      coverage: null,
+    })
     expect(levelFigure(four, 'gov.a', 'gov')).toEqual({ n: 4, hidden: true, levels: [], na: 0, unknown: 0, none: 0 })
     const picture = regionalPicture([...four, fakeSummary(4)], all, 'legalForm', frame)
     // 5 organisations: 2 associations, 3 scop: both groups too small.
@@ -163,16 +250,28 @@ describe('regional picture', () => {
       ['association', 2, true, true],
       ['scop', 3, true, true],
     ])
-    expect(picture.groups.every((g) => g.global.mean === null && [...g.themes.values()].every((t) => t.mean === null))).toBe(true)
+    expect(
+      picture.groups.every((g) => g.global.mean === null && [...g.themes.values()].every((t) => t.mean === null)),
+    ).toBe(true)
   })
 
   it('counts the levels of each question among the organisations that retained its theme', () => {
     const ten = Array.from({ length: 10 }, (_, i) => fakeSummary(i))
-    const withoutEnv = fakeSummary(10, { themes: [{ themeId: 'gov', score: 0, answered: 1, applicable: 1, coverage: 1 }], levels: {} })
+    const withoutEnv = fakeSummary(10, {
+      themes: [{ themeId: 'gov', score: 0, answered: 1, applicable: 1, coverage: 1 }],
+      levels: {},
+    })
     const picture = regionalPicture([...ten, withoutEnv], all, 'all', frame)
     const group = picture.groups[0]!
     expect(group.n).toBe(11)
-    expect(group.questions.get('gov.a')).toEqual({ n: 11, hidden: false, levels: [2, 2, 2, 2, 2], na: 0, unknown: 0, none: 1 })
+    expect(group.questions.get('gov.a')).toEqual({
+      n: 11,
+      hidden: false,
+      levels: [2, 2, 2, 2, 2],
+      na: 0,
+      unknown: 0,
+      none: 1,
+    })
     expect(group.questions.get('gov.b')).toMatchObject({ n: 11, na: 10, none: 1 })
     // env: retained by ten, but no one has a score there.
     expect(group.questions.get('env.a')).toMatchObject({ n: 10, none: 10 })
@@ -181,20 +280,58 @@ describe('regional picture', () => {
   })
 
   it('compares only like with like: another guide or version stays out', () => {
-    const mixed = [...Array.from({ length: 5 }, (_, i) => fakeSummary(i)), fakeSummary(5, { guideVersion: 2 }), fakeSummary(6, { guideId: 'cress-bzh' })]
+    const mixed = [
+      ...Array.from({ length: 5 }, (_, i) => fakeSummary(i)),
+      fakeSummary(5, { guideVersion: 2 }),
+      fakeSummary(6, { guideId: 'cress-bzh' }),
+    ]
     expect(regionalPicture(mixed, all, 'all', frame).total).toBe(5)
   })
 
   it('hides a shown group too when the hidden ones could be worked out from the whole', () => {
     const hide = (f: { n: number; hidden: boolean }) => ({ ...f, hidden: true })
     // 6 + 5 shown, 1 hidden: the whole (12) minus the shown ones would give the one. The 5 goes too.
-    expect(suppressComplement([{ n: 6, hidden: false }, { n: 5, hidden: false }, { n: 1, hidden: true }], hide).map((f) => f.hidden)).toEqual([false, true, true])
+    expect(
+      suppressComplement(
+        [
+          { n: 6, hidden: false },
+          { n: 5, hidden: false },
+          { n: 1, hidden: true },
+        ],
+        hide,
+      ).map((f) => f.hidden),
+    ).toEqual([false, true, true])
     // Hidden groups already holding five or more: nothing more to hide.
-    expect(suppressComplement([{ n: 9, hidden: false }, { n: 3, hidden: true }, { n: 2, hidden: true }], hide).map((f) => f.hidden)).toEqual([false, true, true])
+    expect(
+      suppressComplement(
+        [
+          { n: 9, hidden: false },
+          { n: 3, hidden: true },
+          { n: 2, hidden: true },
+        ],
+        hide,
+      ).map((f) => f.hidden),
+    ).toEqual([false, true, true])
     // Nothing hidden: nothing to protect.
-    expect(suppressComplement([{ n: 9, hidden: false }, { n: 7, hidden: false }], hide).map((f) => f.hidden)).toEqual([false, false])
+    expect(
+      suppressComplement(
+        [
+          { n: 9, hidden: false },
+          { n: 7, hidden: false },
+        ],
+        hide,
+      ).map((f) => f.hidden),
+    ).toEqual([false, false])
     // A split where every other group must go.
-    expect(suppressComplement([{ n: 5, hidden: false }, { n: 1, hidden: true }], hide).map((f) => f.hidden)).toEqual([true, true])
+    expect(
+      suppressComplement(
+        [
+          { n: 5, hidden: false },
+          { n: 1, hidden: true },
+        ],
+        hide,
+      ).map((f) => f.hidden),
+    ).toEqual([true, true])
   })
 
   it('applies it to the picture: one coop among six associations and five coops-to-be hides the smallest shown group', () => {
@@ -224,8 +361,14 @@ describe('regional picture', () => {
   })
 
   it('looks at one exercise at a time, so an organisation counts once, unless split by year', () => {
-    const twoYears = [...Array.from({ length: 3 }, (_, i) => fakeSummary(i)), ...Array.from({ length: 3 }, (_, i) => fakeSummary(i + 50, { year: 2024 }))]
-    expect(regionalPicture(twoYears, { ...all, year: null }, 'all', frame)).toMatchObject({ needsYear: true, groups: [] })
+    const twoYears = [
+      ...Array.from({ length: 3 }, (_, i) => fakeSummary(i)),
+      ...Array.from({ length: 3 }, (_, i) => fakeSummary(i + 50, { year: 2024 })),
+    ]
+    expect(regionalPicture(twoYears, { ...all, year: null }, 'all', frame)).toMatchObject({
+      needsYear: true,
+      groups: [],
+    })
     const byYear = regionalPicture(twoYears, { ...all, year: null }, 'year', frame)
     expect(byYear.groups.map((g) => [g.key, g.n, g.global.hidden])).toEqual([
       ['2024', 3, true],
@@ -246,7 +389,10 @@ describe('regional picture', () => {
 
 describe('summary file', () => {
   it('refuses another kind of file by its name, a broken one with located problems, and duplicates', () => {
-    expect(parseSummaryFile(JSON.stringify({ format: 'cap-ess', formatVersion: 2 }))).toEqual({ ok: false, problems: [{ path: '', key: 'files.problem.otherKind', params: { found: 'backup', expected: 'summary' } }] })
+    expect(parseSummaryFile(JSON.stringify({ format: 'cap-ess', formatVersion: 2 }))).toEqual({
+      ok: false,
+      problems: [{ path: '', key: 'files.problem.otherKind', params: { found: 'backup', expected: 'summary' } }],
+    })
     expect(parseSummaryFile('{')).toMatchObject({ ok: false, problems: [{ key: 'import.problem.notJson' }] })
     const good = summaryFile([fakeSummary(1)], '1.0.0')
     const broken = { ...good, summaries: [{ ...fakeSummary(1), levels: { 'gov.a': 7 } }] }
@@ -254,10 +400,18 @@ describe('summary file', () => {
     expect(refused.ok).toBe(false)
     if (!refused.ok) expect(refused.problems[0]!.path).toBe('summaries[0].levels.gov.a')
     const sneaky = { ...good, summaries: [{ ...fakeSummary(1), name: SECRET_NAME }] }
-    expect(parseSummaryFile(JSON.stringify(sneaky))).toMatchObject({ ok: false, problems: [{ key: 'import.problem.unknownKeys' }] })
+    expect(parseSummaryFile(JSON.stringify(sneaky))).toMatchObject({
+      ok: false,
+      problems: [{ key: 'import.problem.unknownKeys' }],
+    })
     const twice = summaryFile([fakeSummary(1), fakeSummary(1)], '1.0.0')
-    expect(parseSummaryFile(JSON.stringify(twice))).toMatchObject({ ok: false, problems: [{ path: 'summaries[1].id', key: 'import.problem.duplicate' }] })
-    expect(readEnvelope(JSON.stringify({ format: 'cap-ess-summary', formatVersion: 9 }), 'cap-ess-summary', 1, 1000)).toMatchObject({ ok: false, problems: [{ key: 'import.problem.newerVersion' }] })
+    expect(parseSummaryFile(JSON.stringify(twice))).toMatchObject({
+      ok: false,
+      problems: [{ path: 'summaries[1].id', key: 'import.problem.duplicate' }],
+    })
+    expect(
+      readEnvelope(JSON.stringify({ format: 'cap-ess-summary', formatVersion: 9 }), 'cap-ess-summary', 1, 1000),
+    ).toMatchObject({ ok: false, problems: [{ key: 'import.problem.newerVersion' }] })
   })
 })
 
@@ -285,7 +439,12 @@ const sheet = (over: Partial<PracticeSheet> = {}): PracticeSheet => ({
 describe('practice sheets and the catalogue', () => {
   it('leave with the guide’s words and the organisation in bands, and read back', () => {
     const shared = shareSheet(sheet(), organisation, guide)
-    expect(shared).toMatchObject({ theme: { number: 1, label: 'gov' }, domaine: 'Domaine power', questionIds: ['gov.c'], organisation: { name: SECRET_NAME, sizeBand: '10-49' } })
+    expect(shared).toMatchObject({
+      theme: { number: 1, label: 'gov' },
+      domaine: 'Domaine power',
+      questionIds: ['gov.c'],
+      organisation: { name: SECRET_NAME, sizeBand: '10-49' },
+    })
     expect(JSON.stringify(shared)).not.toContain('732829320')
     const parsed = parseSheetsFile(JSON.stringify(sheetsFile([shared], '1.0.0')))
     expect(parsed.ok).toBe(true)
@@ -293,15 +452,26 @@ describe('practice sheets and the catalogue', () => {
 
   it('refuses a sheet without a title, located', () => {
     const shared = { ...shareSheet(sheet(), organisation, guide), title: '   ' }
-    expect(parseSheetsFile(JSON.stringify(sheetsFile([shared], '1.0.0')))).toMatchObject({ ok: false, problems: [{ path: 'sheets[0].title' }] })
+    expect(parseSheetsFile(JSON.stringify(sheetsFile([shared], '1.0.0')))).toMatchObject({
+      ok: false,
+      problems: [{ path: 'sheets[0].title' }],
+    })
   })
 
   it('keeps a sheet imported twice once, in its latest version', () => {
     const v1 = shareSheet(sheet(), organisation, guide)
     const v2 = { ...v1, title: 'Nouveau titre', updatedAt: '2026-04-01T00:00:00.000Z' }
     expect(mergeSheets(new Map(), [v1], T)).toMatchObject({ added: 1, updated: 0, unchanged: 0 })
-    expect(mergeSheets(new Map([[v1.id, v1]]), [v1], T)).toMatchObject({ added: 0, updated: 0, unchanged: 0 + 1, toStore: [] })
-    expect(mergeSheets(new Map([[v1.id, v1]]), [v2], T)).toMatchObject({ updated: 1, toStore: [{ title: 'Nouveau titre' }] })
+    expect(mergeSheets(new Map([[v1.id, v1]]), [v1], T)).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: 0 + 1,
+      toStore: [],
+    })
+    expect(mergeSheets(new Map([[v1.id, v1]]), [v2], T)).toMatchObject({
+      updated: 1,
+      toStore: [{ title: 'Nouveau titre' }],
+    })
     expect(mergeSheets(new Map([[v2.id, v2]]), [v1], T)).toMatchObject({ unchanged: 1, toStore: [] })
   })
 
@@ -309,12 +479,22 @@ describe('practice sheets and the catalogue', () => {
     const base = shareSheet(sheet(), organisation, guide)
     const sheets: CatalogueSheet[] = [
       { ...base, importedAt: T },
-      { ...base, id: 's2', title: 'Tri des déchets', theme: { number: 2, label: 'env' }, domaine: 'Domaine waste', organisation: { ...base.organisation, legalForm: 'association', region: '11', sizeBand: '0' }, importedAt: T },
+      {
+        ...base,
+        id: 's2',
+        title: 'Tri des déchets',
+        theme: { number: 2, label: 'env' },
+        domaine: 'Domaine waste',
+        organisation: { ...base.organisation, legalForm: 'association', region: '11', sizeBand: '0' },
+        importedAt: T,
+      },
     ]
     expect(filterCatalogue(sheets, { ...NO_FILTER, query: 'DECHETS' }).map((s) => s.id)).toEqual(['s2'])
     expect(filterCatalogue(sheets, { ...NO_FILTER, query: 'salarie conseil' }).map((s) => s.id)).toEqual(['sheet-1'])
     expect(filterCatalogue(sheets, { ...NO_FILTER, legalForm: 'association' }).map((s) => s.id)).toEqual(['s2'])
-    expect(filterCatalogue(sheets, { ...NO_FILTER, region: '53', sizeBand: '10-49', theme: '1. gov' }).map((s) => s.id)).toEqual(['sheet-1'])
+    expect(
+      filterCatalogue(sheets, { ...NO_FILTER, region: '53', sizeBand: '10-49', theme: '1. gov' }).map((s) => s.id),
+    ).toEqual(['sheet-1'])
     expect(filterCatalogue(sheets, { ...NO_FILTER, domaine: 'Domaine waste' }).map((s) => s.id)).toEqual(['s2'])
   })
 })
@@ -322,7 +502,13 @@ describe('practice sheets and the catalogue', () => {
 describe('a network’s own guide', () => {
   const national = JSON.parse(readFileSync('guide-data/guide.csess-2016.v2.json', 'utf8'))
   it('is accepted when it follows the schema under its own id', () => {
-    const mine = { ...national, id: 'cress-bzh-2026', version: 1, shortTitle: 'Guide CRESS Bretagne', migration: undefined }
+    const mine = {
+      ...national,
+      id: 'cress-bzh-2026',
+      version: 1,
+      shortTitle: 'Guide CRESS Bretagne',
+      migration: undefined,
+    }
     const checked = checkNetworkGuide('cress.json', JSON.stringify(mine))
     expect(checked.ok).toBe(true)
   })
@@ -334,7 +520,10 @@ describe('a network’s own guide', () => {
     broken.themes[1].domaines[0].questions[0].text = ''
     const checked = checkNetworkGuide('cress.json', JSON.stringify(broken))
     expect(checked.ok).toBe(false)
-    if (!checked.ok) expect(checked.problems).toEqual([expect.stringMatching(/^cress\.json: themes\[1\]\.domaines\[0\]\.questions\[0\]\.text: /)])
+    if (!checked.ok)
+      expect(checked.problems).toEqual([
+        expect.stringMatching(/^cress\.json: themes\[1\]\.domaines\[0\]\.questions\[0\]\.text: /),
+      ])
     const dup = structuredClone(broken)
     dup.themes[1].domaines[0].questions[0].text = 'Une question ?'
     const second = checkNetworkGuide('cress.json', JSON.stringify(dup))
@@ -343,11 +532,17 @@ describe('a network’s own guide', () => {
   })
   it('may not take the national guide’s id (in any version), nor be anything but a guide', () => {
     const same = checkNetworkGuide('g.json', JSON.stringify(national))
-    expect(same).toMatchObject({ ok: false, problems: [{ path: 'id', key: 'files.problem.reservedGuideId', params: { value: 'csess-2016' } }] })
+    expect(same).toMatchObject({
+      ok: false,
+      problems: [{ path: 'id', key: 'files.problem.reservedGuideId', params: { value: 'csess-2016' } }],
+    })
     const nextVersion = checkNetworkGuide('g.json', JSON.stringify({ ...national, version: 3, migration: undefined }))
     expect(nextVersion).toMatchObject({ ok: false, problems: [{ key: 'files.problem.reservedGuideId' }] })
     const scale = checkNetworkGuide('scale.json', readFileSync('guide-data/maturity-scale.json', 'utf8'))
     expect(scale.ok).toBe(false)
-    expect(checkNetworkGuide('x.json', '{ nope')).toMatchObject({ ok: false, problems: [expect.stringContaining('JSON invalide')] })
+    expect(checkNetworkGuide('x.json', '{ nope')).toMatchObject({
+      ok: false,
+      problems: [expect.stringContaining('JSON invalide')],
+    })
   })
 })

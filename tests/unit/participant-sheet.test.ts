@@ -3,10 +3,29 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { indexGuide } from '@/domain/guide/guideIndex'
 import { GuideSchema } from '@/domain/guide/schema'
-import { SHEET_FORMAT, decodeSession, encodeSession, parseSheet, sessionQuestionIds, sheetToQr, type Session, type Sheet } from '@/domain/participantSheet'
+import {
+  SHEET_FORMAT,
+  decodeSession,
+  encodeSession,
+  parseSheet,
+  sessionQuestionIds,
+  sheetToQr,
+  type Session,
+  type Sheet,
+} from '@/domain/participantSheet'
 
-const guide = indexGuide(GuideSchema.parse(JSON.parse(readFileSync(resolve('guide-data/guide.csess-2016.v2.json'), 'utf8'))))
-const session: Session = { v: 1, a: 'a-2025', g: guide.guide.id, gv: guide.guide.version, y: 2025, t: ['gov', 'ethics'], o: 'Ressourcerie du Val d’Oust' }
+const guide = indexGuide(
+  GuideSchema.parse(JSON.parse(readFileSync(resolve('guide-data/guide.csess-2016.v2.json'), 'utf8'))),
+)
+const session: Session = {
+  v: 1,
+  a: 'a-2025',
+  g: guide.guide.id,
+  gv: guide.guide.version,
+  y: 2025,
+  t: ['gov', 'ethics'],
+  o: 'Ressourcerie du Val d’Oust',
+}
 const questions = sessionQuestionIds(guide, session)
 const sheet: Sheet = {
   format: SHEET_FORMAT,
@@ -38,7 +57,13 @@ describe('the session link', () => {
 
   it('lists the scored questions of the session’s themes only, in the guide’s order', () => {
     expect(questions.length).toBeGreaterThan(10)
-    expect(questions.every((id) => ['gov', 'ethics'].includes(guide.questionById.get(id)!.theme.id) && guide.questionById.get(id)!.question.kind === 'maturity')).toBe(true)
+    expect(
+      questions.every(
+        (id) =>
+          ['gov', 'ethics'].includes(guide.questionById.get(id)!.theme.id) &&
+          guide.questionById.get(id)!.question.kind === 'maturity',
+      ),
+    ).toBe(true)
     expect(questions[0].startsWith('gov.')).toBe(true)
   })
 })
@@ -57,33 +82,63 @@ describe('a participant’s sheet', () => {
   })
 
   it('is refused when it answers another workshop or another guide version', () => {
-    expect(parseSheet(JSON.stringify({ ...sheet, assessmentId: 'a-2024' }), context)).toMatchObject({ ok: false, problems: [{ path: 'assessmentId', key: 'workshop.sheet.problem.otherWorkshop' }] })
-    expect(parseSheet(JSON.stringify({ ...sheet, guideVersion: 1 }), context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.otherGuide' }] })
+    expect(parseSheet(JSON.stringify({ ...sheet, assessmentId: 'a-2024' }), context)).toMatchObject({
+      ok: false,
+      problems: [{ path: 'assessmentId', key: 'workshop.sheet.problem.otherWorkshop' }],
+    })
+    expect(parseSheet(JSON.stringify({ ...sheet, guideVersion: 1 }), context)).toMatchObject({
+      ok: false,
+      problems: [{ key: 'workshop.sheet.problem.otherGuide' }],
+    })
   })
 
   it('says where a problem is: an unknown question, a level out of the scale, an empty name', () => {
-    const wrong = { ...sheet, ratings: { ...sheet.ratings, 'gov.nope': 2, [questions[2]]: 5 }, participant: { ...sheet.participant, name: ' ' } }
+    const wrong = {
+      ...sheet,
+      ratings: { ...sheet.ratings, 'gov.nope': 2, [questions[2]]: 5 },
+      participant: { ...sheet.participant, name: ' ' },
+    }
     const result = parseSheet(JSON.stringify(wrong), context)
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['participant.name', `ratings.${questions[2]}`]))
+    expect(result.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['participant.name', `ratings.${questions[2]}`]),
+    )
     const unknown = parseSheet(JSON.stringify({ ...sheet, ratings: { 'gov.nope': 2 } }), context)
-    expect(unknown).toMatchObject({ ok: false, problems: [{ path: 'ratings.gov.nope', key: 'workshop.sheet.problem.unknownQuestion' }] })
+    expect(unknown).toMatchObject({
+      ok: false,
+      problems: [{ path: 'ratings.gov.nope', key: 'workshop.sheet.problem.unknownQuestion' }],
+    })
   })
 
   it('refuses another file, a QR code of another length, and a sheet too large', () => {
-    expect(parseSheet('{"format":"cap-ess","organisations":[]}', context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.notASheet' }] })
-    expect(parseSheet('pas du JSON', context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.notASheet' }] })
+    expect(parseSheet('{"format":"cap-ess","organisations":[]}', context)).toMatchObject({
+      ok: false,
+      problems: [{ key: 'workshop.sheet.problem.notASheet' }],
+    })
+    expect(parseSheet('pas du JSON', context)).toMatchObject({
+      ok: false,
+      problems: [{ key: 'workshop.sheet.problem.notASheet' }],
+    })
     const qr = sheetToQr(sheet, questions)
     const parts = qr.split('|')
     parts[7] = parts[7].slice(1)
-    expect(parseSheet(parts.join('|'), context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.otherQuestions' }] })
+    expect(parseSheet(parts.join('|'), context)).toMatchObject({
+      ok: false,
+      problems: [{ key: 'workshop.sheet.problem.otherQuestions' }],
+    })
     // As many characters as questions, but for other questions (the profile changed since the link was handed
     // out): the fingerprint refuses it, the ratings never land on the wrong questions.
     const shifted = { ...context, session: { ...session, x: [questions[0]] } }
     const other = sheetToQr(sheet, [...questions.slice(2), questions[0]])
     expect(other.split('|')[7]).toHaveLength(sessionQuestionIds(guide, shifted.session).length)
-    expect(parseSheet(other, shifted)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.otherQuestions' }] })
-    expect(parseSheet('x'.repeat(200_001), context)).toMatchObject({ ok: false, problems: [{ key: 'workshop.sheet.problem.tooLarge' }] })
+    expect(parseSheet(other, shifted)).toMatchObject({
+      ok: false,
+      problems: [{ key: 'workshop.sheet.problem.otherQuestions' }],
+    })
+    expect(parseSheet('x'.repeat(200_001), context)).toMatchObject({
+      ok: false,
+      problems: [{ key: 'workshop.sheet.problem.tooLarge' }],
+    })
   })
 })

@@ -5,7 +5,9 @@ import { PdfWriter, fitWidth } from '@/report/pdfWriter'
 
 describe('French spacing in the documents', () => {
   it('ties « : » with a no-break space and « ; ? ! % » with a narrow one, so no line starts with them', () => {
-    expect(frenchSpacing('Pourquoi ? Parce que : voilà ; 12 % !')).toBe('Pourquoi\u202f? Parce que\u00a0: voilà\u202f; 12\u202f%\u202f!')
+    expect(frenchSpacing('Pourquoi ? Parce que : voilà ; 12 % !')).toBe(
+      'Pourquoi\u202f? Parce que\u00a0: voilà\u202f; 12\u202f%\u202f!',
+    )
   })
 
   it('ties the inside of « » to their words', () => {
@@ -62,7 +64,8 @@ describe('the footer of every page', () => {
   it('keeps the exercise and « document de travail » whole under a long name, from the second page on', () => {
     const { doc, written } = recordingDoc(4)
     const w = new PdfWriter(doc, 'fr')
-    const name = 'Association intercommunale pour l’insertion par l’activité économique et le développement durable des territoires ruraux du Grand Est'
+    const name =
+      'Association intercommunale pour l’insertion par l’activité économique et le développement durable des territoires ruraux du Grand Est'
     w.writeFooters(name, ' · Exercice 2025 · document de travail', (page, total) => `Page ${page} / ${total}`)
     const left = written.filter((item) => !item.text.startsWith('Page'))
     expect(left.map((item) => item.page)).toEqual([2, 3, 4])

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { buildReport } from '@/domain/report/model'
 import { actionsCsv, answersCsv, csvDate, exportFileName, indicatorsCsv, toCsv, type CsvText } from '@/report/csv'
 import { frenchNumber, parseCsv } from '../fixtures/csv'
-import { action, answer, assessmentOf, fullAnswers, indicator, level, organisation, realGuide, yearOf } from '../fixtures/reportData'
+import {
+  action,
+  answer,
+  assessmentOf,
+  fullAnswers,
+  indicator,
+  level,
+  organisation,
+  realGuide,
+  yearOf,
+} from '../fixtures/reportData'
 
 const text: CsvText = {
   column: (key, params) => (params ? `${key} ${Object.values(params).join(' ')}` : key),
@@ -20,8 +30,18 @@ const text: CsvText = {
 const retained = ['gov', 'employment']
 function report() {
   const answers = fullAnswers('y2', retained)
-  answers.set('gov.rules.explicit', answer('gov.rules.explicit', level(2), { assessmentId: 'y2', note: 'Ligne 1\r\nLigne 2 ; « guillemets " doubles »', evidence: ['PV d’AG', 'Statuts'] }))
-  answers.set('gov.rules.respect', answer('gov.rules.respect', level(1), { assessmentId: 'y2', note: '=HYPERLINK("http://x")' }))
+  answers.set(
+    'gov.rules.explicit',
+    answer('gov.rules.explicit', level(2), {
+      assessmentId: 'y2',
+      note: 'Ligne 1\r\nLigne 2 ; « guillemets " doubles »',
+      evidence: ['PV d’AG', 'Statuts'],
+    }),
+  )
+  answers.set(
+    'gov.rules.respect',
+    answer('gov.rules.respect', level(1), { assessmentId: 'y2', note: '=HYPERLINK("http://x")' }),
+  )
   return buildReport({
     guide: realGuide,
     organisation,
@@ -33,17 +53,44 @@ function report() {
         ['gov.ind.elected-leaders', indicator('y2', 'gov.ind.elected-leaders', true)],
       ]),
     }),
-    actions: [action('a1', { title: 'Publier l’index égalité', themeId: 'employment', dueDate: '2026-03-01', owner: 'Directrice' }), action('a2', { title: 'Charte éthique' })],
-    customIndicators: [{ id: 'custom.budget', organisationId: 'org', label: 'Budget formation', themeId: 'employment', unit: 'euros', createdAt: '2025-01-01T00:00:00.000Z' }],
+    actions: [
+      action('a1', {
+        title: 'Publier l’index égalité',
+        themeId: 'employment',
+        dueDate: '2026-03-01',
+        owner: 'Directrice',
+      }),
+      action('a2', { title: 'Charte éthique' }),
+    ],
+    customIndicators: [
+      {
+        id: 'custom.budget',
+        organisationId: 'org',
+        label: 'Budget formation',
+        themeId: 'employment',
+        unit: 'euros',
+        createdAt: '2025-01-01T00:00:00.000Z',
+      },
+    ],
     highlightsPerTheme: 3,
   })
 }
 
 describe('CSV for French spreadsheets', () => {
   it('writes a BOM, « ; », CRLF, and quotes fields with separators, quotes or line breaks', () => {
-    const csv = toCsv(['a', 'b'], [['x;y', 'il a dit "oui"'], [1.5, null]])
+    const csv = toCsv(
+      ['a', 'b'],
+      [
+        ['x;y', 'il a dit "oui"'],
+        [1.5, null],
+      ],
+    )
     expect(csv).toBe('\uFEFFa;b\r\n"x;y";"il a dit ""oui"""\r\n1,5;\r\n')
-    expect(parseCsv(csv)).toEqual([['a', 'b'], ['x;y', 'il a dit "oui"'], ['1,5', '']])
+    expect(parseCsv(csv)).toEqual([
+      ['a', 'b'],
+      ['x;y', 'il a dit "oui"'],
+      ['1,5', ''],
+    ])
   })
 
   it('exports every answer with its note and evidence, and reads back to the same data', () => {
@@ -56,7 +103,14 @@ describe('CSV for French spreadsheets', () => {
     body.forEach((row, i) => {
       const { q, theme } = annex[i]
       expect(row).toHaveLength(header.length)
-      expect(row.slice(0, 6)).toEqual([String(theme.number), theme.shortLabel, q.domaine, q.id, q.text, `state:${q.state}`])
+      expect(row.slice(0, 6)).toEqual([
+        String(theme.number),
+        theme.shortLabel,
+        q.domaine,
+        q.id,
+        q.text,
+        `state:${q.state}`,
+      ])
       expect(row[6] === '' ? null : Number(row[6])).toBe(q.level)
       expect(row[10].split(' | ').filter(Boolean)).toEqual(q.evidence)
       if (!q.note.startsWith('=')) expect(row[9]).toBe(q.note)
@@ -81,14 +135,22 @@ describe('CSV for French spreadsheets', () => {
   it('exports the actions with French dates', () => {
     const rows = parseCsv(actionsCsv(report(), text))
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[5]])).toEqual([
-      ['Publier l’index égalité', 'Politique salariale et exemplarité sociale', 'status:todo', 'Directrice', '01/03/2026'],
+      [
+        'Publier l’index égalité',
+        'Politique salariale et exemplarité sociale',
+        'status:todo',
+        'Directrice',
+        '01/03/2026',
+      ],
       ['Charte éthique', '', 'status:todo', '', ''],
     ])
     expect(csvDate('2026-06-12T08:00:00.000Z')).toBe('12/06/2026')
   })
 
   it('names files after the organisation and the year, without accents or spaces', () => {
-    expect(exportFileName('Les Ateliers de l’Œuvre Commune', 2025, 'reponses', 'csv')).toBe('cap-ess_les-ateliers-de-l-oeuvre-commune_2025_reponses.csv')
+    expect(exportFileName('Les Ateliers de l’Œuvre Commune', 2025, 'reponses', 'csv')).toBe(
+      'cap-ess_les-ateliers-de-l-oeuvre-commune_2025_reponses.csv',
+    )
     expect(exportFileName('«»', 2025, 'rapport-ag', 'pdf')).toBe('cap-ess_organisation_2025_rapport-ag.pdf')
   })
 })

@@ -3,13 +3,32 @@ import { actionsForYear, buildReport, employeeSummary, type ReportInput } from '
 import { actionTitleText } from '@/report/text'
 import { ActionSchema } from '@/domain/actions'
 import { exerciseProfile } from '@/domain/exercise'
-import { action, answer, assessmentOf, fullAnswers, indicator, level, na, objective, organisation, realGuide, yearOf } from '../fixtures/reportData'
+import {
+  action,
+  answer,
+  assessmentOf,
+  fullAnswers,
+  indicator,
+  level,
+  na,
+  objective,
+  organisation,
+  realGuide,
+  yearOf,
+} from '../fixtures/reportData'
 
 const retained = ['gov', 'employment', 'environment']
 
 function input(extra: Partial<ReportInput> = {}): ReportInput {
   const before = assessmentOf('y1', 2024, retained, { status: 'completed' })
-  const after = assessmentOf('y2', 2025, retained, { presentedAt: '2026-06-12', agRecord: { approach: 'Le CA a retenu trois thèmes.', questionsRaised: 'Écarts de salaires ?', objectivesAdopted: 'Publier l’index.' } })
+  const after = assessmentOf('y2', 2025, retained, {
+    presentedAt: '2026-06-12',
+    agRecord: {
+      approach: 'Le CA a retenu trois thèmes.',
+      questionsRaised: 'Écarts de salaires ?',
+      objectivesAdopted: 'Publier l’index.',
+    },
+  })
   return {
     guide: realGuide,
     organisation,
@@ -17,7 +36,10 @@ function input(extra: Partial<ReportInput> = {}): ReportInput {
       indicators: new Map([['employment.ind.pay-ratio', indicator('y1', 'employment.ind.pay-ratio', 3.2)]]),
       objectives: new Map([
         ['gov.rules.explicit', objective('y1', 'question', 'gov.rules.explicit', 4)],
-        ['employment.ind.pay-ratio', { ...objective('y1', 'indicator', 'employment.ind.pay-ratio', 3), comparator: 'at-most' }],
+        [
+          'employment.ind.pay-ratio',
+          { ...objective('y1', 'indicator', 'employment.ind.pay-ratio', 3), comparator: 'at-most' },
+        ],
       ]),
     }),
     year: yearOf(after, fullAnswers('y2', retained, 1), {
@@ -25,15 +47,31 @@ function input(extra: Partial<ReportInput> = {}): ReportInput {
         ['employment.ind.pay-ratio', indicator('y2', 'employment.ind.pay-ratio', 2.8, 'Hors dirigeants bénévoles')],
         ['custom.budget', indicator('y2', 'custom.budget', 1234.56)],
       ]),
-      objectives: new Map([['environment.ind.energy', objective('y2', 'indicator', 'environment.ind.energy', 900, 700)]]),
+      objectives: new Map([
+        ['environment.ind.energy', objective('y2', 'indicator', 'environment.ind.energy', 900, 700)],
+      ]),
     }),
     actions: [
-      action('a1', { themeId: 'gov', status: 'done', updatedAt: '2025-09-01T00:00:00.000Z', doneAt: '2025-09-01T00:00:00.000Z' }),
+      action('a1', {
+        themeId: 'gov',
+        status: 'done',
+        updatedAt: '2025-09-01T00:00:00.000Z',
+        doneAt: '2025-09-01T00:00:00.000Z',
+      }),
       action('a2', { questionId: 'employment.pay.policy', priority: 'high' }),
       action('a3', { status: 'done', updatedAt: '2022-01-01T00:00:00.000Z', themeId: 'gov' }),
       action('a4', { themeId: 'ethics', status: 'doing' }),
     ],
-    customIndicators: [{ id: 'custom.budget', organisationId: 'org', label: 'Budget formation', themeId: 'employment', unit: 'euros', createdAt: '2025-01-01T00:00:00.000Z' }],
+    customIndicators: [
+      {
+        id: 'custom.budget',
+        organisationId: 'org',
+        label: 'Budget formation',
+        themeId: 'employment',
+        unit: 'euros',
+        createdAt: '2025-01-01T00:00:00.000Z',
+      },
+    ],
     highlightsPerTheme: 3,
     ...extra,
   }
@@ -44,7 +82,11 @@ describe('report model', () => {
     const report = buildReport(input())
     expect(report.themes.map((t) => t.id)).toEqual(['gov', 'employment', 'environment'])
     expect(report.approach.notRetained.map((t) => t.number)).toEqual([2, 3, 5, 6, 8])
-    expect(report.approach).toMatchObject({ participants: 'CA, deux salariées, la directrice', text: 'Le CA a retenu trois thèmes.', previousYear: 2024 })
+    expect(report.approach).toMatchObject({
+      participants: 'CA, deux salariées, la directrice',
+      text: 'Le CA a retenu trois thèmes.',
+      previousYear: 2024,
+    })
     const gov = report.themes[0]
     expect(gov.title).toBe(realGuide.themeById.get('gov')!.officialTitle)
     expect(gov.score.coverage).toBe(100)
@@ -71,18 +113,39 @@ describe('report model', () => {
     const report = buildReport(input())
     const gov = report.themes.find((t) => t.id === 'gov')!
     const level = report.annex[0].questions.find((q) => q.id === 'gov.rules.explicit')!.level
-    expect(gov.review).toEqual([expect.objectContaining({ subjectId: 'gov.rules.explicit', unit: 'level', actual: level, met: level === 4 })])
+    expect(gov.review).toEqual([
+      expect.objectContaining({ subjectId: 'gov.rules.explicit', unit: 'level', actual: level, met: level === 4 }),
+    ])
     const employment = report.themes.find((t) => t.id === 'employment')!
-    expect(employment.review).toEqual([expect.objectContaining({ subjectId: 'employment.ind.pay-ratio', actual: 2.8, met: true, unit: 'ratio' })])
+    expect(employment.review).toEqual([
+      expect.objectContaining({ subjectId: 'employment.ind.pay-ratio', actual: 2.8, met: true, unit: 'ratio' }),
+    ])
     const environment = report.themes.find((t) => t.id === 'environment')!
-    expect(environment.objectives).toEqual([expect.objectContaining({ subjectId: 'environment.ind.energy', oneYear: 900, threeYear: 700 })])
+    expect(environment.objectives).toEqual([
+      expect.objectContaining({ subjectId: 'environment.ind.energy', oneYear: 900, threeYear: 700 }),
+    ])
   })
 
   it('shows indicators with a value or a note, custom ones included, with the trend of numbers', () => {
     const employment = buildReport(input()).themes.find((t) => t.id === 'employment')!
     expect(employment.indicators).toEqual([
-      expect.objectContaining({ id: 'employment.ind.pay-ratio', value: 2.8, previous: 3.2, trend: 'down', note: 'Hors dirigeants bénévoles', custom: false }),
-      expect.objectContaining({ id: 'custom.budget', label: 'Budget formation', unit: 'euros', value: 1234.56, previous: null, trend: null, custom: true }),
+      expect.objectContaining({
+        id: 'employment.ind.pay-ratio',
+        value: 2.8,
+        previous: 3.2,
+        trend: 'down',
+        note: 'Hors dirigeants bénévoles',
+        custom: false,
+      }),
+      expect.objectContaining({
+        id: 'custom.budget',
+        label: 'Budget formation',
+        unit: 'euros',
+        value: 1234.56,
+        previous: null,
+        trend: null,
+        custom: true,
+      }),
     ])
   })
 
@@ -98,13 +161,23 @@ describe('report model', () => {
   it('keeps every answer, note and evidence in the annex, with the state of unanswered and non-applicable questions', () => {
     const base = input()
     const answers = new Map(base.year.answers)
-    answers.set('gov.rules.explicit', answer('gov.rules.explicit', na('Pas de statuts propres'), { assessmentId: 'y2' }))
+    answers.set(
+      'gov.rules.explicit',
+      answer('gov.rules.explicit', na('Pas de statuts propres'), { assessmentId: 'y2' }),
+    )
     answers.delete('gov.rules.respect')
-    answers.set('environment.energy.measure', answer('environment.energy.measure', { kind: 'unknown' }, { assessmentId: 'y2', note: 'À mesurer' }))
+    answers.set(
+      'environment.energy.measure',
+      answer('environment.energy.measure', { kind: 'unknown' }, { assessmentId: 'y2', note: 'À mesurer' }),
+    )
     const report = buildReport({ ...base, year: yearOf(base.year.assessment, answers) })
     const all = report.annex.flatMap((t) => t.questions)
     expect(all).toHaveLength(retained.reduce((n, id) => n + realGuide.questionsOfTheme(id).length, 0))
-    expect(all.find((q) => q.id === 'gov.rules.explicit')).toMatchObject({ state: 'not-applicable', reason: 'Pas de statuts propres', level: null })
+    expect(all.find((q) => q.id === 'gov.rules.explicit')).toMatchObject({
+      state: 'not-applicable',
+      reason: 'Pas de statuts propres',
+      level: null,
+    })
     expect(all.find((q) => q.id === 'gov.rules.respect')).toMatchObject({ state: 'unanswered', note: '' })
     const answered = all.find((q) => q.id === 'gov.participation.turnout')!
     expect(answered).toMatchObject({ state: 'answered', evidence: ['Rapport de gestion 2025'] })
@@ -114,7 +187,11 @@ describe('report model', () => {
 
   it('works the first year (no comparison, no review) and with no AG record yet', () => {
     const base = input()
-    const report = buildReport({ ...base, previous: null, year: { ...base.year, assessment: { ...base.year.assessment, agRecord: undefined } } })
+    const report = buildReport({
+      ...base,
+      previous: null,
+      year: { ...base.year, assessment: { ...base.year.assessment, agRecord: undefined } },
+    })
     expect(report.global.previous).toBeNull()
     expect(report.global.delta).toBeNull()
     expect(report.themes.every((t) => t.changes === null && t.review.length === 0)).toBe(true)
@@ -126,7 +203,9 @@ describe('report model', () => {
     const summary = employeeSummary(buildReport(input()), 5)
     expect(summary.themes.map((t) => t.ref.id)).toEqual(retained)
     expect(summary.strengths.length).toBeLessThanOrEqual(5)
-    expect(summary.strengths.map((s) => s.level)).toEqual([...summary.strengths.map((s) => s.level)].sort((a, b) => b - a))
+    expect(summary.strengths.map((s) => s.level)).toEqual(
+      [...summary.strengths.map((s) => s.level)].sort((a, b) => b - a),
+    )
     expect(summary.plan.map((a) => a.id).sort()).toEqual(['a2', 'a4'])
     expect(JSON.stringify(summary)).not.toContain('débattu en CA')
   })
@@ -143,13 +222,20 @@ describe('report model', () => {
 
   it('does not compare global scores over different themes, and dates closed actions by their done date', () => {
     const base = input()
-    const previous = { ...base.previous!, assessment: { ...base.previous!.assessment, retainedThemeIds: ['gov', 'ethics'] } }
+    const previous = {
+      ...base.previous!,
+      assessment: { ...base.previous!.assessment, retainedThemeIds: ['gov', 'ethics'] },
+    }
     const report = buildReport({ ...base, previous })
     expect(report.approach.sameThemesAsPrevious).toBe(false)
     expect(report.global.previous).toBeNull()
     expect(report.themes.find((t) => t.id === 'gov')!.score.previous).not.toBeNull()
     expect(buildReport(base).approach.sameThemesAsPrevious).toBe(true)
-    const late = action('late', { status: 'done', doneAt: '2022-05-01T00:00:00.000Z', updatedAt: '2025-10-01T00:00:00.000Z' })
+    const late = action('late', {
+      status: 'done',
+      doneAt: '2022-05-01T00:00:00.000Z',
+      updatedAt: '2025-10-01T00:00:00.000Z',
+    })
     expect(actionsForYear([late], 2025)).toEqual([])
   })
 
@@ -166,10 +252,14 @@ describe('report model', () => {
     const answers = new Map(base.year.answers)
     answers.set('gov.volunteers.welcome', answer('gov.volunteers.welcome', level(4), { assessmentId: 'y2' }))
     const frozen = yearOf(base.year.assessment, answers)
-    const snapshot = { ...frozen.snapshot, profile: { legalForm: organisation.legalForm, employees: 14, volunteers: 12, members: 120 } }
+    const snapshot = {
+      ...frozen.snapshot,
+      profile: { legalForm: organisation.legalForm, employees: 14, volunteers: 12, members: 120 },
+    }
     const assessment = { ...frozen.assessment, status: 'completed' as const, snapshot }
     const completed = { ...frozen, snapshot, assessment, profile: exerciseProfile(assessment, organisation) }
-    const annex = (report: ReturnType<typeof buildReport>) => report.annex.flatMap((t) => t.questions).find((q) => q.id === 'gov.volunteers.welcome')!
+    const annex = (report: ReturnType<typeof buildReport>) =>
+      report.annex.flatMap((t) => t.questions).find((q) => q.id === 'gov.volunteers.welcome')!
     expect(annex(buildReport({ ...base, year: completed }))).toMatchObject({ state: 'answered', level: 4 })
     // A draft follows today's profile.
     expect(annex(buildReport({ ...base, year: { ...frozen, answers } })).state).toBe('not-applicable-profile')
@@ -178,15 +268,21 @@ describe('report model', () => {
 
 describe('an action made from a question in one click', () => {
   it('has no stored title and is named after its question, in the reader’s language, when shown', () => {
-    const report = buildReport(input({ actions: [action('a9', { title: '', questionId: 'gov.rules.explicit', themeId: 'gov' })] }))
+    const report = buildReport(
+      input({ actions: [action('a9', { title: '', questionId: 'gov.rules.explicit', themeId: 'gov' })] }),
+    )
     const line = report.themes.find((t) => t.id === 'gov')!.actions[0]
     expect(line).toMatchObject({ title: '', question: realGuide.questionById.get('gov.rules.explicit')!.question.text })
-    const fr = (key: string, params?: Record<string, string | number>) => (key === 'pdf.actionFromQuestion' ? `Progresser : ${params?.question}` : key)
-    const en = (key: string, params?: Record<string, string | number>) => (key === 'pdf.actionFromQuestion' ? `Improve: ${params?.question}` : key)
+    const fr = (key: string, params?: Record<string, string | number>) =>
+      key === 'pdf.actionFromQuestion' ? `Progresser : ${params?.question}` : key
+    const en = (key: string, params?: Record<string, string | number>) =>
+      key === 'pdf.actionFromQuestion' ? `Improve: ${params?.question}` : key
     expect(actionTitleText(line, fr)).toMatch(/^Progresser : Notre fonctionnement/)
     expect(actionTitleText(line, en)).toMatch(/^Improve: Notre fonctionnement/)
     // A title of its own wins.
-    expect(actionTitleText({ ...line, title: 'Réécrire le règlement intérieur' }, en)).toBe('Réécrire le règlement intérieur')
+    expect(actionTitleText({ ...line, title: 'Réécrire le règlement intérieur' }, en)).toBe(
+      'Réécrire le règlement intérieur',
+    )
   })
 
   it('needs a title of its own once it has no question', () => {

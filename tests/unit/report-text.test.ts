@@ -5,12 +5,17 @@ import { changesText } from '@/report/agReportPdf'
 
 /** The report's words through the app's own i18n (plural forms included), as useReportText hands them over. */
 const t = (key: string, params: Record<string, string | number> = {}) => i18n.global.t(`report.${key}`, params)
-const plural = (key: string, count: number, params: Record<string, string | number> = {}) => i18n.global.t(`report.${key}`, { n: count, ...params }, count)
+const plural = (key: string, count: number, params: Record<string, string | number> = {}) =>
+  i18n.global.t(`report.${key}`, { n: count, ...params }, count)
 
 describe('the report’s sentences', () => {
   it('counts changes since last year in words that agree with the number, never « question(s) »', () => {
-    expect(changesText({ better: 2, worse: 1, same: 0 }, 2024, { t, plural })).toBe('Depuis 2024\u00a0: 2 questions en progrès, une en recul, aucune stable.')
-    expect(changesText({ better: 0, worse: 3, same: 5 }, 2024, { t, plural })).toBe('Depuis 2024\u00a0: aucune question en progrès, 3 en recul, 5 stables.')
+    expect(changesText({ better: 2, worse: 1, same: 0 }, 2024, { t, plural })).toBe(
+      'Depuis 2024\u00a0: 2 questions en progrès, une en recul, aucune stable.',
+    )
+    expect(changesText({ better: 0, worse: 3, same: 5 }, 2024, { t, plural })).toBe(
+      'Depuis 2024\u00a0: aucune question en progrès, 3 en recul, 5 stables.',
+    )
   })
 
   it('says a score out of 100 in words, not as a school mark', () => {
@@ -18,7 +23,11 @@ describe('the report’s sentences', () => {
   })
 
   it('names the publisher once, without nested parentheses', () => {
-    const made = t('pdf.madeWith', { date: '1er décembre 2026', guide: 'Guide des bonnes pratiques de l’ESS', publisher: 'Conseil supérieur de l’économie sociale et solidaire (CSESS)' })
+    const made = t('pdf.madeWith', {
+      date: '1er décembre 2026',
+      guide: 'Guide des bonnes pratiques de l’ESS',
+      publisher: 'Conseil supérieur de l’économie sociale et solidaire (CSESS)',
+    })
     expect(made).not.toMatch(/\([^)]*\(/)
   })
 })
@@ -35,6 +44,11 @@ describe('radar axes', () => {
   })
 
   it('wraps a long theme name at the width asked', () => {
-    expect(radarAxisLabel('Politique salariale et exemplarité sociale', at(50), words, 12)).toEqual(['Politique', 'salariale et', 'exemplarité', 'sociale'])
+    expect(radarAxisLabel('Politique salariale et exemplarité sociale', at(50), words, 12)).toEqual([
+      'Politique',
+      'salariale et',
+      'exemplarité',
+      'sociale',
+    ])
   })
 })

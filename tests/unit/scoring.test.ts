@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { progress, sameState, scoreAssessment, strongestAndWeakest, toPercent, type QuestionState } from '@/domain/scoring'
+import {
+  progress,
+  sameState,
+  scoreAssessment,
+  strongestAndWeakest,
+  toPercent,
+  type QuestionState,
+} from '@/domain/scoring'
 import { answer, answers, level, miniIndex, na, profile, unknown } from '../fixtures/factories'
 
 const index = miniIndex({
@@ -36,7 +43,14 @@ describe('scoreAssessment', () => {
   })
 
   it('weights questions inside a theme', () => {
-    const weighted = miniIndex({ t: { d: [{ id: 'a', weight: 3 }, { id: 'b', weight: 1 }] } })
+    const weighted = miniIndex({
+      t: {
+        d: [
+          { id: 'a', weight: 3 },
+          { id: 'b', weight: 1 },
+        ],
+      },
+    })
     const result = scoreAssessment(weighted, ['t'], profile(), answers(answer('a', level(4)), answer('b', level(0))))
     expect(result.themes[0].score).toBe(0.75)
   })
@@ -56,7 +70,9 @@ describe('scoreAssessment', () => {
 
   it('makes the global score the plain mean of theme scores, whatever their size', () => {
     // t1 has 3 answered questions at 1, t2 one at 0: a pooled mean would give 0.75, the plain mean 0.5.
-    const result = score(answers(answer('q1', level(4)), answer('q2', level(4)), answer('q3', level(4)), answer('q4', level(0))))
+    const result = score(
+      answers(answer('q1', level(4)), answer('q2', level(4)), answer('q3', level(4)), answer('q4', level(0))),
+    )
     expect(result.global.score).toBe(0.5)
     expect(result.global.answered).toBe(4)
     expect(result.global.applicable).toBe(6)
@@ -77,10 +93,17 @@ describe('scoreAssessment', () => {
     const map = answers(answer('emp', level(0)), answer('all', level(4)))
     const small = scoreAssessment(ruled, ['t'], profile({ employees: 3 }), map)
     expect(small.themes[0]).toMatchObject({ score: 1, applicable: 1 })
-    expect(small.questions[0].state).toEqual({ kind: 'not-applicable', by: 'profile', reasons: [{ kind: 'min-employees', min: 11 }] })
+    expect(small.questions[0].state).toEqual({
+      kind: 'not-applicable',
+      by: 'profile',
+      reasons: [{ kind: 'min-employees', min: 11 }],
+    })
 
     map.set('emp', answer('emp', level(0), { applicabilityOverride: { reason: 'CSE volontaire' } }))
-    expect(scoreAssessment(ruled, ['t'], profile({ employees: 3 }), map).themes[0]).toMatchObject({ score: 0.5, applicable: 2 })
+    expect(scoreAssessment(ruled, ['t'], profile({ employees: 3 }), map).themes[0]).toMatchObject({
+      score: 0.5,
+      applicable: 2,
+    })
   })
 
   it('applies theme-level rules to every question of the theme', () => {
@@ -105,31 +128,64 @@ describe('toPercent', () => {
 
 describe('progress', () => {
   it('counts as coverage does: levels out of the questions that apply (« non applicable » and profile exclusions leave both)', () => {
-    const ruled = miniIndex({ t: { d: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd', applicability: { requiresVolunteers: true } }] } })
-    const result = scoreAssessment(ruled, ['t'], profile({ volunteers: 0 }), answers(answer('a', level(1)), answer('b', na()), answer('c', unknown)))
+    const ruled = miniIndex({
+      t: { d: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd', applicability: { requiresVolunteers: true } }] },
+    })
+    const result = scoreAssessment(
+      ruled,
+      ['t'],
+      profile({ volunteers: 0 }),
+      answers(answer('a', level(1)), answer('b', na()), answer('c', unknown)),
+    )
     expect(progress(result.questions)).toEqual({ done: 1, total: 2 })
     expect(result.themes[0]).toMatchObject({ answered: 1, applicable: 2 })
   })
 })
 
 describe('answer kinds', () => {
-  const kinds = miniIndex({ t: { d: [{ id: 'm' }, { id: 'f', kind: 'fact', indicatorId: 't.ind' }, { id: 'r', kind: 'reflection' }] } })
+  const kinds = miniIndex({
+    t: { d: [{ id: 'm' }, { id: 'f', kind: 'fact', indicatorId: 't.ind' }, { id: 'r', kind: 'reflection' }] },
+  })
 
   it('scores maturity questions only: facts and reflections enter neither the score nor the coverage', () => {
-    const result = scoreAssessment(kinds, ['t'], profile(), answers(answer('m', level(2)), answer('f', null, { note: 'en note' }), answer('r', null, { note: 'des idées' })))
+    const result = scoreAssessment(
+      kinds,
+      ['t'],
+      profile(),
+      answers(answer('m', level(2)), answer('f', null, { note: 'en note' }), answer('r', null, { note: 'des idées' })),
+    )
     expect(result.questions.map((q) => q.entry.question.id)).toEqual(['m'])
     expect(result.themes[0]).toMatchObject({ score: 0.5, answered: 1, applicable: 1, coverage: 1 })
   })
 
   it('says « no scored question applies » for a theme of facts and reflections only: applicable 0, no score', () => {
-    const unscored = miniIndex({ t: { d: [{ id: 'f', kind: 'fact', indicatorId: 't.ind' }, { id: 'r', kind: 'reflection' }] } })
-    expect(scoreAssessment(unscored, ['t'], profile(), new Map()).themes[0]).toMatchObject({ score: null, applicable: 0, coverage: null })
+    const unscored = miniIndex({
+      t: {
+        d: [
+          { id: 'f', kind: 'fact', indicatorId: 't.ind' },
+          { id: 'r', kind: 'reflection' },
+        ],
+      },
+    })
+    expect(scoreAssessment(unscored, ['t'], profile(), new Map()).themes[0]).toMatchObject({
+      score: null,
+      applicable: 0,
+      coverage: null,
+    })
   })
 })
 
 describe('strongestAndWeakest', () => {
   it('lists strengths from level 3 and axes de progrès below, never the same question twice', () => {
-    const result = score(answers(answer('q1', level(4)), answer('q2', level(3)), answer('q3', level(2)), answer('q4', level(0)), answer('q5', unknown)))
+    const result = score(
+      answers(
+        answer('q1', level(4)),
+        answer('q2', level(3)),
+        answer('q3', level(2)),
+        answer('q4', level(0)),
+        answer('q5', unknown),
+      ),
+    )
     const { strongest, weakest } = strongestAndWeakest(result.questions, 5)
     expect(strongest.map((q) => q.entry.question.id)).toEqual(['q1', 'q2'])
     expect(weakest.map((q) => q.entry.question.id)).toEqual(['q4', 'q3'])

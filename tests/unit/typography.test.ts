@@ -30,11 +30,30 @@ function problems(where: string, text: string): string[] {
 function strings(value: unknown, path = '', keep: (key: string) => boolean = () => true): [string, string][] {
   if (typeof value === 'string') return [[path, value]]
   if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`, keep))
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => (keep(k) ? strings(v, path ? `${path}.${k}` : k, keep) : []))
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => (keep(k) ? strings(v, path ? `${path}.${k}` : k, keep) : []))
   return []
 }
 
-const NOT_TEXT = new Set(['id', 'format', 'language', 'adoptedOn', 'provenance', 'unit', 'domaineId', 'indicatorId', 'evidenceFor', 'sources', 'en', 'legalForms', 'excludedLegalForms', 'kind', 'renamed', 'removed', 'notesOnly'])
+const NOT_TEXT = new Set([
+  'id',
+  'format',
+  'language',
+  'adoptedOn',
+  'provenance',
+  'unit',
+  'domaineId',
+  'indicatorId',
+  'evidenceFor',
+  'sources',
+  'en',
+  'legalForms',
+  'excludedLegalForms',
+  'kind',
+  'renamed',
+  'removed',
+  'notesOnly',
+])
 
 describe('French typography', () => {
   it('in the interface strings', () => {
@@ -47,7 +66,9 @@ describe('French typography', () => {
     const scale = JSON.parse(readFileSync(resolve('guide-data/maturity-scale.json'), 'utf8'))
     const found = [
       ...strings(guide, '', (k) => !NOT_TEXT.has(k)).flatMap(([path, text]) => problems(`${guideFile} ${path}`, text)),
-      ...strings(scale, '', (k) => !NOT_TEXT.has(k)).flatMap(([path, text]) => problems(`maturity-scale ${path}`, text)),
+      ...strings(scale, '', (k) => !NOT_TEXT.has(k)).flatMap(([path, text]) =>
+        problems(`maturity-scale ${path}`, text),
+      ),
     ]
     expect(found).toEqual([])
   })

@@ -6,7 +6,17 @@ const read = async (blobs: Blob[]) => new TextDecoder().decode(await new Blob(bl
 describe('utf8Blobs', () => {
   it('keeps the text whole and in order across buffers, whatever the characters', async () => {
     // Pieces shorter, equal and longer than a 16-byte buffer; 1-, 2-, 3- and 4-byte characters.
-    const pieces = ['a', 'é', '’', '🎉', 'Égalité « réelle »\u00a0: l’AG 🎉', '', 'x'.repeat(16), '中文'.repeat(9), 'fin']
+    const pieces = [
+      'a',
+      'é',
+      '’',
+      '🎉',
+      'Égalité « réelle »\u00a0: l’AG 🎉',
+      '',
+      'x'.repeat(16),
+      '中文'.repeat(9),
+      'fin',
+    ]
     const bytes = utf8Blobs(16)
     for (const piece of pieces) bytes.add(piece)
     const blobs = bytes.finish()

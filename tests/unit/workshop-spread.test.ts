@@ -1,15 +1,39 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { DiscussionSchema, RatingSchema, debateOrder, ratingFromKey, spreadOf, toDebate, type Rating } from '@/domain/workshop'
+import {
+  DiscussionSchema,
+  RatingSchema,
+  debateOrder,
+  ratingFromKey,
+  spreadOf,
+  toDebate,
+  type Rating,
+} from '@/domain/workshop'
 
 describe('the spread of a question', () => {
   it('gives min, max and median of the levels, and counts « non applicable » and « je ne sais pas » apart', () => {
     const s = spreadOf([2, 3, 'na', 1, null, 'unknown', 3])
-    expect(s).toMatchObject({ count: 4, levels: [0, 1, 1, 2, 0], na: 1, unknown: 1, min: 1, max: 3, median: 2.5, suggested: 2 })
+    expect(s).toMatchObject({
+      count: 4,
+      levels: [0, 1, 1, 2, 0],
+      na: 1,
+      unknown: 1,
+      min: 1,
+      max: 3,
+      median: 2.5,
+      suggested: 2,
+    })
   })
 
   it('has no median and suggests nothing when nobody gave a level', () => {
-    expect(spreadOf(['na', 'unknown', null])).toMatchObject({ count: 0, min: null, max: null, median: null, suggested: null, disputed: false })
+    expect(spreadOf(['na', 'unknown', null])).toMatchObject({
+      count: 0,
+      min: null,
+      max: null,
+      median: null,
+      suggested: null,
+      disputed: false,
+    })
   })
 
   it('takes the middle rating for an odd count, and rounds a median between two levels down', () => {
@@ -78,11 +102,26 @@ describe('« à débattre »', () => {
 
 describe('the grid’s keys and records', () => {
   it('reads digits 0 to 4, n and ?, and nothing else', () => {
-    expect(['0', '4', 'n', 'N', '?', '5', 'a', ' '].map((key) => ratingFromKey(key))).toEqual([0, 4, 'na', 'na', 'unknown', undefined, undefined, undefined])
+    expect(['0', '4', 'n', 'N', '?', '5', 'a', ' '].map((key) => ratingFromKey(key))).toEqual([
+      0,
+      4,
+      'na',
+      'na',
+      'unknown',
+      undefined,
+      undefined,
+      undefined,
+    ])
   })
 
   it('reads the digit row by its place on an AZERTY keyboard, where it types « à & é " \' » without Shift', () => {
-    expect([ratingFromKey('à', 'Digit0'), ratingFromKey('&', 'Digit1'), ratingFromKey('é', 'Digit2'), ratingFromKey('"', 'Digit3'), ratingFromKey("'", 'Digit4')]).toEqual([0, 1, 2, 3, 4])
+    expect([
+      ratingFromKey('à', 'Digit0'),
+      ratingFromKey('&', 'Digit1'),
+      ratingFromKey('é', 'Digit2'),
+      ratingFromKey('"', 'Digit3'),
+      ratingFromKey("'", 'Digit4'),
+    ]).toEqual([0, 1, 2, 3, 4])
     expect(ratingFromKey('3', 'Numpad3')).toBe(3)
     expect(ratingFromKey('-', 'Digit6')).toBeUndefined()
   })
@@ -90,9 +129,22 @@ describe('the grid’s keys and records', () => {
   it('refuses a level outside 0–4 and a negative show of hands', () => {
     expect(RatingSchema.safeParse(5).success).toBe(false)
     expect(RatingSchema.safeParse('maybe').success).toBe(false)
-    const discussion = { assessmentId: 'a', questionId: 'q', flagged: false, note: '', dissent: '', updatedAt: '2026-12-01T10:00:00.000Z' }
-    expect(DiscussionSchema.safeParse({ ...discussion, hands: { levels: [0, 1, 2, 3, 4], na: 0, unknown: 0 } }).success).toBe(true)
-    expect(DiscussionSchema.safeParse({ ...discussion, hands: { levels: [0, -1, 2, 3, 4], na: 0, unknown: 0 } }).success).toBe(false)
-    expect(DiscussionSchema.safeParse({ ...discussion, hands: { levels: [0, 1, 2, 3], na: 0, unknown: 0 } }).success).toBe(false)
+    const discussion = {
+      assessmentId: 'a',
+      questionId: 'q',
+      flagged: false,
+      note: '',
+      dissent: '',
+      updatedAt: '2026-12-01T10:00:00.000Z',
+    }
+    expect(
+      DiscussionSchema.safeParse({ ...discussion, hands: { levels: [0, 1, 2, 3, 4], na: 0, unknown: 0 } }).success,
+    ).toBe(true)
+    expect(
+      DiscussionSchema.safeParse({ ...discussion, hands: { levels: [0, -1, 2, 3, 4], na: 0, unknown: 0 } }).success,
+    ).toBe(false)
+    expect(
+      DiscussionSchema.safeParse({ ...discussion, hands: { levels: [0, 1, 2, 3], na: 0, unknown: 0 } }).success,
+    ).toBe(false)
   })
 })

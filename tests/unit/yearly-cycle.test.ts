@@ -34,7 +34,15 @@ describe('guide migration map', () => {
 
   it('checks the map against the new version', () => {
     expect(guideIntegrityProblems(guideV2)).toEqual([])
-    const broken = { ...guideV2, migration: { fromVersion: 1, renamed: { 't.d.kept': 't.d.nowhere' }, removed: ['t.d.added'], notesOnly: ['t.d.kept', 't.d.missing'] } }
+    const broken = {
+      ...guideV2,
+      migration: {
+        fromVersion: 1,
+        renamed: { 't.d.kept': 't.d.nowhere' },
+        removed: ['t.d.added'],
+        notesOnly: ['t.d.kept', 't.d.missing'],
+      },
+    }
     expect(guideIntegrityProblems(broken)).toEqual([
       'migration.renamed.t.d.kept: « t.d.nowhere » n’existe pas dans cette version',
       'migration.renamed.t.d.kept: l’ancien identifiant existe encore dans cette version',
@@ -50,12 +58,22 @@ describe('guide migration map', () => {
       answer('t.d.old-name', level(1)),
       answer('t.d.gone', level(4)),
     ]
-    const result = prefillFromPrevious(previous, migrationSteps([guideV1, guideV2], 1, 2), v2Questions, 'a2', '2027-03-01T00:00:00.000Z')
+    const result = prefillFromPrevious(
+      previous,
+      migrationSteps([guideV1, guideV2], 1, 2),
+      v2Questions,
+      'a2',
+      '2027-03-01T00:00:00.000Z',
+    )
     expect(result.answers.map((a) => [a.assessmentId, a.questionId, a.carriedOver])).toEqual([
       ['a2', 't.d.kept', true],
       ['a2', 't.d.new-name', true],
     ])
-    expect(result.answers[0]).toMatchObject({ note: 'vu en CA', evidence: ['PV'], response: { kind: 'level', level: 3 } })
+    expect(result.answers[0]).toMatchObject({
+      note: 'vu en CA',
+      evidence: ['PV'],
+      response: { kind: 'level', level: 3 },
+    })
     expect(result.dropped).toEqual(['t.d.gone'])
     expect(previous[0].assessmentId).toBe('a1')
   })
@@ -71,9 +89,16 @@ describe('guide migration map', () => {
 })
 
 describe('comparison of two exercises', () => {
-  const index = miniIndex({ gov: { d: [{ id: 'q1' }, { id: 'q2' }, { id: 'q3' }, { id: 'q4' }, { id: 'q5' }, { id: 'q6' }] }, eth: { d: [{ id: 'e1' }] } })
+  const index = miniIndex({
+    gov: { d: [{ id: 'q1' }, { id: 'q2' }, { id: 'q3' }, { id: 'q4' }, { id: 'q5' }, { id: 'q6' }] },
+    eth: { d: [{ id: 'e1' }] },
+  })
   const snapshot = (map: ReturnType<typeof answers>) =>
-    takeSnapshot(scoreAssessment(index, ['gov', 'eth'], profile(), map), { guideId: 'mini', guideVersion: 1 }, '2026-06-01T00:00:00.000Z')
+    takeSnapshot(
+      scoreAssessment(index, ['gov', 'eth'], profile(), map),
+      { guideId: 'mini', guideVersion: 1 },
+      '2026-06-01T00:00:00.000Z',
+    )
 
   it('tells better, worse, same, new and no longer answered, question by question', () => {
     expect(compareLevels(1, 3)).toBe('better')
@@ -85,8 +110,20 @@ describe('comparison of two exercises', () => {
   })
 
   it('gives the theme scores of both years, the delta in displayed points and each question’s change', () => {
-    const before = answers(answer('q1', level(1)), answer('q2', level(3)), answer('q3', level(2)), answer('q5', level(2)), answer('q6', unknown))
-    const after = answers(answer('q1', level(3)), answer('q2', level(1)), answer('q3', level(2)), answer('q4', level(4)), answer('q6', level(0)))
+    const before = answers(
+      answer('q1', level(1)),
+      answer('q2', level(3)),
+      answer('q3', level(2)),
+      answer('q5', level(2)),
+      answer('q6', unknown),
+    )
+    const after = answers(
+      answer('q1', level(3)),
+      answer('q2', level(1)),
+      answer('q3', level(2)),
+      answer('q4', level(4)),
+      answer('q6', level(0)),
+    )
     const [gov, eth] = compareAssessments({
       themeIds: ['gov', 'eth'],
       questionIdsOfTheme: (id) => index.questionsOfTheme(id).map((e) => e.question.id),
@@ -176,7 +213,10 @@ describe('indicator values', () => {
       ok: true,
       value: { Femmes: 60, Hommes: null },
     })
-    expect(parseIndicatorDraft('percent-by-category', { Femmes: '160' }, ['Femmes', 'Hommes'])).toEqual({ ok: false, error: 'validation.percentRange' })
+    expect(parseIndicatorDraft('percent-by-category', { Femmes: '160' }, ['Femmes', 'Hommes'])).toEqual({
+      ok: false,
+      error: 'validation.percentRange',
+    })
     expect(parseIndicatorDraft('hours', '')).toEqual({ ok: true, value: null })
   })
 })
@@ -233,13 +273,26 @@ describe('actions', () => {
 })
 
 describe('yearly cycle', () => {
-  const a = (year: number, status: 'draft' | 'completed', presentedAt: string | null = null) => ({ id: `a${year}`, year, status, presentedAt })
+  const a = (year: number, status: 'draft' | 'completed', presentedAt: string | null = null) => ({
+    id: `a${year}`,
+    year,
+    status,
+    presentedAt,
+  })
 
   it('proposes the next step of the guide’s cycle', () => {
     expect(nextStep([])).toEqual({ kind: 'first-assessment' })
-    expect(nextStep([a(2025, 'completed', '2026-06-12'), a(2026, 'draft')])).toEqual({ kind: 'continue', assessmentId: 'a2026', year: 2026 })
+    expect(nextStep([a(2025, 'completed', '2026-06-12'), a(2026, 'draft')])).toEqual({
+      kind: 'continue',
+      assessmentId: 'a2026',
+      year: 2026,
+    })
     expect(nextStep([a(2026, 'completed')])).toEqual({ kind: 'record-ag', assessmentId: 'a2026', year: 2026 })
-    expect(nextStep([a(2026, 'completed', '2027-06-10')])).toEqual({ kind: 'next-year', previousAssessmentId: 'a2026', year: 2027 })
+    expect(nextStep([a(2026, 'completed', '2027-06-10')])).toEqual({
+      kind: 'next-year',
+      previousAssessmentId: 'a2026',
+      year: 2027,
+    })
   })
 
   it('finds the previous exercise', () => {

@@ -83,7 +83,9 @@ export class EditWriter<M extends KindMap> {
   ) {}
 
   private setTimer(run: () => void): unknown {
-    return this.options.timers ? this.options.timers.set(run, this.options.delayMs) : setTimeout(run, this.options.delayMs)
+    return this.options.timers
+      ? this.options.timers.set(run, this.options.delayMs)
+      : setTimeout(run, this.options.delayMs)
   }
 
   private clearTimer(slot: Slot) {
@@ -105,11 +107,25 @@ export class EditWriter<M extends KindMap> {
    * An edit: shown by the caller at once, written here. A gesture (a click, a choice) is written now; typing
    * (`typed`) after a pause. Either way it is in the journal before this returns.
    */
-  edit<K extends keyof M & string>(key: EditKey<K>, patch: M[K]['patch'], how: { typed?: boolean; base?: Partial<M[K]['patch']> } = {}): void {
+  edit<K extends keyof M & string>(
+    key: EditKey<K>,
+    patch: M[K]['patch'],
+    how: { typed?: boolean; base?: Partial<M[K]['patch']> } = {},
+  ): void {
     const id = recordKey(key)
     let slot = this.slots.get(id)
     if (!slot) {
-      slot = { key, pending: null, base: {}, writing: null, running: null, failed: null, error: null, at: '', timer: null }
+      slot = {
+        key,
+        pending: null,
+        base: {},
+        writing: null,
+        running: null,
+        failed: null,
+        error: null,
+        at: '',
+        timer: null,
+      }
       this.slots.set(id, slot)
     }
     // A field's base is the value before this tab's first change of it not yet stored.
@@ -237,7 +253,8 @@ export class EditWriter<M extends KindMap> {
   status(): SaveStatus {
     const slots = [...this.slots.values()]
     const failed = slots.filter((s) => s.failed)
-    if (failed.length > 0) return { state: 'error', errorKind: writeErrorKind(failed.at(-1)!.error), lastSavedAt: this.lastSavedAt }
+    if (failed.length > 0)
+      return { state: 'error', errorKind: writeErrorKind(failed.at(-1)!.error), lastSavedAt: this.lastSavedAt }
     if (slots.length > 0) return { state: 'saving', errorKind: null, lastSavedAt: this.lastSavedAt }
     return { state: this.lastSavedAt ? 'saved' : 'idle', errorKind: null, lastSavedAt: this.lastSavedAt }
   }
@@ -253,7 +270,10 @@ export class EditWriter<M extends KindMap> {
   }
 
   /** Called with what a write stored (or a replay wrote), once the writer's own state says so. */
-  onStored<K extends keyof M & string>(kind: K, listener: (key: EditKey<K>, result: M[K]['result']) => void): () => void {
+  onStored<K extends keyof M & string>(
+    kind: K,
+    listener: (key: EditKey<K>, result: M[K]['result']) => void,
+  ): () => void {
     let set = this.storedListeners.get(kind)
     if (!set) this.storedListeners.set(kind, (set = new Set()))
     const wrapped = listener as (key: EditKey, result: unknown) => void

@@ -2,9 +2,25 @@ import { NOTE_SAVE_DELAY_MS } from '@/constants'
 import { ActionPatchSchema, type Action, type ActionPatch } from '@/domain/actions'
 import { AnswerPatchSchema, type Answer, type AnswerPatch } from '@/domain/answer'
 import { AgRecordPatchSchema, type AgRecordPatch, type Assessment } from '@/domain/assessment'
-import { CustomIndicatorInputSchema, IndicatorPatchSchema, type CustomIndicator, type IndicatorPatch, type IndicatorRecord } from '@/domain/indicators'
+import {
+  CustomIndicatorInputSchema,
+  IndicatorPatchSchema,
+  type CustomIndicator,
+  type IndicatorPatch,
+  type IndicatorRecord,
+} from '@/domain/indicators'
 import { ObjectivePatchSchema, type Objective, type ObjectivePatch } from '@/domain/objectives'
-import { DiscussionPatchSchema, ParticipantPatchSchema, RatingPatchSchema, type Discussion, type DiscussionPatch, type Participant, type ParticipantPatch, type RatingPatch, type RatingRecord } from '@/domain/workshop'
+import {
+  DiscussionPatchSchema,
+  ParticipantPatchSchema,
+  RatingPatchSchema,
+  type Discussion,
+  type DiscussionPatch,
+  type Participant,
+  type ParticipantPatch,
+  type RatingPatch,
+  type RatingRecord,
+} from '@/domain/workshop'
 import { OrganisationMetaPatchSchema, type Organisation, type OrganisationMetaPatch } from '@/domain/organisation'
 import { PracticeSheetPatchSchema, type PracticeSheet, type PracticeSheetPatch } from '@/domain/practiceSheet'
 import { lazySchema, z } from '@/domain/zod'
@@ -22,7 +38,9 @@ import { EditJournal } from './journal'
 export { EditWriter, type EditKey, type SaveState, type SaveStatus } from './editWriter'
 
 /** An objective names its subject's kind, so its first write can create it. */
-const ObjectiveEditSchema = lazySchema(() => ObjectivePatchSchema.extend({ subjectKind: z.enum(['question', 'indicator']) }))
+const ObjectiveEditSchema = lazySchema(() =>
+  ObjectivePatchSchema.extend({ subjectKind: z.enum(['question', 'indicator']) }),
+)
 export type ObjectiveEdit = ObjectivePatch & { subjectKind: Objective['subjectKind'] }
 
 /** Every kind of edit the app makes, with what one change carries and what a write returns. */
@@ -70,15 +88,18 @@ const valid =
 export const EDIT_KINDS: EditKinds<Edits> = {
   answer: {
     isPatch: valid<AnswerPatch>(AnswerPatchSchema),
-    write: (assessmentId, questionId, patch, replayOver) => saveAnswerPatch(assessmentId, questionId, patch, undefined, { replayOver }),
+    write: (assessmentId, questionId, patch, replayOver) =>
+      saveAnswerPatch(assessmentId, questionId, patch, undefined, { replayOver }),
   },
   indicator: {
     isPatch: valid<IndicatorPatch>(IndicatorPatchSchema),
-    write: (assessmentId, indicatorId, patch, replayOver) => saveIndicatorValue(assessmentId, indicatorId, patch, undefined, { replayOver }),
+    write: (assessmentId, indicatorId, patch, replayOver) =>
+      saveIndicatorValue(assessmentId, indicatorId, patch, undefined, { replayOver }),
   },
   objective: {
     isPatch: valid<ObjectiveEdit>(ObjectiveEditSchema),
-    write: (assessmentId, subjectId, { subjectKind, ...patch }, replayOver) => saveObjective({ assessmentId, subjectKind, subjectId }, patch, undefined, { replayOver }),
+    write: (assessmentId, subjectId, { subjectKind, ...patch }, replayOver) =>
+      saveObjective({ assessmentId, subjectKind, subjectId }, patch, undefined, { replayOver }),
   },
   agRecord: {
     isPatch: valid<AgRecordPatch>(AgRecordPatchSchema),
@@ -86,11 +107,13 @@ export const EDIT_KINDS: EditKinds<Edits> = {
   },
   action: {
     isPatch: valid<ActionPatch>(ActionPatchSchema),
-    write: (organisationId, id, patch, replayOver) => saveActionPatch(organisationId, id, patch, undefined, { replayOver }),
+    write: (organisationId, id, patch, replayOver) =>
+      saveActionPatch(organisationId, id, patch, undefined, { replayOver }),
   },
   customIndicator: {
     isPatch: valid<z.input<typeof CustomIndicatorInputSchema>>(CustomIndicatorInputSchema),
-    write: (organisationId, id, patch, replayOver) => saveCustomIndicator(organisationId, id, patch, undefined, { replayOver }),
+    write: (organisationId, id, patch, replayOver) =>
+      saveCustomIndicator(organisationId, id, patch, undefined, { replayOver }),
   },
   participant: {
     isPatch: valid<ParticipantPatch>(ParticipantPatchSchema),
@@ -98,46 +121,93 @@ export const EDIT_KINDS: EditKinds<Edits> = {
   },
   rating: {
     isPatch: valid<RatingPatch>(RatingPatchSchema),
-    write: (assessmentId, id, patch, replayOver) => saveRating(assessmentId, ...ratingParts(id), patch, undefined, { replayOver }),
+    write: (assessmentId, id, patch, replayOver) =>
+      saveRating(assessmentId, ...ratingParts(id), patch, undefined, { replayOver }),
   },
   discussion: {
     isPatch: valid<DiscussionPatch>(DiscussionPatchSchema),
-    write: (assessmentId, questionId, patch, replayOver) => saveDiscussion(assessmentId, questionId, patch, undefined, { replayOver }),
+    write: (assessmentId, questionId, patch, replayOver) =>
+      saveDiscussion(assessmentId, questionId, patch, undefined, { replayOver }),
   },
   organisationMeta: {
     isPatch: valid<OrganisationMetaPatch>(OrganisationMetaPatchSchema),
-    write: (organisationId, _id, patch, replayOver) => saveOrganisationMeta(organisationId, patch, undefined, { replayOver }),
+    write: (organisationId, _id, patch, replayOver) =>
+      saveOrganisationMeta(organisationId, patch, undefined, { replayOver }),
   },
   practiceSheet: {
     isPatch: valid<PracticeSheetPatch>(PracticeSheetPatchSchema),
-    write: (organisationId, id, patch, replayOver) => savePracticeSheet(organisationId, id, patch, undefined, { replayOver }),
+    write: (organisationId, id, patch, replayOver) =>
+      savePracticeSheet(organisationId, id, patch, undefined, { replayOver }),
   },
 }
 
 /** What the fields an edit changes held before it, read from the record the screen shows (see `EditWriter.edit`). */
 export function baseOf<P extends object>(shown: object, patch: P): Partial<P> {
-  return Object.fromEntries(Object.keys(patch).map((field) => [field, (shown as Record<string, unknown>)[field] ?? null])) as Partial<P>
+  return Object.fromEntries(
+    Object.keys(patch).map((field) => [field, (shown as Record<string, unknown>)[field] ?? null]),
+  ) as Partial<P>
 }
 
 /** The records edits are made to, named the same way everywhere. */
 export const editKeys = {
-  answer: (assessmentId: string, questionId: string): EditKey<'answer'> => ({ kind: 'answer', scope: assessmentId, id: questionId }),
-  indicator: (assessmentId: string, indicatorId: string): EditKey<'indicator'> => ({ kind: 'indicator', scope: assessmentId, id: indicatorId }),
-  objective: (assessmentId: string, subjectId: string): EditKey<'objective'> => ({ kind: 'objective', scope: assessmentId, id: subjectId }),
+  answer: (assessmentId: string, questionId: string): EditKey<'answer'> => ({
+    kind: 'answer',
+    scope: assessmentId,
+    id: questionId,
+  }),
+  indicator: (assessmentId: string, indicatorId: string): EditKey<'indicator'> => ({
+    kind: 'indicator',
+    scope: assessmentId,
+    id: indicatorId,
+  }),
+  objective: (assessmentId: string, subjectId: string): EditKey<'objective'> => ({
+    kind: 'objective',
+    scope: assessmentId,
+    id: subjectId,
+  }),
   agRecord: (assessmentId: string): EditKey<'agRecord'> => ({ kind: 'agRecord', scope: assessmentId, id: 'ag' }),
-  action: (organisationId: string, actionId: string): EditKey<'action'> => ({ kind: 'action', scope: organisationId, id: actionId }),
-  customIndicator: (organisationId: string, indicatorId: string): EditKey<'customIndicator'> => ({ kind: 'customIndicator', scope: organisationId, id: indicatorId }),
-  participant: (assessmentId: string, participantId: string): EditKey<'participant'> => ({ kind: 'participant', scope: assessmentId, id: participantId }),
-  rating: (assessmentId: string, participantId: string, questionId: string): EditKey<'rating'> => ({ kind: 'rating', scope: assessmentId, id: ratingId(participantId, questionId) }),
-  discussion: (assessmentId: string, questionId: string): EditKey<'discussion'> => ({ kind: 'discussion', scope: assessmentId, id: questionId }),
-  organisationMeta: (organisationId: string): EditKey<'organisationMeta'> => ({ kind: 'organisationMeta', scope: organisationId, id: 'meta' }),
-  practiceSheet: (organisationId: string, sheetId: string): EditKey<'practiceSheet'> => ({ kind: 'practiceSheet', scope: organisationId, id: sheetId }),
+  action: (organisationId: string, actionId: string): EditKey<'action'> => ({
+    kind: 'action',
+    scope: organisationId,
+    id: actionId,
+  }),
+  customIndicator: (organisationId: string, indicatorId: string): EditKey<'customIndicator'> => ({
+    kind: 'customIndicator',
+    scope: organisationId,
+    id: indicatorId,
+  }),
+  participant: (assessmentId: string, participantId: string): EditKey<'participant'> => ({
+    kind: 'participant',
+    scope: assessmentId,
+    id: participantId,
+  }),
+  rating: (assessmentId: string, participantId: string, questionId: string): EditKey<'rating'> => ({
+    kind: 'rating',
+    scope: assessmentId,
+    id: ratingId(participantId, questionId),
+  }),
+  discussion: (assessmentId: string, questionId: string): EditKey<'discussion'> => ({
+    kind: 'discussion',
+    scope: assessmentId,
+    id: questionId,
+  }),
+  organisationMeta: (organisationId: string): EditKey<'organisationMeta'> => ({
+    kind: 'organisationMeta',
+    scope: organisationId,
+    id: 'meta',
+  }),
+  practiceSheet: (organisationId: string, sheetId: string): EditKey<'practiceSheet'> => ({
+    kind: 'practiceSheet',
+    scope: organisationId,
+    id: sheetId,
+  }),
 }
 
 /** Edits of one assessment (answers, indicators, objectives, AG texts). */
 /** Kinds whose scope is an organisation, not an assessment. */
 const ORGANISATION_KINDS = new Set(['action', 'customIndicator', 'organisationMeta', 'practiceSheet'])
-export const ofAssessment = (assessmentId: string) => (key: EditKey) => key.scope === assessmentId && !ORGANISATION_KINDS.has(key.kind)
+export const ofAssessment = (assessmentId: string) => (key: EditKey) =>
+  key.scope === assessmentId && !ORGANISATION_KINDS.has(key.kind)
 
 let current: EditWriter<Edits> | null = null
 

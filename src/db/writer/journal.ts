@@ -10,25 +10,32 @@ export const JOURNAL_KEY = 'cap-ess.edit-journal'
 /** The first release's journal (answers only, keyed by assessment then question): read once, then removed. */
 const OLD_JOURNAL_KEY = 'cap-ess.typing-journal'
 
-export const JournalEntrySchema = lazySchema(() => z.strictObject({
-  /** The tab that made the edit: each tab notes and forgets only its own (two tabs may edit one record). */
-  tab: z.string().min(1).max(100),
-  kind: z.string().min(1).max(40),
-  scope: z.string().min(1).max(200),
-  id: z.string().min(1).max(200),
-  /** Checked against the kind's own patch schema before it is replayed. */
-  patch: z.record(z.string(), z.unknown()),
-  /** The value each edited field had before the edit: a replay leaves a field changed since alone. */
-  base: z.record(z.string(), z.unknown()),
-  /** When the last of these edits was made: a replay never overwrites a record changed after that. */
-  at: z.iso.datetime(),
-}))
+export const JournalEntrySchema = lazySchema(() =>
+  z.strictObject({
+    /** The tab that made the edit: each tab notes and forgets only its own (two tabs may edit one record). */
+    tab: z.string().min(1).max(100),
+    kind: z.string().min(1).max(40),
+    scope: z.string().min(1).max(200),
+    id: z.string().min(1).max(200),
+    /** Checked against the kind's own patch schema before it is replayed. */
+    patch: z.record(z.string(), z.unknown()),
+    /** The value each edited field had before the edit: a replay leaves a field changed since alone. */
+    base: z.record(z.string(), z.unknown()),
+    /** When the last of these edits was made: a replay never overwrites a record changed after that. */
+    at: z.iso.datetime(),
+  }),
+)
 export type JournalEntry = z.infer<typeof JournalEntrySchema>
 
 const JournalSchema = lazySchema(() => z.record(z.string(), JournalEntrySchema))
 type Journal = z.infer<typeof JournalSchema>
 
-const OldJournalSchema = lazySchema(() => z.record(z.string(), z.record(z.string(), z.strictObject({ patch: z.record(z.string(), z.unknown()), at: z.iso.datetime() }))))
+const OldJournalSchema = lazySchema(() =>
+  z.record(
+    z.string(),
+    z.record(z.string(), z.strictObject({ patch: z.record(z.string(), z.unknown()), at: z.iso.datetime() })),
+  ),
+)
 
 /** The parts of localStorage the journal uses (so tests can give it their own). */
 export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>

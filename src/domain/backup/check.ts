@@ -15,7 +15,17 @@ export async function checkBackupText(text: string, options: ParseOptions = {}):
   for (const [i, guide] of carried.entries()) {
     const ref = { guideId: guide.id, guideVersion: guide.version }
     if ((await knowsGuide(ref)) && !sameGuide(await loadGuide(ref), guide)) {
-      return { ok: false, problems: [{ path: `guides[${i}]`, key: 'import.problem.guideConflict', params: { value: `${guide.id} v${guide.version}` } }], truncated: 0 }
+      return {
+        ok: false,
+        problems: [
+          {
+            path: `guides[${i}]`,
+            key: 'import.problem.guideConflict',
+            params: { value: `${guide.id} v${guide.version}` },
+          },
+        ],
+        truncated: 0,
+      }
     }
   }
   return validateBackup(read.json, await guideCatalog(guideRefsOf(read.json), carried), options)

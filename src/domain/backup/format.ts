@@ -20,61 +20,75 @@ export const BACKUP_FORMAT_VERSION = 2
 export { BACKUP_MAX_BYTES } from './limits.ts'
 
 /** A workshop's records; absent from the assessments of files made without one (and from files before it existed). */
-export const BackupWorkshopSchema = lazySchema(() => z.strictObject({
-  participants: z.array(ParticipantSchema.omit({ assessmentId: true })),
-  ratings: z.array(RatingRecordSchema.omit({ assessmentId: true })),
-  discussions: z.array(DiscussionSchema.omit({ assessmentId: true })),
-}))
+export const BackupWorkshopSchema = lazySchema(() =>
+  z.strictObject({
+    participants: z.array(ParticipantSchema.omit({ assessmentId: true })),
+    ratings: z.array(RatingRecordSchema.omit({ assessmentId: true })),
+    discussions: z.array(DiscussionSchema.omit({ assessmentId: true })),
+  }),
+)
 export type BackupWorkshop = z.infer<typeof BackupWorkshopSchema>
 
-export const BackupAssessmentSchema = lazySchema(() => AssessmentFieldsSchema.omit({ organisationId: true })
-  .extend({
-    answers: z.array(AnswerSchema.omit({ assessmentId: true })),
-    indicatorValues: z.array(IndicatorRecordSchema.omit({ assessmentId: true })),
-    objectives: z.array(ObjectiveSchema.omit({ assessmentId: true })),
-    workshop: BackupWorkshopSchema.optional(),
-  })
-  .refine(snapshotMatchesStatus, { error: 'validation.snapshotStatus', path: ['snapshot'] }))
+export const BackupAssessmentSchema = lazySchema(() =>
+  AssessmentFieldsSchema.omit({ organisationId: true })
+    .extend({
+      answers: z.array(AnswerSchema.omit({ assessmentId: true })),
+      indicatorValues: z.array(IndicatorRecordSchema.omit({ assessmentId: true })),
+      objectives: z.array(ObjectiveSchema.omit({ assessmentId: true })),
+      workshop: BackupWorkshopSchema.optional(),
+    })
+    .refine(snapshotMatchesStatus, { error: 'validation.snapshotStatus', path: ['snapshot'] }),
+)
 
-export const BackupActionSchema = lazySchema(() => ActionFieldsSchema.omit({ organisationId: true })
-  .refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] })
-  .refine(hasTitle, { error: 'validation.required', path: ['title'] }))
+export const BackupActionSchema = lazySchema(() =>
+  ActionFieldsSchema.omit({ organisationId: true })
+    .refine(dueDateIsPossible, { error: 'validation.dueBeforeCreation', path: ['dueDate'] })
+    .refine(hasTitle, { error: 'validation.required', path: ['title'] }),
+)
 
-export const BackupOrganisationSchema = lazySchema(() => OrganisationSchema.extend({
-  assessments: z.array(BackupAssessmentSchema),
-  actions: z.array(BackupActionSchema),
-  customIndicators: z.array(CustomIndicatorSchema.omit({ organisationId: true })),
-  /** The organisation's practice sheets; absent when it has none (and from files made before them). */
-  practiceSheets: z.array(PracticeSheetSchema.omit({ organisationId: true })).optional(),
-}))
+export const BackupOrganisationSchema = lazySchema(() =>
+  OrganisationSchema.extend({
+    assessments: z.array(BackupAssessmentSchema),
+    actions: z.array(BackupActionSchema),
+    customIndicators: z.array(CustomIndicatorSchema.omit({ organisationId: true })),
+    /** The organisation's practice sheets; absent when it has none (and from files made before them). */
+    practiceSheets: z.array(PracticeSheetSchema.omit({ organisationId: true })).optional(),
+  }),
+)
 
-export const BackupEnvelopeSchema = lazySchema(() => z.strictObject({
-  format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-  exportedAt: z.iso.datetime(),
-  appVersion: z.string().min(1).max(50),
-  scope: z.enum(['all', 'organisation']),
-  organisations: z.array(z.unknown()),
-  /**
-   * The network guides the file's assessments were made with (not the guides the app ships), so that the file
-   * opens on a device that never loaded them. Absent when there are none.
-   */
-  guides: z.array(z.unknown()).max(50).optional(),
-  /** What a network gathered from others (its sheet catalogue, its picture's summaries); in full backups only. */
-  network: z.unknown().optional(),
-}))
+export const BackupEnvelopeSchema = lazySchema(() =>
+  z.strictObject({
+    format: z.literal(BACKUP_FORMAT),
+    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+    exportedAt: z.iso.datetime(),
+    appVersion: z.string().min(1).max(50),
+    scope: z.enum(['all', 'organisation']),
+    organisations: z.array(z.unknown()),
+    /**
+     * The network guides the file's assessments were made with (not the guides the app ships), so that the file
+     * opens on a device that never loaded them. Absent when there are none.
+     */
+    guides: z.array(z.unknown()).max(50).optional(),
+    /** What a network gathered from others (its sheet catalogue, its picture's summaries); in full backups only. */
+    network: z.unknown().optional(),
+  }),
+)
 
-export const BackupNetworkSchema = lazySchema(() => z.strictObject({
-  catalogue: z.array(SharedSheetSchema.extend({ importedAt: z.iso.datetime() })),
-  summaries: z.array(SummarySchema.extend({ importedAt: z.iso.datetime() })),
-}))
+export const BackupNetworkSchema = lazySchema(() =>
+  z.strictObject({
+    catalogue: z.array(SharedSheetSchema.extend({ importedAt: z.iso.datetime() })),
+    summaries: z.array(SummarySchema.extend({ importedAt: z.iso.datetime() })),
+  }),
+)
 export type BackupNetwork = z.infer<typeof BackupNetworkSchema>
 
-export const BackupFileSchema = lazySchema(() => BackupEnvelopeSchema.extend({
-  organisations: z.array(BackupOrganisationSchema),
-  guides: z.array(GuideSchema).optional(),
-  network: BackupNetworkSchema.optional(),
-}))
+export const BackupFileSchema = lazySchema(() =>
+  BackupEnvelopeSchema.extend({
+    organisations: z.array(BackupOrganisationSchema),
+    guides: z.array(GuideSchema).optional(),
+    network: BackupNetworkSchema.optional(),
+  }),
+)
 
 export type BackupFile = z.infer<typeof BackupFileSchema>
 export type BackupOrganisation = z.infer<typeof BackupOrganisationSchema>

@@ -35,7 +35,11 @@ export type ParseResult =
   | { ok: true; file: BackupFile; migratedFrom: number | null }
   | { ok: false; problems: ImportProblem[]; truncated: number }
 
-const refused = (key: string, params: Record<string, string | number> = {}) => ({ ok: false as const, problems: [{ path: '', key, params }], truncated: 0 })
+const refused = (key: string, params: Record<string, string | number> = {}) => ({
+  ok: false as const,
+  problems: [{ path: '', key, params }],
+  truncated: 0,
+})
 const refuse = (key: string, params: Record<string, string | number> = {}): ParseResult => refused(key, params)
 /** A task boundary without setTimeout's 4 ms clamp (a MessageChannel message), where there is one. */
 const yieldToUi = () =>
@@ -54,7 +58,11 @@ const yieldToUi = () =>
  * schema and the rules zod cannot express (unique ids, references that resolve, questions the guide knows).
  * Nothing is written here: a file is either entirely valid or refused with located problems.
  */
-export async function parseBackup(text: string, catalog: GuideCatalog, options: ParseOptions = {}): Promise<ParseResult> {
+export async function parseBackup(
+  text: string,
+  catalog: GuideCatalog,
+  options: ParseOptions = {},
+): Promise<ParseResult> {
   const read = readBackupJson(text)
   return 'json' in read ? validateBackup(read.json, catalog, options) : read
 }
@@ -65,9 +73,16 @@ export function guideRefsOf(json: unknown): { guideId: string; guideVersion: num
   const orgs = (json as { organisations?: unknown } | null)?.organisations
   for (const org of Array.isArray(orgs) ? orgs : []) {
     const { assessments, practiceSheets } = (org ?? {}) as { assessments?: unknown; practiceSheets?: unknown }
-    for (const a of [...(Array.isArray(assessments) ? assessments : []), ...(Array.isArray(practiceSheets) ? practiceSheets : [])]) {
+    for (const a of [
+      ...(Array.isArray(assessments) ? assessments : []),
+      ...(Array.isArray(practiceSheets) ? practiceSheets : []),
+    ]) {
       const { guideId, guideVersion } = (a ?? {}) as { guideId?: unknown; guideVersion?: unknown }
-      if (typeof guideId === 'string' && typeof guideVersion === 'number' && !refs.some((r) => r.guideId === guideId && r.guideVersion === guideVersion)) {
+      if (
+        typeof guideId === 'string' &&
+        typeof guideVersion === 'number' &&
+        !refs.some((r) => r.guideId === guideId && r.guideVersion === guideVersion)
+      ) {
         refs.push({ guideId, guideVersion })
       }
     }
@@ -80,7 +95,8 @@ export function guideRefsOf(json: unknown): { guideId: string; guideVersion: num
  * (which guide versions it uses) before validating it, without parsing a large file twice.
  */
 export function readBackupJson(text: string): { json: unknown } | Extract<ParseResult, { ok: false }> {
-  if (text.length > BACKUP_MAX_BYTES) return refused('import.problem.fileTooLarge', { max: Math.round(BACKUP_MAX_BYTES / 1024 / 1024) })
+  if (text.length > BACKUP_MAX_BYTES)
+    return refused('import.problem.fileTooLarge', { max: Math.round(BACKUP_MAX_BYTES / 1024 / 1024) })
   try {
     return { json: JSON.parse(text) }
   } catch {
@@ -89,15 +105,28 @@ export function readBackupJson(text: string): { json: unknown } | Extract<ParseR
 }
 
 /** The second half of `parseBackup`: format, version, schema and integrity of parsed JSON. */
-export async function validateBackup(json: unknown, catalog: GuideCatalog, options: ParseOptions = {}): Promise<ParseResult> {
+export async function validateBackup(
+  json: unknown,
+  catalog: GuideCatalog,
+  options: ParseOptions = {},
+): Promise<ParseResult> {
   const onProgress = options.onProgress ?? (() => {})
-  if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as Record<string, unknown>).format !== BACKUP_FORMAT) {
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    Array.isArray(json) ||
+    (json as Record<string, unknown>).format !== BACKUP_FORMAT
+  ) {
     return refuse('import.problem.otherApp')
   }
   const version = (json as Record<string, unknown>).formatVersion
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return refuse('import.problem.badVersion')
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return refuse('import.problem.badVersion')
   if (version > BACKUP_FORMAT_VERSION) return refuse('import.problem.newerVersion', { version })
-  const migrated = version < BACKUP_FORMAT_VERSION ? migrateBackup(json as Record<string, unknown>, version, BACKUP_FORMAT_VERSION) : json
+  const migrated =
+    version < BACKUP_FORMAT_VERSION
+      ? migrateBackup(json as Record<string, unknown>, version, BACKUP_FORMAT_VERSION)
+      : json
   if (!migrated) return refuse('import.problem.badVersion')
 
   const envelope = BackupEnvelopeSchema.safeParse(migrated)
@@ -108,9 +137,15 @@ export async function validateBackup(json: unknown, catalog: GuideCatalog, optio
   envelope.data.guides?.forEach((raw, i) => {
     const parsed = GuideSchema.safeParse(raw)
     if (!parsed.success) return problems.push(...problemsFromZod(parsed.error.issues, raw, ['guides', i]))
-    for (const message of guideIntegrityProblems(parsed.data)) problems.push({ path: `guides[${i}]`, key: 'import.problem.guide', params: { value: message } })
+    for (const message of guideIntegrityProblems(parsed.data))
+      problems.push({ path: `guides[${i}]`, key: 'import.problem.guide', params: { value: message } })
     if (shipsGuideId(parsed.data.id)) problems.push(reservedId(`guides[${i}].id`, parsed.data.id))
-    if (guides.some((g) => g.id === parsed.data.id && g.version === parsed.data.version)) problems.push({ path: `guides[${i}].version`, key: 'import.problem.duplicate', params: { value: `${parsed.data.id} v${parsed.data.version}` } })
+    if (guides.some((g) => g.id === parsed.data.id && g.version === parsed.data.version))
+      problems.push({
+        path: `guides[${i}].version`,
+        key: 'import.problem.duplicate',
+        params: { value: `${parsed.data.id} v${parsed.data.version}` },
+      })
     guides.push(parsed.data)
   })
   let network: BackupNetwork | undefined
@@ -121,10 +156,21 @@ export async function validateBackup(json: unknown, catalog: GuideCatalog, optio
       network = parsed.data
       const seen = (path: string, ids: string[]) =>
         ids.forEach((id, i) => {
-          if (ids.indexOf(id) !== i) problems.push({ path: `network.${path}[${i}].id`, key: 'import.problem.duplicate', params: { value: shortValue(id) } })
+          if (ids.indexOf(id) !== i)
+            problems.push({
+              path: `network.${path}[${i}].id`,
+              key: 'import.problem.duplicate',
+              params: { value: shortValue(id) },
+            })
         })
-      seen('catalogue', network.catalogue.map((s) => s.id))
-      seen('summaries', network.summaries.map((s) => s.id))
+      seen(
+        'catalogue',
+        network.catalogue.map((s) => s.id),
+      )
+      seen(
+        'summaries',
+        network.summaries.map((s) => s.id),
+      )
     }
   }
   const organisations: BackupOrganisation[] = []
@@ -138,25 +184,40 @@ export async function validateBackup(json: unknown, catalog: GuideCatalog, optio
     // Large portfolios: let the page repaint its progress bar between organisations.
     if (i % 10 === 9) await yieldToUi()
   }
-  if (problems.length === 0) problems.push(...integrityProblems(envelope.data.exportedAt, organisations, catalog, options.now ?? new Date()))
+  if (problems.length === 0)
+    problems.push(...integrityProblems(envelope.data.exportedAt, organisations, catalog, options.now ?? new Date()))
   if (problems.length > 0) return finish(problems)
   const { guides: _guides, network: _network, ...rest } = envelope.data
   void _guides
   void _network
-  return { ok: true, file: { ...rest, organisations, ...(guides.length ? { guides } : {}), ...(network ? { network } : {}) }, migratedFrom: version < BACKUP_FORMAT_VERSION ? version : null }
+  return {
+    ok: true,
+    file: { ...rest, organisations, ...(guides.length ? { guides } : {}), ...(network ? { network } : {}) },
+    migratedFrom: version < BACKUP_FORMAT_VERSION ? version : null,
+  }
 }
 
 function finish(problems: ImportProblem[]): ParseResult {
-  return { ok: false, problems: problems.slice(0, MAX_PROBLEMS), truncated: Math.max(0, problems.length - MAX_PROBLEMS) }
+  return {
+    ok: false,
+    problems: problems.slice(0, MAX_PROBLEMS),
+    truncated: Math.max(0, problems.length - MAX_PROBLEMS),
+  }
 }
 
 /**
  * The rules zod cannot express: unique ids and years, references that resolve, and nothing the app could not show
  * (questions, themes and indicators its guide knows, values and targets that fit their unit, no date from the future).
  */
-function integrityProblems(exportedAt: string, organisations: BackupOrganisation[], catalog: GuideCatalog, now: Date): ImportProblem[] {
+function integrityProblems(
+  exportedAt: string,
+  organisations: BackupOrganisation[],
+  catalog: GuideCatalog,
+  now: Date,
+): ImportProblem[] {
   const problems: ImportProblem[] = []
-  const problem = (path: string, key: string, value: unknown) => problems.push({ path, key, params: { value: shortValue(value) } })
+  const problem = (path: string, key: string, value: unknown) =>
+    problems.push({ path, key, params: { value: shortValue(value) } })
   const duplicate = (path: string, value: string) => problem(path, 'import.problem.duplicate', value)
   const latest = new Date(now.getTime() + FUTURE_TOLERANCE_MS).toISOString()
   const notFuture = (path: string, date: string | null | undefined) => {
@@ -180,31 +241,44 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
     const years = new Set<number>()
     const custom = new Map(org.customIndicators.map((c) => [c.id, c]))
     // Org-level records (actions, own indicators) name the current guide's ids, or those of a version the org used.
-    const guides = [current, ...org.assessments.map((a) => catalog(a)).filter((g) => g !== null)].filter((g): g is GuideIndex => g !== null)
-    const anyGuide = <T>(find: (g: GuideIndex) => T | undefined): T | undefined => guides.map(find).find((x) => x !== undefined)
+    const guides = [current, ...org.assessments.map((a) => catalog(a)).filter((g) => g !== null)].filter(
+      (g): g is GuideIndex => g !== null,
+    )
+    const anyGuide = <T>(find: (g: GuideIndex) => T | undefined): T | undefined =>
+      guides.map(find).find((x) => x !== undefined)
 
     org.customIndicators.forEach((c, i) => {
       const cp = `${op}.customIndicators[${i}]`
       if (customIds.has(c.id)) duplicate(`${cp}.id`, c.id)
       customIds.add(c.id)
-      if (!anyGuide((g) => g.themeById.get(c.themeId))) problem(`${cp}.themeId`, 'import.problem.unknownTheme', c.themeId)
+      if (!anyGuide((g) => g.themeById.get(c.themeId)))
+        problem(`${cp}.themeId`, 'import.problem.unknownTheme', c.themeId)
       notFuture(`${cp}.createdAt`, c.createdAt)
     })
-    const unitOf = (guide: GuideIndex, indicatorId: string): { unit: IndicatorUnit; categories?: string[] } | undefined =>
+    const unitOf = (
+      guide: GuideIndex,
+      indicatorId: string,
+    ): { unit: IndicatorUnit; categories?: string[] } | undefined =>
       guide.indicatorById.get(indicatorId) ?? custom.get(indicatorId)
 
     org.assessments.forEach((a, i) => {
       const ap = `${op}.assessments[${i}]`
       if (assessmentIds.has(a.id)) duplicate(`${ap}.id`, a.id)
       assessmentIds.add(a.id)
-      if (years.has(a.year)) problems.push({ path: `${ap}.year`, key: 'import.problem.duplicateYear', params: { value: a.year } })
+      if (years.has(a.year))
+        problems.push({ path: `${ap}.year`, key: 'import.problem.duplicateYear', params: { value: a.year } })
       years.add(a.year)
-      if (a.previousAssessmentId !== null && !ownAssessments.has(a.previousAssessmentId)) problem(`${ap}.previousAssessmentId`, 'import.problem.dangling', a.previousAssessmentId)
+      if (a.previousAssessmentId !== null && !ownAssessments.has(a.previousAssessmentId))
+        problem(`${ap}.previousAssessmentId`, 'import.problem.dangling', a.previousAssessmentId)
       for (const field of ['createdAt', 'updatedAt', 'completedAt'] as const) notFuture(`${ap}.${field}`, a[field])
       notFuture(`${ap}.snapshot.takenAt`, a.snapshot?.takenAt)
       const guide = catalog(a)
       if (!guide) {
-        problems.push({ path: `${ap}.guideVersion`, key: 'import.problem.unknownGuide', params: { value: `${a.guideId} v${a.guideVersion}` } })
+        problems.push({
+          path: `${ap}.guideVersion`,
+          key: 'import.problem.unknownGuide',
+          params: { value: `${a.guideId} v${a.guideVersion}` },
+        })
         return
       }
       a.retainedThemeIds.forEach((id, t) => {
@@ -214,7 +288,8 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
         const known = guide.themeById.get(theme.themeId)
         if (!known) return problem(`${ap}.snapshot.themes[${t}].themeId`, 'import.problem.unknownTheme', theme.themeId)
         theme.domaines.forEach((d, k) => {
-          if (!known.domaines.some((x) => x.id === d.domaineId)) problem(`${ap}.snapshot.themes[${t}].domaines[${k}].domaineId`, 'import.problem.unknownTheme', d.domaineId)
+          if (!known.domaines.some((x) => x.id === d.domaineId))
+            problem(`${ap}.snapshot.themes[${t}].domaines[${k}].domaineId`, 'import.problem.unknownTheme', d.domaineId)
         })
       })
       const answered = new Set<string>()
@@ -222,7 +297,8 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
         const p = `${ap}.answers[${k}]`
         if (answered.has(answer.questionId)) duplicate(`${p}.questionId`, answer.questionId)
         answered.add(answer.questionId)
-        if (!guide.questionById.has(answer.questionId)) problem(`${p}.questionId`, 'import.problem.unknownQuestion', answer.questionId)
+        if (!guide.questionById.has(answer.questionId))
+          problem(`${p}.questionId`, 'import.problem.unknownQuestion', answer.questionId)
         notFuture(`${p}.updatedAt`, answer.updatedAt)
       })
       const valued = new Set<string>()
@@ -234,7 +310,12 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
         const indicator = unitOf(guide, v.indicatorId)
         if (!indicator) return problem(`${p}.indicatorId`, 'import.problem.unknownIndicator', v.indicatorId)
         const wrong = indicatorValueProblem(indicator.unit, v.value, indicator.categories)
-        if (wrong) problems.push({ path: `${p}.value`, key: 'import.problem.value', params: { value: shortValue(v.value), problem: wrong } })
+        if (wrong)
+          problems.push({
+            path: `${p}.value`,
+            key: 'import.problem.value',
+            params: { value: shortValue(v.value), problem: wrong },
+          })
       })
       const targeted = new Set<string>()
       a.objectives.forEach((v, k) => {
@@ -242,11 +323,26 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
         if (targeted.has(v.subjectId)) duplicate(`${p}.subjectId`, v.subjectId)
         targeted.add(v.subjectId)
         notFuture(`${p}.updatedAt`, v.updatedAt)
-        const kind = v.subjectKind === 'question' ? (guide.questionById.has(v.subjectId) ? 'level' : undefined) : unitOf(guide, v.subjectId)?.unit
-        if (!kind) return problem(`${p}.subjectId`, v.subjectKind === 'question' ? 'import.problem.unknownQuestion' : 'import.problem.unknownIndicator', v.subjectId)
+        const kind =
+          v.subjectKind === 'question'
+            ? guide.questionById.has(v.subjectId)
+              ? 'level'
+              : undefined
+            : unitOf(guide, v.subjectId)?.unit
+        if (!kind)
+          return problem(
+            `${p}.subjectId`,
+            v.subjectKind === 'question' ? 'import.problem.unknownQuestion' : 'import.problem.unknownIndicator',
+            v.subjectId,
+          )
         for (const field of ['oneYear', 'threeYear'] as const) {
           const wrong = targetProblem(kind, v[field])
-          if (wrong) problems.push({ path: `${p}.${field}`, key: 'import.problem.value', params: { value: shortValue(v[field]), problem: wrong } })
+          if (wrong)
+            problems.push({
+              path: `${p}.${field}`,
+              key: 'import.problem.value',
+              params: { value: shortValue(v[field]), problem: wrong },
+            })
         }
       })
       if (a.workshop) {
@@ -265,7 +361,8 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
           if (rated.has(key)) duplicate(`${p}.questionId`, x.questionId)
           rated.add(key)
           if (!people.has(x.participantId)) problem(`${p}.participantId`, 'import.problem.dangling', x.participantId)
-          if (!guide.questionById.has(x.questionId)) problem(`${p}.questionId`, 'import.problem.unknownQuestion', x.questionId)
+          if (!guide.questionById.has(x.questionId))
+            problem(`${p}.questionId`, 'import.problem.unknownQuestion', x.questionId)
           notFuture(`${p}.updatedAt`, x.updatedAt)
         })
         const discussed = new Set<string>()
@@ -273,7 +370,8 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
           const p = `${wp}.discussions[${k}]`
           if (discussed.has(x.questionId)) duplicate(`${p}.questionId`, x.questionId)
           discussed.add(x.questionId)
-          if (!guide.questionById.has(x.questionId)) problem(`${p}.questionId`, 'import.problem.unknownQuestion', x.questionId)
+          if (!guide.questionById.has(x.questionId))
+            problem(`${p}.questionId`, 'import.problem.unknownQuestion', x.questionId)
           notFuture(`${p}.updatedAt`, x.updatedAt)
         })
       }
@@ -285,8 +383,14 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
       sheetIds.add(sheet.id)
       for (const field of ['createdAt', 'updatedAt'] as const) notFuture(`${p}.${field}`, sheet[field])
       const guide = catalog(sheet)
-      if (!guide) return problems.push({ path: `${p}.guideVersion`, key: 'import.problem.unknownGuide', params: { value: `${sheet.guideId} v${sheet.guideVersion}` } })
-      if (sheet.themeId !== null && !guide.themeById.has(sheet.themeId)) problem(`${p}.themeId`, 'import.problem.unknownTheme', sheet.themeId)
+      if (!guide)
+        return problems.push({
+          path: `${p}.guideVersion`,
+          key: 'import.problem.unknownGuide',
+          params: { value: `${sheet.guideId} v${sheet.guideVersion}` },
+        })
+      if (sheet.themeId !== null && !guide.themeById.has(sheet.themeId))
+        problem(`${p}.themeId`, 'import.problem.unknownTheme', sheet.themeId)
       sheet.questionIds.forEach((id, q) => {
         if (!guide.questionById.has(id)) problem(`${p}.questionIds[${q}]`, 'import.problem.unknownQuestion', id)
       })
@@ -297,20 +401,33 @@ function integrityProblems(exportedAt: string, organisations: BackupOrganisation
       if (actionIds.has(action.id)) duplicate(`${p}.id`, action.id)
       actionIds.add(action.id)
       for (const field of ['createdAt', 'updatedAt', 'doneAt'] as const) notFuture(`${p}.${field}`, action[field])
-      if (action.originAssessmentId !== null && !ownAssessments.has(action.originAssessmentId)) problem(`${p}.originAssessmentId`, 'import.problem.dangling', action.originAssessmentId)
+      if (action.originAssessmentId !== null && !ownAssessments.has(action.originAssessmentId))
+        problem(`${p}.originAssessmentId`, 'import.problem.dangling', action.originAssessmentId)
       // As the form allows: a question or an indicator only within the action's theme.
-      if (action.themeId !== null && !anyGuide((g) => g.themeById.get(action.themeId!))) problem(`${p}.themeId`, 'import.problem.unknownTheme', action.themeId)
+      if (action.themeId !== null && !anyGuide((g) => g.themeById.get(action.themeId!)))
+        problem(`${p}.themeId`, 'import.problem.unknownTheme', action.themeId)
       // Any guide version the organisation used may place it in the action's theme (a later one may have moved it).
       if (action.questionId !== null) {
         const themes = guides.flatMap((g) => g.questionById.get(action.questionId!)?.theme.id ?? [])
         if (themes.length === 0) problem(`${p}.questionId`, 'import.problem.unknownQuestion', action.questionId)
-        else if (!themes.includes(action.themeId ?? '')) problem(`${p}.questionId`, 'import.problem.outsideTheme', action.questionId)
+        else if (!themes.includes(action.themeId ?? ''))
+          problem(`${p}.questionId`, 'import.problem.outsideTheme', action.questionId)
       }
       if (action.indicatorId !== null) {
         const own = custom.get(action.indicatorId)?.themeId
-        const themes = own ? [own] : guides.flatMap((g) => g.guide.themes.filter((t) => t.indicators.some((x) => x.id === action.indicatorId)).map((t) => t.id))
-        if (themes.length === 0) problem(`${p}.indicatorId`, action.indicatorId.startsWith('custom.') ? 'import.problem.dangling' : 'import.problem.unknownIndicator', action.indicatorId)
-        else if (!themes.includes(action.themeId ?? '')) problem(`${p}.indicatorId`, 'import.problem.outsideTheme', action.indicatorId)
+        const themes = own
+          ? [own]
+          : guides.flatMap((g) =>
+              g.guide.themes.filter((t) => t.indicators.some((x) => x.id === action.indicatorId)).map((t) => t.id),
+            )
+        if (themes.length === 0)
+          problem(
+            `${p}.indicatorId`,
+            action.indicatorId.startsWith('custom.') ? 'import.problem.dangling' : 'import.problem.unknownIndicator',
+            action.indicatorId,
+          )
+        else if (!themes.includes(action.themeId ?? ''))
+          problem(`${p}.indicatorId`, 'import.problem.outsideTheme', action.indicatorId)
       }
     })
   })

@@ -37,7 +37,10 @@ export function lastModified(org: BackupOrganisation): string {
   return latest
 }
 
-export function previewImport(file: BackupFile, existing: ReadonlyMap<string, { name: string; modified: string }>): ImportPreviewItem[] {
+export function previewImport(
+  file: BackupFile,
+  existing: ReadonlyMap<string, { name: string; modified: string }>,
+): ImportPreviewItem[] {
   return file.organisations.map((org) => {
     const mine = existing.get(org.id) ?? null
     const fileModified = lastModified(org)
@@ -78,7 +81,10 @@ export function copyOrganisation(org: BackupOrganisation, newId: () => string, s
       id: assessmentIds.get(a.id)!,
       previousAssessmentId: a.previousAssessmentId ? (assessmentIds.get(a.previousAssessmentId) ?? null) : null,
       indicatorValues: a.indicatorValues.map((v) => ({ ...v, indicatorId: remapIndicator(v.indicatorId) })),
-      objectives: a.objectives.map((o) => ({ ...o, subjectId: o.subjectKind === 'indicator' ? remapIndicator(o.subjectId) : o.subjectId })),
+      objectives: a.objectives.map((o) => ({
+        ...o,
+        subjectId: o.subjectKind === 'indicator' ? remapIndicator(o.subjectId) : o.subjectId,
+      })),
     })),
   }
 }

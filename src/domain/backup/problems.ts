@@ -34,7 +34,7 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 export function shortValue(value: unknown): string {
   let text: string
   try {
-    text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
   } catch {
     text = String(value)
   }
@@ -42,7 +42,11 @@ export function shortValue(value: unknown): string {
 }
 
 /** Turns zod issues into located problems a person can act on. `prefix` is the path of the validated part. */
-export function problemsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, input: unknown, prefix: ReadonlyArray<PropertyKey> = []): ImportProblem[] {
+export function problemsFromZod(
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+  input: unknown,
+  prefix: ReadonlyArray<PropertyKey> = [],
+): ImportProblem[] {
   return issues.map((issue): ImportProblem => {
     const path = [...prefix, ...issue.path]
     const where = formatIssuePath(path) || '(fichier)'
@@ -51,30 +55,59 @@ export function problemsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, input: 
     if (last === 'level' && (issue.code === 'too_big' || issue.code === 'too_small' || issue.code === 'invalid_type')) {
       return { path: where, key: 'import.problem.level', params: { value: shortValue(value) } }
     }
-    if (value === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') return { path: where, key: 'import.problem.missing', params: {} }
+    if (value === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom')
+      return { path: where, key: 'import.problem.missing', params: {} }
     switch (issue.code) {
       case 'invalid_type':
-        return { path: where, key: 'import.problem.type', params: { expected: EXPECTED[issue.expected] ?? 'other', value: shortValue(value) } }
+        return {
+          path: where,
+          key: 'import.problem.type',
+          params: { expected: EXPECTED[issue.expected] ?? 'other', value: shortValue(value) },
+        }
       case 'too_big':
         return {
           path: where,
-          key: issue.origin === 'string' ? 'import.problem.tooLong' : issue.origin === 'array' ? 'import.problem.tooMany' : 'import.problem.tooBig',
+          key:
+            issue.origin === 'string'
+              ? 'import.problem.tooLong'
+              : issue.origin === 'array'
+                ? 'import.problem.tooMany'
+                : 'import.problem.tooBig',
           params: { max: Number(issue.maximum), value: shortValue(value) },
         }
       case 'too_small':
         return {
           path: where,
-          key: issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? 'import.problem.empty' : 'import.problem.tooShort') : issue.origin === 'array' ? 'import.problem.tooFew' : 'import.problem.tooSmall',
+          key:
+            issue.origin === 'string'
+              ? Number(issue.minimum) <= 1
+                ? 'import.problem.empty'
+                : 'import.problem.tooShort'
+              : issue.origin === 'array'
+                ? 'import.problem.tooFew'
+                : 'import.problem.tooSmall',
           params: { min: Number(issue.minimum), value: shortValue(value) },
         }
       case 'invalid_value':
-        return { path: where, key: 'import.problem.notAllowed', params: { value: shortValue(value), allowed: issue.values.map((v) => String(v)).join(', ') } }
+        return {
+          path: where,
+          key: 'import.problem.notAllowed',
+          params: { value: shortValue(value), allowed: issue.values.map((v) => String(v)).join(', ') },
+        }
       case 'unrecognized_keys':
-        return { path: where, key: 'import.problem.unknownKeys', params: { keys: issue.keys.map((k) => shortValue(k)).join(', ') } }
+        return {
+          path: where,
+          key: 'import.problem.unknownKeys',
+          params: { keys: issue.keys.map((k) => shortValue(k)).join(', ') },
+        }
       case 'invalid_format':
         return { path: where, key: 'import.problem.format', params: { value: shortValue(value) } }
       case 'custom':
-        return { path: where, key: issue.message.startsWith('validation.') ? issue.message : 'import.problem.invalid', params: { value: shortValue(value) } }
+        return {
+          path: where,
+          key: issue.message.startsWith('validation.') ? issue.message : 'import.problem.invalid',
+          params: { value: shortValue(value) },
+        }
       default:
         return { path: where, key: 'import.problem.invalid', params: { value: shortValue(value) } }
     }

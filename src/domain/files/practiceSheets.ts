@@ -17,13 +17,21 @@ export const SHEETS_FORMAT_VERSION = 1
 export const SHEETS_MAX_BYTES = 20 * 1024 * 1024
 export const SHEETS_PER_FILE_MAX = 2000
 
-const Label = lazySchema(() => z.string().trim().min(1).max(SHEET_SHORT_MAX * 2))
+const Label = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(SHEET_SHORT_MAX * 2),
+)
 
-export const SharedSheetSchema = lazySchema(() => PracticeSheetFieldsSchema.omit({ shareable: true, themeId: true })
-  .extend({
+export const SharedSheetSchema = lazySchema(() =>
+  PracticeSheetFieldsSchema.omit({ shareable: true, themeId: true }).extend({
     id: RecordIdSchema,
     title: PracticeSheetFieldsSchema.shape.title.refine(hasVisibleCharacter, { error: 'validation.required' }),
-    description: PracticeSheetFieldsSchema.shape.description.refine(hasVisibleCharacter, { error: 'validation.required' }),
+    description: PracticeSheetFieldsSchema.shape.description.refine(hasVisibleCharacter, {
+      error: 'validation.required',
+    }),
     themeId: ItemIdSchema,
     guideId: ItemIdSchema,
     guideVersion: z.int().min(1),
@@ -37,16 +45,19 @@ export const SharedSheetSchema = lazySchema(() => PracticeSheetFieldsSchema.omit
       sizeBand: SizeBandSchema,
     }),
     updatedAt: z.iso.datetime(),
-  }))
+  }),
+)
 export type SharedSheet = z.infer<typeof SharedSheetSchema>
 
-export const SheetsFileSchema = lazySchema(() => z.strictObject({
-  format: z.literal(SHEETS_FORMAT),
-  formatVersion: z.literal(SHEETS_FORMAT_VERSION),
-  exportedAt: z.iso.datetime(),
-  appVersion: z.string().min(1).max(50),
-  sheets: z.array(SharedSheetSchema).min(1).max(SHEETS_PER_FILE_MAX),
-}))
+export const SheetsFileSchema = lazySchema(() =>
+  z.strictObject({
+    format: z.literal(SHEETS_FORMAT),
+    formatVersion: z.literal(SHEETS_FORMAT_VERSION),
+    exportedAt: z.iso.datetime(),
+    appVersion: z.string().min(1).max(50),
+    sheets: z.array(SharedSheetSchema).min(1).max(SHEETS_PER_FILE_MAX),
+  }),
+)
 export type SheetsFile = z.infer<typeof SheetsFileSchema>
 
 /** A sheet as it leaves the organisation: the guide's words resolved, its own headcount as a band. */
@@ -73,13 +84,24 @@ export function shareSheet(sheet: PracticeSheet, organisation: Organisation, gui
       const entry = guide.questionById.get(id)
       return entry ? [{ id, text: entry.question.text }] : []
     }),
-    organisation: { name: organisation.name, legalForm: organisation.legalForm, region: organisation.region, sizeBand: sizeBandOf(organisation.employees) },
+    organisation: {
+      name: organisation.name,
+      legalForm: organisation.legalForm,
+      region: organisation.region,
+      sizeBand: sizeBandOf(organisation.employees),
+    },
     updatedAt: sheet.updatedAt,
   }
 }
 
 export function sheetsFile(sheets: SharedSheet[], appVersion: string, now = new Date()): SheetsFile {
-  return { format: SHEETS_FORMAT, formatVersion: SHEETS_FORMAT_VERSION, exportedAt: now.toISOString(), appVersion, sheets }
+  return {
+    format: SHEETS_FORMAT,
+    formatVersion: SHEETS_FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    appVersion,
+    sheets,
+  }
 }
 
 export type SheetsParse = { ok: true; file: SheetsFile } | Refusal
@@ -89,15 +111,27 @@ export function parseSheetsFile(text: string, now = new Date()): SheetsParse {
   const read = readEnvelope(text, SHEETS_FORMAT, SHEETS_FORMAT_VERSION, SHEETS_MAX_BYTES)
   if (!read.ok) return read
   const parsed = SheetsFileSchema.safeParse(read.json)
-  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error.issues, read.json).slice(0, MAX_PROBLEMS) }
+  if (!parsed.success)
+    return { ok: false, problems: problemsFromZod(parsed.error.issues, read.json).slice(0, MAX_PROBLEMS) }
   const problems: ImportProblem[] = []
   const latest = latestAllowed(now)
   const seen = new Set<string>()
-  if (parsed.data.exportedAt > latest) problems.push({ path: 'exportedAt', key: 'import.problem.future', params: { value: parsed.data.exportedAt } })
+  if (parsed.data.exportedAt > latest)
+    problems.push({ path: 'exportedAt', key: 'import.problem.future', params: { value: parsed.data.exportedAt } })
   parsed.data.sheets.forEach((sheet, i) => {
-    if (seen.has(sheet.id)) problems.push({ path: `sheets[${i}].id`, key: 'import.problem.duplicate', params: { value: shortValue(sheet.id) } })
+    if (seen.has(sheet.id))
+      problems.push({
+        path: `sheets[${i}].id`,
+        key: 'import.problem.duplicate',
+        params: { value: shortValue(sheet.id) },
+      })
     seen.add(sheet.id)
-    if (sheet.updatedAt > latest) problems.push({ path: `sheets[${i}].updatedAt`, key: 'import.problem.future', params: { value: sheet.updatedAt } })
+    if (sheet.updatedAt > latest)
+      problems.push({
+        path: `sheets[${i}].updatedAt`,
+        key: 'import.problem.future',
+        params: { value: sheet.updatedAt },
+      })
   })
   return problems.length ? { ok: false, problems: problems.slice(0, MAX_PROBLEMS) } : { ok: true, file: parsed.data }
 }

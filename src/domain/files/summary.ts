@@ -26,37 +26,44 @@ export const SUMMARIES_PER_FILE_MAX = 5000
 export const SummaryLevelSchema = lazySchema(() => z.union([LevelSchema, z.enum(['na', 'unknown'])]))
 export type SummaryLevel = z.infer<typeof SummaryLevelSchema>
 
-export const SummarySchema = lazySchema(() => z.strictObject({
-  /** The same exercise always gives the same id: a network importing it twice keeps it once. */
-  id: z.string().regex(/^[0-9a-f]{32}$/),
-  year: z.int().min(YEAR_MIN).max(YEAR_MAX),
-  guideId: ItemIdSchema,
-  guideVersion: z.int().min(1),
-  scoringVersion: z.int().min(1),
-  legalForm: LegalFormSchema,
-  sizeBand: SizeBandSchema,
-  region: RegionSchema,
-  global: ScoreSummarySchema,
-  themes: z.array(ScoreSummarySchema.extend({ themeId: ItemIdSchema })).min(1).max(99),
-  /** Scored questions of the retained themes; a question left unanswered is absent. */
-  levels: z.record(ItemIdSchema, SummaryLevelSchema),
-  /** Only what the organisation chose to add. */
-  optIn: z
-    .strictObject({
-      name: z.string().trim().min(1).max(ORGANISATION_LIMITS.nameMax).optional(),
-      notes: z.record(ItemIdSchema, z.string().trim().min(1).max(NOTE_MAX)).optional(),
-    })
-    .optional(),
-}))
+export const SummarySchema = lazySchema(() =>
+  z.strictObject({
+    /** The same exercise always gives the same id: a network importing it twice keeps it once. */
+    id: z.string().regex(/^[0-9a-f]{32}$/),
+    year: z.int().min(YEAR_MIN).max(YEAR_MAX),
+    guideId: ItemIdSchema,
+    guideVersion: z.int().min(1),
+    scoringVersion: z.int().min(1),
+    legalForm: LegalFormSchema,
+    sizeBand: SizeBandSchema,
+    region: RegionSchema,
+    global: ScoreSummarySchema,
+    themes: z
+      .array(ScoreSummarySchema.extend({ themeId: ItemIdSchema }))
+      .min(1)
+      .max(99),
+    /** Scored questions of the retained themes; a question left unanswered is absent. */
+    levels: z.record(ItemIdSchema, SummaryLevelSchema),
+    /** Only what the organisation chose to add. */
+    optIn: z
+      .strictObject({
+        name: z.string().trim().min(1).max(ORGANISATION_LIMITS.nameMax).optional(),
+        notes: z.record(ItemIdSchema, z.string().trim().min(1).max(NOTE_MAX)).optional(),
+      })
+      .optional(),
+  }),
+)
 export type Summary = z.infer<typeof SummarySchema>
 
-export const SummaryFileSchema = lazySchema(() => z.strictObject({
-  format: z.literal(SUMMARY_FORMAT),
-  formatVersion: z.literal(SUMMARY_FORMAT_VERSION),
-  exportedAt: z.iso.datetime(),
-  appVersion: z.string().min(1).max(50),
-  summaries: z.array(SummarySchema).min(1).max(SUMMARIES_PER_FILE_MAX),
-}))
+export const SummaryFileSchema = lazySchema(() =>
+  z.strictObject({
+    format: z.literal(SUMMARY_FORMAT),
+    formatVersion: z.literal(SUMMARY_FORMAT_VERSION),
+    exportedAt: z.iso.datetime(),
+    appVersion: z.string().min(1).max(50),
+    summaries: z.array(SummarySchema).min(1).max(SUMMARIES_PER_FILE_MAX),
+  }),
+)
 export type SummaryFile = z.infer<typeof SummaryFileSchema>
 
 export interface SummaryOptIn {
@@ -68,7 +75,10 @@ export interface SummaryOptIn {
  * The summary's id: a digest of the assessment's id, so it stays the same from one export to the next without
  * giving the assessment's own id (which a backup file holds). `sha256` is the platform's (Web Crypto).
  */
-export async function summaryId(assessmentId: string, sha256: (data: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer>): Promise<string> {
+export async function summaryId(
+  assessmentId: string,
+  sha256: (data: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer>,
+): Promise<string> {
   const bytes = await sha256(new TextEncoder().encode(`cap-ess-summary:${assessmentId}`))
   return [...new Uint8Array(bytes).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
@@ -110,7 +120,13 @@ export function buildSummary(input: {
     sizeBand: sizeBandOf(profile.employees),
     region: organisation.region,
     global: { ...snapshot.global },
-    themes: snapshot.themes.map(({ themeId, score, answered, applicable, coverage }) => ({ themeId, score, answered, applicable, coverage })),
+    themes: snapshot.themes.map(({ themeId, score, answered, applicable, coverage }) => ({
+      themeId,
+      score,
+      answered,
+      applicable,
+      coverage,
+    })),
     levels,
   }
   const extra = { ...(optIn.name ? { name: organisation.name } : {}), ...(Object.keys(notes).length ? { notes } : {}) }
@@ -118,7 +134,13 @@ export function buildSummary(input: {
 }
 
 export function summaryFile(summaries: Summary[], appVersion: string, now = new Date()): SummaryFile {
-  return { format: SUMMARY_FORMAT, formatVersion: SUMMARY_FORMAT_VERSION, exportedAt: now.toISOString(), appVersion, summaries }
+  return {
+    format: SUMMARY_FORMAT,
+    formatVersion: SUMMARY_FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    appVersion,
+    summaries,
+  }
 }
 
 export type SummaryParse = { ok: true; file: SummaryFile } | Refusal
@@ -127,17 +149,30 @@ export function parseSummaryFile(text: string, now = new Date()): SummaryParse {
   const read = readEnvelope(text, SUMMARY_FORMAT, SUMMARY_FORMAT_VERSION, SUMMARY_MAX_BYTES)
   if (!read.ok) return read
   const parsed = SummaryFileSchema.safeParse(read.json)
-  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error.issues, read.json).slice(0, MAX_PROBLEMS) }
+  if (!parsed.success)
+    return { ok: false, problems: problemsFromZod(parsed.error.issues, read.json).slice(0, MAX_PROBLEMS) }
   const problems: ImportProblem[] = []
-  if (parsed.data.exportedAt > latestAllowed(now)) problems.push({ path: 'exportedAt', key: 'import.problem.future', params: { value: parsed.data.exportedAt } })
+  if (parsed.data.exportedAt > latestAllowed(now))
+    problems.push({ path: 'exportedAt', key: 'import.problem.future', params: { value: parsed.data.exportedAt } })
   const seen = new Set<string>()
   parsed.data.summaries.forEach((s, i) => {
-    if (seen.has(s.id)) problems.push({ path: `summaries[${i}].id`, key: 'import.problem.duplicate', params: { value: shortValue(s.id) } })
+    if (seen.has(s.id))
+      problems.push({
+        path: `summaries[${i}].id`,
+        key: 'import.problem.duplicate',
+        params: { value: shortValue(s.id) },
+      })
     seen.add(s.id)
-    if (s.year > now.getFullYear() + 1) problems.push({ path: `summaries[${i}].year`, key: 'import.problem.future', params: { value: s.year } })
+    if (s.year > now.getFullYear() + 1)
+      problems.push({ path: `summaries[${i}].year`, key: 'import.problem.future', params: { value: s.year } })
     const themes = new Set<string>()
     s.themes.forEach((t, k) => {
-      if (themes.has(t.themeId)) problems.push({ path: `summaries[${i}].themes[${k}].themeId`, key: 'import.problem.duplicate', params: { value: shortValue(t.themeId) } })
+      if (themes.has(t.themeId))
+        problems.push({
+          path: `summaries[${i}].themes[${k}].themeId`,
+          key: 'import.problem.duplicate',
+          params: { value: shortValue(t.themeId) },
+        })
       themes.add(t.themeId)
     })
   })

@@ -33,7 +33,12 @@ export function indexGuide(guide: Guide): GuideIndex {
     const entries: QuestionEntry[] = []
     for (const domaine of theme.domaines) {
       for (const question of domaine.questions) {
-        const entry = { question, domaine, theme, rules: [theme.applicability, domaine.applicability, question.applicability] }
+        const entry = {
+          question,
+          domaine,
+          theme,
+          rules: [theme.applicability, domaine.applicability, question.applicability],
+        }
         questionById.set(question.id, entry)
         entries.push(entry)
       }

@@ -23,18 +23,27 @@ export type NetworkGuideCheck = { ok: true; guide: Guide } | { ok: false; proble
  * the id of one of them (its versions and migrations are the app's).
  */
 export function checkNetworkGuide(fileName: string, text: string): NetworkGuideCheck {
-  if (text.length > GUIDE_FILE_MAX_BYTES) return { ok: false, problems: [{ path: '', key: 'files.problem.tooLarge', params: { max: GUIDE_FILE_MAX_BYTES / 1024 / 1024 } }] }
+  if (text.length > GUIDE_FILE_MAX_BYTES)
+    return {
+      ok: false,
+      problems: [{ path: '', key: 'files.problem.tooLarge', params: { max: GUIDE_FILE_MAX_BYTES / 1024 / 1024 } }],
+    }
   const problems = validateGuideFileText(fileName, text)
   if (problems.length) return { ok: false, problems }
   const json = JSON.parse(text) as { format?: unknown }
-  if (json.format !== 'cap-ess-guide') return { ok: false, problems: [{ path: 'format', key: 'files.problem.notAGuide', params: {} }] }
+  if (json.format !== 'cap-ess-guide')
+    return { ok: false, problems: [{ path: 'format', key: 'files.problem.notAGuide', params: {} }] }
   const guide = GuideSchema.parse(json)
   if (shipsGuideId(guide.id)) return { ok: false, problems: [reservedId('id', guide.id)] }
   return { ok: true, guide }
 }
 
 /** A guide id the app ships, given to a network guide. */
-export const reservedId = (path: string, id: string): ImportProblem => ({ path, key: 'files.problem.reservedGuideId', params: { value: id } })
+export const reservedId = (path: string, id: string): ImportProblem => ({
+  path,
+  key: 'files.problem.reservedGuideId',
+  params: { value: id },
+})
 
 /** Two files of the same guide id and version must be the same guide: a changed guide takes a new version. */
 export function sameGuide(a: Guide, b: Guide): boolean {

@@ -66,7 +66,11 @@ export function loadMaturityScale(): Promise<MaturityScale> {
 }
 
 /** The migrations that carry answers from one version of a guide to a later one (empty when they are equal). */
-export async function loadMigrationSteps(guideId: string, fromVersion: number, toVersion: number): Promise<GuideMigration[]> {
+export async function loadMigrationSteps(
+  guideId: string,
+  fromVersion: number,
+  toVersion: number,
+): Promise<GuideMigration[]> {
   if (fromVersion === toVersion) return []
   const versions: Guide[] = []
   for (let v = fromVersion + 1; v <= toVersion; v++) {
@@ -81,11 +85,22 @@ export async function loadMigrationSteps(guideId: string, fromVersion: number, t
  * validation uses; `carried` are the guides the file itself brings. References the app does not know give null;
  * the import says where they are.
  */
-export async function guideCatalog(refs: Iterable<GuideRef>, carried: ReadonlyArray<Guide> = []): Promise<GuideCatalog> {
-  const known: { ref: GuideRef; index: GuideIndex }[] = carried.map((guide) => ({ ref: { guideId: guide.id, guideVersion: guide.version }, index: indexGuide(guide) }))
+export async function guideCatalog(
+  refs: Iterable<GuideRef>,
+  carried: ReadonlyArray<Guide> = [],
+): Promise<GuideCatalog> {
+  const known: { ref: GuideRef; index: GuideIndex }[] = carried.map((guide) => ({
+    ref: { guideId: guide.id, guideVersion: guide.version },
+    index: indexGuide(guide),
+  }))
   for (const ref of refs) {
-    if (known.some((k) => k.ref.guideId === ref.guideId && k.ref.guideVersion === ref.guideVersion) || !(await knowsGuide(ref))) continue
+    if (
+      known.some((k) => k.ref.guideId === ref.guideId && k.ref.guideVersion === ref.guideVersion) ||
+      !(await knowsGuide(ref))
+    )
+      continue
     known.push({ ref, index: await loadGuideIndex(ref) })
   }
-  return (ref) => known.find((k) => k.ref.guideId === ref.guideId && k.ref.guideVersion === ref.guideVersion)?.index ?? null
+  return (ref) =>
+    known.find((k) => k.ref.guideId === ref.guideId && k.ref.guideVersion === ref.guideVersion)?.index ?? null
 }

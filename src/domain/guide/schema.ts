@@ -7,10 +7,12 @@ import { LegalFormSchema } from '../organisation.ts'
  */
 
 /** Stable ids: lower-case words joined by dots or dashes (`gov.rules.explicit`). Never reused. */
-export const ItemIdSchema = lazySchema(() => z
-  .string()
-  .max(120, { error: 'identifiant trop long (120 caractères au plus)' })
-  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, { error: 'identifiant invalide (minuscules, chiffres, points, tirets)' }))
+export const ItemIdSchema = lazySchema(() =>
+  z
+    .string()
+    .max(120, { error: 'identifiant trop long (120 caractères au plus)' })
+    .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, { error: 'identifiant invalide (minuscules, chiffres, points, tirets)' }),
+)
 
 const TextSchema = lazySchema(() => z.string().trim().min(1, { error: 'texte vide' }))
 
@@ -21,26 +23,20 @@ export const ProvenanceSchema = lazySchema(() => z.enum(['official', 'official-i
  * Applicability rule on the organisation's profile. Every condition given must hold.
  * An item whose rule fails is pre-marked « non applicable »; the user may override with a reason.
  */
-export const ApplicabilitySchema = lazySchema(() => z
-  .strictObject({
-    legalForms: z.array(LegalFormSchema).min(1).optional(),
-    excludedLegalForms: z.array(LegalFormSchema).min(1).optional(),
-    minEmployees: z.int().min(1).optional(),
-    requiresVolunteers: z.literal(true).optional(),
-  })
-  .refine((rule) => Object.keys(rule).length > 0, { error: 'règle d’applicabilité vide' }))
+export const ApplicabilitySchema = lazySchema(() =>
+  z
+    .strictObject({
+      legalForms: z.array(LegalFormSchema).min(1).optional(),
+      excludedLegalForms: z.array(LegalFormSchema).min(1).optional(),
+      minEmployees: z.int().min(1).optional(),
+      requiresVolunteers: z.literal(true).optional(),
+    })
+    .refine((rule) => Object.keys(rule).length > 0, { error: 'règle d’applicabilité vide' }),
+)
 
-export const IndicatorUnitSchema = lazySchema(() => z.enum([
-  'percent',
-  'percent-by-category',
-  'number',
-  'ratio',
-  'hours',
-  'euros',
-  'boolean',
-  'text',
-  'date',
-]))
+export const IndicatorUnitSchema = lazySchema(() =>
+  z.enum(['percent', 'percent-by-category', 'number', 'ratio', 'hours', 'euros', 'boolean', 'text', 'date']),
+)
 
 /**
  * How a question is answered. « maturity »: on the 0–4 scale, scored. « fact »: a value (a number, a share, an
@@ -50,127 +46,151 @@ export const IndicatorUnitSchema = lazySchema(() => z.enum([
 export const AnswerKindSchema = lazySchema(() => z.enum(['maturity', 'fact', 'reflection']))
 export type AnswerKind = z.infer<typeof AnswerKindSchema>
 
-export const QuestionSchema = lazySchema(() => z.strictObject({
-  id: ItemIdSchema,
-  text: TextSchema,
-  help: TextSchema,
-  kind: AnswerKindSchema.default('maturity'),
-  /**
-   * A short line on how to answer: for a maturity question, what 0 and 4 mean for it where the generic scale reads
-   * unclear; for a fact, what to enter.
-   */
-  answerHint: TextSchema.optional(),
-  /** The indicator that holds a fact question's value (an indicator of the same theme). */
-  indicatorId: ItemIdSchema.optional(),
-  provenance: ProvenanceSchema,
-  provenanceNote: TextSchema.optional(),
-  weight: z.number().positive().max(10).default(1),
-  applicability: ApplicabilitySchema.optional(),
-  legalNote: TextSchema.optional(),
-  related: z.array(ItemIdSchema).optional(),
-}))
+export const QuestionSchema = lazySchema(() =>
+  z.strictObject({
+    id: ItemIdSchema,
+    text: TextSchema,
+    help: TextSchema,
+    kind: AnswerKindSchema.default('maturity'),
+    /**
+     * A short line on how to answer: for a maturity question, what 0 and 4 mean for it where the generic scale reads
+     * unclear; for a fact, what to enter.
+     */
+    answerHint: TextSchema.optional(),
+    /** The indicator that holds a fact question's value (an indicator of the same theme). */
+    indicatorId: ItemIdSchema.optional(),
+    provenance: ProvenanceSchema,
+    provenanceNote: TextSchema.optional(),
+    weight: z.number().positive().max(10).default(1),
+    applicability: ApplicabilitySchema.optional(),
+    legalNote: TextSchema.optional(),
+    related: z.array(ItemIdSchema).optional(),
+  }),
+)
 
-export const DomaineSchema = lazySchema(() => z.strictObject({
-  id: ItemIdSchema,
-  label: TextSchema,
-  provenance: ProvenanceSchema,
-  applicability: ApplicabilitySchema.optional(),
-  questions: z.array(QuestionSchema).min(1),
-}))
+export const DomaineSchema = lazySchema(() =>
+  z.strictObject({
+    id: ItemIdSchema,
+    label: TextSchema,
+    provenance: ProvenanceSchema,
+    applicability: ApplicabilitySchema.optional(),
+    questions: z.array(QuestionSchema).min(1),
+  }),
+)
 
-export const IndicatorSchema = lazySchema(() => z.strictObject({
-  id: ItemIdSchema,
-  label: TextSchema,
-  unit: IndicatorUnitSchema,
-  suffix: TextSchema.optional(),
-  categories: z.array(TextSchema).min(2).optional(),
-  provenance: ProvenanceSchema,
-  domaineId: ItemIdSchema,
-  applicability: ApplicabilitySchema.optional(),
-  legalNote: TextSchema.optional(),
-}))
+export const IndicatorSchema = lazySchema(() =>
+  z.strictObject({
+    id: ItemIdSchema,
+    label: TextSchema,
+    unit: IndicatorUnitSchema,
+    suffix: TextSchema.optional(),
+    categories: z.array(TextSchema).min(2).optional(),
+    provenance: ProvenanceSchema,
+    domaineId: ItemIdSchema,
+    applicability: ApplicabilitySchema.optional(),
+    legalNote: TextSchema.optional(),
+  }),
+)
 
-export const PracticeSchema = lazySchema(() => z.strictObject({
-  text: TextSchema,
-  provenance: ProvenanceSchema,
-  note: TextSchema.optional(),
-}))
+export const PracticeSchema = lazySchema(() =>
+  z.strictObject({
+    text: TextSchema,
+    provenance: ProvenanceSchema,
+    note: TextSchema.optional(),
+  }),
+)
 
-const TaggedListSchema = lazySchema(() => z.strictObject({
-  provenance: ProvenanceSchema,
-  items: z.array(TextSchema).min(1),
-}))
+const TaggedListSchema = lazySchema(() =>
+  z.strictObject({
+    provenance: ProvenanceSchema,
+    items: z.array(TextSchema).min(1),
+  }),
+)
 
-export const ThemeSchema = lazySchema(() => z.strictObject({
-  id: ItemIdSchema,
-  number: z.int().min(1).max(99),
-  officialTitle: TextSchema,
-  shortLabel: TextSchema,
-  subtitle: TextSchema,
-  legalBasis: TextSchema,
-  definition: TextSchema,
-  keyIdeas: TaggedListSchema,
-  stakes: TaggedListSchema,
-  applicability: ApplicabilitySchema.optional(),
-  domaines: z.array(DomaineSchema).min(1),
-  indicators: z.array(IndicatorSchema),
-  practices: z.array(PracticeSchema),
-  sources: z.array(z.url()).min(1),
-}))
+export const ThemeSchema = lazySchema(() =>
+  z.strictObject({
+    id: ItemIdSchema,
+    number: z.int().min(1).max(99),
+    officialTitle: TextSchema,
+    shortLabel: TextSchema,
+    subtitle: TextSchema,
+    legalBasis: TextSchema,
+    definition: TextSchema,
+    keyIdeas: TaggedListSchema,
+    stakes: TaggedListSchema,
+    applicability: ApplicabilitySchema.optional(),
+    domaines: z.array(DomaineSchema).min(1),
+    indicators: z.array(IndicatorSchema),
+    practices: z.array(PracticeSchema),
+    sources: z.array(z.url()).min(1),
+  }),
+)
 
 /** Documents the organisation already produces, suggested as evidence (guide-reference.md, last table). */
-export const EvidenceDocumentSchema = lazySchema(() => z.strictObject({
-  id: ItemIdSchema,
-  label: TextSchema,
-  producedBy: TextSchema,
-  applicability: ApplicabilitySchema.optional(),
-  evidenceFor: z.array(ItemIdSchema).min(1),
-}))
+export const EvidenceDocumentSchema = lazySchema(() =>
+  z.strictObject({
+    id: ItemIdSchema,
+    label: TextSchema,
+    producedBy: TextSchema,
+    applicability: ApplicabilitySchema.optional(),
+    evidenceFor: z.array(ItemIdSchema).min(1),
+  }),
+)
 
 /**
  * How answers made with the previous guide version carry over to this one: questions renamed (old id → new id),
  * questions removed, and questions no longer scored (now a fact or a reflection: their answers keep the note and
  * the evidence, not the level). Ids absent from every list are unchanged.
  */
-export const GuideMigrationSchema = lazySchema(() => z.strictObject({
-  fromVersion: z.int().min(1),
-  renamed: z.record(ItemIdSchema, ItemIdSchema),
-  removed: z.array(ItemIdSchema),
-  notesOnly: z.array(ItemIdSchema).default([]),
-}))
+export const GuideMigrationSchema = lazySchema(() =>
+  z.strictObject({
+    fromVersion: z.int().min(1),
+    renamed: z.record(ItemIdSchema, ItemIdSchema),
+    removed: z.array(ItemIdSchema),
+    notesOnly: z.array(ItemIdSchema).default([]),
+  }),
+)
 
-export const GuideSchema = lazySchema(() => z.strictObject({
-  format: z.literal('cap-ess-guide'),
-  id: ItemIdSchema,
-  version: z.int().min(1),
-  title: TextSchema,
-  shortTitle: TextSchema,
-  publisher: TextSchema,
-  adoptedOn: z.iso.date(),
-  legalBasis: TextSchema,
-  language: z.literal('fr'),
-  themes: z.array(ThemeSchema).min(1),
-  documents: z.array(EvidenceDocumentSchema),
-  migration: GuideMigrationSchema.optional(),
-}))
+export const GuideSchema = lazySchema(() =>
+  z.strictObject({
+    format: z.literal('cap-ess-guide'),
+    id: ItemIdSchema,
+    version: z.int().min(1),
+    title: TextSchema,
+    shortTitle: TextSchema,
+    publisher: TextSchema,
+    adoptedOn: z.iso.date(),
+    legalBasis: TextSchema,
+    language: z.literal('fr'),
+    themes: z.array(ThemeSchema).min(1),
+    documents: z.array(EvidenceDocumentSchema),
+    migration: GuideMigrationSchema.optional(),
+  }),
+)
 
 const BilingualSchema = lazySchema(() => z.strictObject({ fr: TextSchema, en: TextSchema }))
 
-export const MaturityLevelSchema = lazySchema(() => z.strictObject({
-  level: z.int().min(0).max(4),
-  label: BilingualSchema,
-  description: BilingualSchema,
-}))
+export const MaturityLevelSchema = lazySchema(() =>
+  z.strictObject({
+    level: z.int().min(0).max(4),
+    label: BilingualSchema,
+    description: BilingualSchema,
+  }),
+)
 
 /** The maturity scale is data too: five levels, 0 to 4, in order. */
-export const MaturityScaleSchema = lazySchema(() => z.strictObject({
-  format: z.literal('cap-ess-maturity-scale'),
-  id: ItemIdSchema,
-  levels: z
-    .array(MaturityLevelSchema)
-    .length(5)
-    .refine((levels) => levels.every((l, i) => l.level === i), { error: 'les niveaux doivent aller de 0 à 4, dans l’ordre' }),
-}))
+export const MaturityScaleSchema = lazySchema(() =>
+  z.strictObject({
+    format: z.literal('cap-ess-maturity-scale'),
+    id: ItemIdSchema,
+    levels: z
+      .array(MaturityLevelSchema)
+      .length(5)
+      .refine((levels) => levels.every((l, i) => l.level === i), {
+        error: 'les niveaux doivent aller de 0 à 4, dans l’ordre',
+      }),
+  }),
+)
 
 export type Provenance = z.infer<typeof ProvenanceSchema>
 export type Applicability = z.infer<typeof ApplicabilitySchema>

@@ -26,6 +26,8 @@ export const loadScaleSource = () => import('../../../guide-data/maturity-scale.
 
 /** Starts fetching a guide and the maturity scale (an assessment page is about to need them); never fails. */
 export function prefetchGuide(ref: GuideRef): void {
-  void guideSource(ref)?.load().catch(() => {})
+  void guideSource(ref)
+    ?.load()
+    .catch(() => {})
   void loadScaleSource().catch(() => {})
 }

@@ -21,7 +21,9 @@ export function validateGuideFile(fileName: string, json: unknown): string[] {
     const parsed = MaturityScaleSchema.safeParse(json)
     return parsed.success ? [] : fromIssues(parsed.error.issues)
   }
-  return [`${fileName}: format: attendu « cap-ess-guide » ou « cap-ess-maturity-scale », trouvé ${JSON.stringify(format)}`]
+  return [
+    `${fileName}: format: attendu « cap-ess-guide » ou « cap-ess-maturity-scale », trouvé ${JSON.stringify(format)}`,
+  ]
 }
 
 /** Parses the text of a guide-data file; a JSON syntax error is reported like any other problem. */

@@ -8,17 +8,29 @@ import type { IndicatorUnit } from '../guide/schema.ts'
 import type { CustomIndicator, IndicatorValue } from '../indicators.ts'
 import { recordedValue, targetMet, type Comparator, type Objective, type Target } from '../objectives.ts'
 import type { Organisation } from '../organisation.ts'
-import { isScored, questionState, scoreAssessment, strongestAndWeakest, toPercent, type QuestionScore } from '../scoring.ts'
+import {
+  isScored,
+  questionState,
+  scoreAssessment,
+  strongestAndWeakest,
+  toPercent,
+  type QuestionScore,
+} from '../scoring.ts'
 import type { ScoreSummary } from '../snapshot.ts'
 import type { Rating } from '../workshop.ts'
-import { reportWorkshop, themeWorkshop, type ReportThemeWorkshop, type ReportWorkshop, type WorkshopRecords } from './workshop.ts'
+import {
+  reportWorkshop,
+  themeWorkshop,
+  type ReportThemeWorkshop,
+  type ReportWorkshop,
+  type WorkshopRecords,
+} from './workshop.ts'
 
 /**
  * What the AG report says, built from the stored data by pure functions and independent of how it is drawn:
  * the PDF, the employees' version, the print view and the tests all read this model. Scores here are as
  * people read them (0–100, rounded); texts from the guide are French (the guide exists only in French).
  */
-
 
 export interface ReportInput {
   guide: GuideIndex
@@ -119,7 +131,8 @@ export interface ReportTheme extends ThemeRef {
   workshop: ReportThemeWorkshop | null
 }
 
-export type AnnexState = 'answered' | 'unknown' | 'unanswered' | 'not-applicable-profile' | 'not-applicable' | 'fact' | 'reflection'
+export type AnnexState =
+  'answered' | 'unknown' | 'unanswered' | 'not-applicable-profile' | 'not-applicable' | 'fact' | 'reflection'
 
 export interface AnnexQuestion {
   id: string
@@ -185,7 +198,17 @@ function themeRef(theme: { id: string; number: number; officialTitle: string; sh
 
 function reportAction(a: Action, index: GuideIndex): ReportAction {
   const question = a.questionId ? (index.questionById.get(a.questionId)?.question.text ?? null) : null
-  return { id: a.id, title: a.title, question, description: a.description, status: a.status, priority: a.priority, owner: a.owner, dueDate: a.dueDate, doneAt: a.doneAt }
+  return {
+    id: a.id,
+    title: a.title,
+    question,
+    description: a.description,
+    status: a.status,
+    priority: a.priority,
+    owner: a.owner,
+    dueDate: a.dueDate,
+    doneAt: a.doneAt,
+  }
 }
 
 /**
@@ -193,13 +216,19 @@ function reportAction(a: Action, index: GuideIndex): ReportAction {
  * exercise year (older closed actions were reported at an earlier AG).
  */
 export function actionsForYear(actions: ReadonlyArray<Action>, year: number): Action[] {
-  return actions.filter((a) => a.status === 'todo' || a.status === 'doing' || Number((a.doneAt ?? a.updatedAt).slice(0, 4)) >= year)
+  return actions.filter(
+    (a) => a.status === 'todo' || a.status === 'doing' || Number((a.doneAt ?? a.updatedAt).slice(0, 4)) >= year,
+  )
 }
 
 const STATUS_ORDER: Record<ActionStatus, number> = { doing: 0, todo: 1, done: 2, dropped: 3 }
 const PRIORITY_ORDER: Record<ActionPriority, number> = { high: 0, normal: 1, low: 2 }
 function byStatusThenPriority(a: Action, b: Action) {
-  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.dueDate ?? '9').localeCompare(b.dueDate ?? '9')
+  return (
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] ||
+    (a.dueDate ?? '9').localeCompare(b.dueDate ?? '9')
+  )
 }
 
 function trendOf(value: IndicatorValue | null, previous: IndicatorValue | null): ReportIndicator['trend'] {
@@ -207,7 +236,12 @@ function trendOf(value: IndicatorValue | null, previous: IndicatorValue | null):
   return value > previous ? 'up' : value < previous ? 'down' : 'same'
 }
 
-function annexQuestion(q: QuestionScore, answer: Answer | undefined, indicators: ReadonlyMap<string, { value: IndicatorValue | null }>, index: GuideIndex): AnnexQuestion {
+function annexQuestion(
+  q: QuestionScore,
+  answer: Answer | undefined,
+  indicators: ReadonlyMap<string, { value: IndicatorValue | null }>,
+  index: GuideIndex,
+): AnnexQuestion {
   const { entry, state } = q
   const base = {
     id: entry.question.id,
@@ -223,7 +257,11 @@ function annexQuestion(q: QuestionScore, answer: Answer | undefined, indicators:
   if (!isScored(entry) && !(state.kind === 'not-applicable' && state.by === 'profile')) {
     const indicator = entry.question.indicatorId ? index.indicatorById.get(entry.question.indicatorId) : undefined
     if (entry.question.kind === 'reflection' || !indicator) return { ...base, state: 'reflection', level: null }
-    const fact = { unit: indicator.unit, value: indicators.get(indicator.id)?.value ?? null, ...(indicator.suffix ? { suffix: indicator.suffix } : {}) }
+    const fact = {
+      unit: indicator.unit,
+      value: indicators.get(indicator.id)?.value ?? null,
+      ...(indicator.suffix ? { suffix: indicator.suffix } : {}),
+    }
     return { ...base, state: 'fact', level: null, fact }
   }
   switch (state.kind) {
@@ -246,7 +284,11 @@ export function buildReport(input: ReportInput): ReportModel {
   const comparison = previous
     ? compareAssessments({
         themeIds: assessment.retainedThemeIds,
-        questionIdsOfTheme: (id) => index.questionsOfTheme(id).filter(isScored).map((e) => e.question.id),
+        questionIdsOfTheme: (id) =>
+          index
+            .questionsOfTheme(id)
+            .filter(isScored)
+            .map((e) => e.question.id),
         before: previous,
         after: year,
       })
@@ -259,21 +301,31 @@ export function buildReport(input: ReportInput): ReportModel {
     return custom ? { label: custom.label, unit: custom.unit as IndicatorUnit, suffix: undefined } : null
   }
   const objectiveOf = (o: Objective): ReportObjective | null => {
-    const base = { subjectKind: o.subjectKind, subjectId: o.subjectId, comparator: o.comparator, oneYear: o.oneYear, threeYear: o.threeYear }
+    const base = {
+      subjectKind: o.subjectKind,
+      subjectId: o.subjectId,
+      comparator: o.comparator,
+      oneYear: o.oneYear,
+      threeYear: o.threeYear,
+    }
     if (o.subjectKind === 'question') {
       const entry = index.questionById.get(o.subjectId)
       return entry ? { ...base, label: entry.question.text, unit: 'level' } : null
     }
     const info = indicatorInfo(o.subjectId)
-    return info ? { ...base, label: info.label, unit: info.unit, ...(info.suffix ? { suffix: info.suffix } : {}) } : null
+    return info
+      ? { ...base, label: info.label, unit: info.unit, ...(info.suffix ? { suffix: info.suffix } : {}) }
+      : null
   }
   const themeOfObjective = (o: Objective) =>
     o.subjectKind === 'question'
       ? index.questionById.get(o.subjectId)?.theme.id
-      : (index.guide.themes.find((t) => t.indicators.some((i) => i.id === o.subjectId))?.id ?? input.customIndicators.find((c) => c.id === o.subjectId)?.themeId)
+      : (index.guide.themes.find((t) => t.indicators.some((i) => i.id === o.subjectId))?.id ??
+        input.customIndicators.find((c) => c.id === o.subjectId)?.themeId)
 
   const actions = actionsForYear(input.actions, assessment.year).sort(byStatusThenPriority)
-  const themeOfAction = (a: Action) => a.themeId ?? (a.questionId ? index.questionById.get(a.questionId)?.theme.id : undefined) ?? null
+  const themeOfAction = (a: Action) =>
+    a.themeId ?? (a.questionId ? index.questionById.get(a.questionId)?.theme.id : undefined) ?? null
 
   const agreedOf = (questionId: string): Rating | null => {
     const response = year.answers.get(questionId)?.response
@@ -287,15 +339,30 @@ export function buildReport(input: ReportInput): ReportModel {
     const before = previous?.snapshot.themes.find((t) => t.themeId === theme.id)
     const questions = scores.questions.filter((q) => q.entry.theme.id === theme.id)
     const highlights = strongestAndWeakest(questions, input.highlightsPerTheme)
-    const highlight = (q: (typeof highlights.strongest)[number]): HighlightItem => ({ questionId: q.entry.question.id, text: q.entry.question.text, level: q.state.level })
-    const indicatorIds = [...theme.indicators.map((i) => i.id), ...input.customIndicators.filter((c) => c.themeId === theme.id).map((c) => c.id)]
+    const highlight = (q: (typeof highlights.strongest)[number]): HighlightItem => ({
+      questionId: q.entry.question.id,
+      text: q.entry.question.text,
+      level: q.state.level,
+    })
+    const indicatorIds = [
+      ...theme.indicators.map((i) => i.id),
+      ...input.customIndicators.filter((c) => c.themeId === theme.id).map((c) => c.id),
+    ]
     themes.push({
       ...themeRef(theme),
       score: scoreLine(summary, before),
       domaines: theme.domaines.map((d) => ({
         id: d.id,
         label: d.label,
-        score: scoreLine(summary.domaines.find((x) => x.domaineId === d.id) ?? { score: null, answered: 0, applicable: 0, coverage: null }, before?.domaines.find((x) => x.domaineId === d.id)),
+        score: scoreLine(
+          summary.domaines.find((x) => x.domaineId === d.id) ?? {
+            score: null,
+            answered: 0,
+            applicable: 0,
+            coverage: null,
+          },
+          before?.domaines.find((x) => x.domaineId === d.id),
+        ),
       })),
       strengths: highlights.strongest.map(highlight),
       axes: highlights.weakest.map(highlight),
@@ -320,7 +387,17 @@ export function buildReport(input: ReportInput): ReportModel {
         const value = record?.value ?? null
         const before = previous?.indicators.get(id)?.value ?? null
         if (!info || (value === null && before === null && !record?.note)) return []
-        return [{ id, ...info, custom: id.startsWith('custom.'), value, previous: before, trend: trendOf(value, before), note: record?.note ?? '' }]
+        return [
+          {
+            id,
+            ...info,
+            custom: id.startsWith('custom.'),
+            value,
+            previous: before,
+            trend: trendOf(value, before),
+            note: record?.note ?? '',
+          },
+        ]
       }),
       workshop: themeWorkshop(
         input.workshop ?? null,
@@ -335,10 +412,19 @@ export function buildReport(input: ReportInput): ReportModel {
     theme: themeRef(index.themeById.get(theme.id)!),
     questions: index
       .questionsOfTheme(theme.id)
-      .map((entry) => annexQuestion({ entry, state: questionState(entry, year.answers.get(entry.question.id), year.profile) }, year.answers.get(entry.question.id), year.indicators, index)),
+      .map((entry) =>
+        annexQuestion(
+          { entry, state: questionState(entry, year.answers.get(entry.question.id), year.profile) },
+          year.answers.get(entry.question.id),
+          year.indicators,
+          index,
+        ),
+      ),
   }))
   const record = assessment.agRecord ?? EMPTY_AG_RECORD
-  const sameThemes = previous !== null && [...retained].sort().join() === [...new Set(previous.assessment.retainedThemeIds)].sort().join()
+  const sameThemes =
+    previous !== null &&
+    [...retained].sort().join() === [...new Set(previous.assessment.retainedThemeIds)].sort().join()
   return {
     organisation: {
       name: organisation.name,
@@ -353,7 +439,12 @@ export function buildReport(input: ReportInput): ReportModel {
     status: assessment.status,
     completedAt: assessment.completedAt,
     presentedAt: assessment.presentedAt,
-    guide: { title: index.guide.title, shortTitle: index.guide.shortTitle, publisher: index.guide.publisher, version: assessment.guideVersion },
+    guide: {
+      title: index.guide.title,
+      shortTitle: index.guide.shortTitle,
+      publisher: index.guide.publisher,
+      version: assessment.guideVersion,
+    },
     approach: {
       retained: index.guide.themes.filter((t) => retained.has(t.id)).map(themeRef),
       notRetained: index.guide.themes.filter((t) => !retained.has(t.id)).map(themeRef),
@@ -407,9 +498,14 @@ export function employeeSummary(report: ReportModel, count: number): EmployeeSum
     retained: report.approach.retained,
     participants: report.approach.participants,
     global: report.global,
-    themes: report.themes.map(({ id, number, title, shortLabel, score }) => ({ ref: { id, number, title, shortLabel }, score })),
+    themes: report.themes.map(({ id, number, title, shortLabel, score }) => ({
+      ref: { id, number, title, shortLabel },
+      score,
+    })),
     strengths: pick('strengths'),
     axes: pick('axes'),
-    plan: [...report.themes.flatMap((t) => t.actions), ...report.otherActions].filter((a) => a.status === 'todo' || a.status === 'doing'),
+    plan: [...report.themes.flatMap((t) => t.actions), ...report.otherActions].filter(
+      (a) => a.status === 'todo' || a.status === 'doing',
+    ),
   }
 }

@@ -1,5 +1,13 @@
 import type { QuestionEntry } from '../guide/guideIndex.ts'
-import { spreadOf, toDebate, type Discussion, type Participant, type ParticipantRole, type Rating, type RatingRecord } from '../workshop.ts'
+import {
+  spreadOf,
+  toDebate,
+  type Discussion,
+  type Participant,
+  type ParticipantRole,
+  type Rating,
+  type RatingRecord,
+} from '../workshop.ts'
 
 /** A workshop's records for one assessment, as the report reads them. */
 export interface WorkshopRecords {
@@ -37,8 +45,15 @@ const ROLE_ORDER: ParticipantRole[] = ['board', 'employee', 'volunteer', 'user',
 
 export function reportWorkshop(records: WorkshopRecords | null, showNames: boolean): ReportWorkshop | null {
   if (!records || records.participants.length === 0) return null
-  const byRole = ROLE_ORDER.map((role) => ({ role, count: records.participants.filter((p) => p.role === role).length })).filter((r) => r.count > 0)
-  return { people: records.participants.length, byRole, names: showNames ? records.participants.map((p) => ({ name: p.name, role: p.role })) : null }
+  const byRole = ROLE_ORDER.map((role) => ({
+    role,
+    count: records.participants.filter((p) => p.role === role).length,
+  })).filter((r) => r.count > 0)
+  return {
+    people: records.participants.length,
+    byRole,
+    names: showNames ? records.participants.map((p) => ({ name: p.name, role: p.role })) : null,
+  }
 }
 
 /**
@@ -53,9 +68,16 @@ export function themeWorkshop(
 ): ReportThemeWorkshop | null {
   if (!records) return null
   const ids = new Set(entries.map((e) => e.entry.question.id))
-  const raters = new Set(records.ratings.filter((r) => r.rating !== null && ids.has(r.questionId)).map((r) => r.participantId))
+  const raters = new Set(
+    records.ratings.filter((r) => r.rating !== null && ids.has(r.questionId)).map((r) => r.participantId),
+  )
   const discussions = new Map(records.discussions.filter((d) => ids.has(d.questionId)).map((d) => [d.questionId, d]))
-  const hands = Math.max(0, ...[...discussions.values()].map((d) => (d.hands ? d.hands.levels.reduce((a, b) => a + b, 0) + d.hands.na + d.hands.unknown : 0)))
+  const hands = Math.max(
+    0,
+    ...[...discussions.values()].map((d) =>
+      d.hands ? d.hands.levels.reduce((a, b) => a + b, 0) + d.hands.na + d.hands.unknown : 0,
+    ),
+  )
   const people = Math.max(raters.size, hands)
   if (people === 0 && discussions.size === 0) return null
   const disputed = entries.flatMap(({ entry, n }) => {
@@ -64,7 +86,18 @@ export function themeWorkshop(
     const discussion = discussions.get(id)
     const spread = spreadOf(ratings, discussion?.hands ?? null)
     if (!toDebate(spread, discussion)) return []
-    return [{ questionId: id, n, text: entry.question.text, min: spread.min, max: spread.max, views: spread.count + spread.na + spread.unknown, agreed: agreedOf(id), dissent: discussion?.dissent.trim() ?? '' }]
+    return [
+      {
+        questionId: id,
+        n,
+        text: entry.question.text,
+        min: spread.min,
+        max: spread.max,
+        views: spread.count + spread.na + spread.unknown,
+        agreed: agreedOf(id),
+        dissent: discussion?.dissent.trim() ?? '',
+      },
+    ]
   })
   return { people, disputed }
 }

@@ -8,7 +8,11 @@ import { jsPDF } from 'jspdf'
  * Practice sheets as a PDF: one sheet per page (a sheet longer than a page goes on), and, for an event booklet,
  * a cover and a contents page with a link to each sheet.
  */
-export async function practiceSheetsPdf(sheets: ReadonlyArray<SharedSheet>, text: NetworkText, options: { booklet?: { title: string } } = {}): Promise<Blob> {
+export async function practiceSheetsPdf(
+  sheets: ReadonlyArray<SharedSheet>,
+  text: NetworkText,
+  options: { booklet?: { title: string } } = {},
+): Promise<Blob> {
   const title = options.booklet?.title ?? sheets[0]?.title ?? text.t('sheets.pdfTitle')
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true })
   doc.setProperties({ title, subject: text.t('sheets.pdfTitle'), creator: 'Cap ESS' })
@@ -35,18 +39,29 @@ export async function practiceSheetsPdf(sheets: ReadonlyArray<SharedSheet>, text
     // The first sheet was written on a page after the one kept for the contents.
     w.writeToc(tocPage, text.t('sheets.contents'))
   }
-  w.writeFooters(options.booklet?.title ?? '', ` · ${text.t('sheets.footer')}`, (page, total) => text.t('sheets.page', { page, total }), options.booklet ? 2 : 1)
+  w.writeFooters(
+    options.booklet?.title ?? '',
+    ` · ${text.t('sheets.footer')}`,
+    (page, total) => text.t('sheets.page', { page, total }),
+    options.booklet ? 2 : 1,
+  )
   return doc.output('blob')
 }
 
 function writeSheet(w: PdfWriter, sheet: SharedSheet, text: NetworkText) {
   const start = w.page
-  w.text(`${text.t('sheets.themeLabel', { number: sheet.theme.number })} ${sheet.theme.label}${sheet.domaine ? ` · ${sheet.domaine}` : ''}`, { size: 9, bold: true, color: COLORS.primary, gapAfter: 2 })
+  w.text(
+    `${text.t('sheets.themeLabel', { number: sheet.theme.number })} ${sheet.theme.label}${sheet.domaine ? ` · ${sheet.domaine}` : ''}`,
+    { size: 9, bold: true, color: COLORS.primary, gapAfter: 2 },
+  )
   w.toc.push({ title: sheet.title, page: start, level: 1 })
   w.doc.outline.add(null, sheet.title, { pageNumber: start })
   w.text(sheet.title, { size: 17, bold: true, color: COLORS.primary, gapAfter: 2 })
   const org = sheet.organisation
-  w.text(`${org.name} · ${text.legalForm(org.legalForm)} · ${text.region(org.region)} · ${text.sizeBand(org.sizeBand)}`, { size: 10, color: COLORS.muted, gapAfter: 4 })
+  w.text(
+    `${org.name} · ${text.legalForm(org.legalForm)} · ${text.region(org.region)} · ${text.sizeBand(org.sizeBand)}`,
+    { size: 10, color: COLORS.muted, gapAfter: 4 },
+  )
   const block = (label: string, value: string) => {
     if (!value.trim()) return
     w.text(label, { bold: true, size: 11, gapAfter: 1 })
