@@ -17,7 +17,8 @@ import type { Objective } from '@/domain/objectives'
 import type { Table } from 'dexie'
 import { database, newId, nowIso } from './database'
 import { itemsOf, setOf, withoutOwner } from './itemSets'
-import { AssessmentLockedError, RecordGoneError, stillToWrite, type WriteOptions } from './locks'
+import { AssessmentLockedError, RecordGoneError, madeOnScreen, stillToWrite, type WriteOptions } from './locks'
+import { noteOwnWrite } from './ownWrites'
 
 export interface Prefill {
   fromAssessmentId: string
@@ -180,6 +181,7 @@ export async function saveAgPatch(
       updatedAt: nowIso(),
     })
     await db.assessments.put(assessment)
+    if (madeOnScreen(options)) noteOwnWrite(db, 'assessments', id, id, assessment)
     return assessment
   })
 }

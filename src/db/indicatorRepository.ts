@@ -3,18 +3,16 @@ import {
   CustomIndicatorInputSchema,
   CustomIndicatorSchema,
   IndicatorRecordSchema,
+  emptyIndicatorRecord,
   type CustomIndicator,
   type IndicatorPatch,
   type IndicatorRecord,
 } from '@/domain/indicators'
 import { parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
-import { findItem, putItem, readItems } from './itemSets'
-import { RecordGoneError, assertDraft, stillToWrite, type WriteOptions } from './locks'
-
-export async function listIndicatorValues(assessmentIds: string[], db = database()): Promise<IndicatorRecord[]> {
-  return readItems<IndicatorRecord>(db.indicatorSets, assessmentIds)
-}
+import { findItem, putItem } from './itemSets'
+import { RecordGoneError, assertDraft, madeOnScreen, stillToWrite, type WriteOptions } from './locks'
+import { noteOwnWrite } from './ownWrites'
 
 /** One write per change, like answers; the value must already be checked against the unit (parseIndicatorDraft). */
 export async function saveIndicatorValue(
@@ -31,17 +29,12 @@ export async function saveIndicatorValue(
       throw new RecordGoneError('Indicator', indicatorId)
     const now = nowIso()
     const matches = (v: { indicatorId: string }) => v.indicatorId === indicatorId
-    const stored = findItem<IndicatorRecord>(set, matches) ?? {
-      assessmentId,
-      indicatorId,
-      value: null,
-      note: '',
-      updatedAt: now,
-    }
+    const stored = findItem<IndicatorRecord>(set, matches) ?? emptyIndicatorRecord(assessmentId, indicatorId, now)
     const toWrite = stillToWrite(patch, stored, options)
     if (!toWrite) return undefined
     const record = IndicatorRecordSchema.parse({ ...stored, ...toWrite, updatedAt: now })
-    await putItem(db.indicatorSets, set, record, matches)
+    const put = await putItem(db.indicatorSets, set, record, matches)
+    if (madeOnScreen(options)) noteOwnWrite(db, 'indicatorSets', assessmentId, assessmentId, put)
     return record
   })
 }

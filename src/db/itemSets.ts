@@ -14,11 +14,6 @@ export function itemsOf<T extends Owned>(set: ItemSet<Omit<T, 'assessmentId'>> |
   return set ? set.items.map((item) => ({ ...item, assessmentId: set.assessmentId }) as T) : []
 }
 
-/** The items of these assessments, in one request. */
-export async function readItems<T extends Owned>(table: SetTable<T>, assessmentIds: string[]): Promise<T[]> {
-  return (await table.bulkGet(assessmentIds)).flatMap((set) => itemsOf<T>(set))
-}
-
 /** The item of `set` that `matches`, with its assessment's id, or undefined. */
 export function findItem<T extends Owned>(
   set: ItemSet<Omit<T, 'assessmentId'>> | undefined,
@@ -57,7 +52,7 @@ export async function putItem<T extends Owned>(
   set: ItemSet<Omit<T, 'assessmentId'>> | undefined,
   record: T,
   matches: (item: Omit<T, 'assessmentId'>) => boolean,
-): Promise<void> {
+): Promise<ItemSet<Omit<T, 'assessmentId'>>> {
   const item = withoutOwner(record)
   // In place of the first match (the order stays), any other match dropped: a record holds each item once.
   const first = set ? set.items.findIndex(matches) : -1
@@ -66,5 +61,7 @@ export async function putItem<T extends Owned>(
   if (at >= 0) items[at] = item
   else items.push(item)
   const updatedAt = set && set.updatedAt > record.updatedAt ? set.updatedAt : record.updatedAt
-  await table.put({ assessmentId: record.assessmentId, updatedAt, items })
+  const put = { assessmentId: record.assessmentId, updatedAt, items }
+  await table.put(put)
+  return put
 }

@@ -35,6 +35,11 @@ export interface WriteOptions {
   replayOver?: Record<string, unknown>
 }
 
+/** An edit made now, on screen (not replayed from the journal of a tab that closed): the page already shows it. */
+export function madeOnScreen(options: WriteOptions): boolean {
+  return options.replayOver === undefined
+}
+
 /** '' and null both mean « nothing » in a form; otherwise values compare by content. */
 function same(a: unknown, b: unknown): boolean {
   const plain = (v: unknown) => (v === '' || v === undefined ? null : v)

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie'
 import { ValidationError } from '@/domain/validation'
 import {
   DiscussionSchema,
@@ -6,6 +5,8 @@ import {
   ParticipantSchema,
   RatingRecordSchema,
   emptyDiscussion,
+  emptyParticipant,
+  emptyRating,
   type Discussion,
   type DiscussionPatch,
   type Participant,
@@ -15,38 +16,8 @@ import {
 } from '@/domain/workshop'
 import type { Sheet } from '@/domain/participantSheet'
 import { database, nowIso } from './database'
-import { RecordGoneError, assertDraft, stillToWrite, type WriteOptions } from './locks'
-
-/** Everything a workshop has recorded for one assessment. */
-export interface StoredWorkshop {
-  participants: Participant[]
-  ratings: RatingRecord[]
-  discussions: Discussion[]
-}
-
-export async function readWorkshop(assessmentId: string, db = database()): Promise<StoredWorkshop> {
-  return db.transaction('r', [db.participants, db.ratings, db.discussions], async () => {
-    const [participants, ratings, discussions] = await Promise.all([
-      db.participants.where('assessmentId').equals(assessmentId).sortBy('createdAt'),
-      db.ratings.where('assessmentId').equals(assessmentId).toArray(),
-      db.discussions.where('assessmentId').equals(assessmentId).toArray(),
-    ])
-    return { participants, ratings, discussions }
-  })
-}
-
-/** Calls back whenever the workshop's records change, in this tab or another. Returns the function that stops it. */
-export function watchWorkshop(
-  assessmentId: string,
-  onChange: (stored: StoredWorkshop) => void,
-  db = database(),
-): () => void {
-  const subscription = liveQuery(() => readWorkshop(assessmentId, db)).subscribe({
-    next: onChange,
-    error: (error: unknown) => console.error('Watching the workshop failed', error),
-  })
-  return () => subscription.unsubscribe()
-}
+import { RecordGoneError, assertDraft, madeOnScreen, stillToWrite, type WriteOptions } from './locks'
+import { noteOwnWrite } from './ownWrites'
 
 /**
  * A participant's name or role; the first write creates the participant (the patch then carries both). Like every
@@ -71,11 +42,12 @@ export async function saveParticipant(
         name: { key: 'workshop.participants.tooMany', params: { max: PARTICIPANTS_PER_ASSESSMENT_MAX } },
       })
     }
-    const base = stored ?? { assessmentId, id, name: '', role: 'other' as const, createdAt: now, updatedAt: now }
+    const base = stored ?? emptyParticipant(assessmentId, id, now)
     const toWrite = stillToWrite(patch, base, options)
     if (!toWrite) return undefined
     const participant = ParticipantSchema.parse({ ...base, ...toWrite, updatedAt: now })
     await db.participants.put(participant)
+    if (madeOnScreen(options)) noteOwnWrite(db, 'participants', assessmentId, [assessmentId, id], participant)
     return participant
   })
 }
@@ -106,17 +78,15 @@ export async function saveRating(
     await assertDraft(db, assessmentId)
     if (!(await db.participants.get([assessmentId, participantId])))
       throw new RecordGoneError('Participant', participantId)
-    const stored = (await db.ratings.get([assessmentId, participantId, questionId])) ?? {
-      assessmentId,
-      participantId,
-      questionId,
-      rating: null,
-      updatedAt: nowIso(),
-    }
+    const stored =
+      (await db.ratings.get([assessmentId, participantId, questionId])) ??
+      emptyRating(assessmentId, participantId, questionId, nowIso())
     const toWrite = stillToWrite(patch, stored, options)
     if (!toWrite) return undefined
     const record = RatingRecordSchema.parse({ ...stored, ...toWrite, updatedAt: nowIso() })
     await db.ratings.put(record)
+    if (madeOnScreen(options))
+      noteOwnWrite(db, 'ratings', assessmentId, [assessmentId, participantId, questionId], record)
     return record
   })
 }
@@ -201,6 +171,7 @@ export async function saveDiscussion(
     if (!toWrite) return undefined
     const discussion = DiscussionSchema.parse({ ...stored, ...toWrite, updatedAt: nowIso() })
     await db.discussions.put(discussion)
+    if (madeOnScreen(options)) noteOwnWrite(db, 'discussions', assessmentId, [assessmentId, questionId], discussion)
     return discussion
   })
 }

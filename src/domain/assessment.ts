@@ -58,6 +58,24 @@ export const AgRecordPatchSchema = lazySchema(() =>
 )
 export type AgRecordPatch = z.infer<typeof AgRecordPatchSchema>
 
+/** The assessment with a change of its AG page applied: the date, and the texts over the ones it had. */
+export function applyAgRecordPatch<A extends Pick<Assessment, 'presentedAt' | 'agRecord'>>(
+  assessment: A,
+  patch: Partial<AgRecordPatch>,
+): A {
+  const { presentedAt, ...texts } = patch
+  return {
+    ...assessment,
+    ...(presentedAt !== undefined ? { presentedAt } : {}),
+    agRecord: { ...EMPTY_AG_RECORD, ...assessment.agRecord, ...texts },
+  }
+}
+
+/** The AG page's fields as the form shows them (the date and the texts), for a change's base. */
+export function agFieldsOf(assessment: Pick<Assessment, 'presentedAt' | 'agRecord'>) {
+  return { presentedAt: assessment.presentedAt, ...EMPTY_AG_RECORD, ...assessment.agRecord }
+}
+
 /** The fields; `AssessmentSchema` adds the rule that ties status and snapshot (zod cannot omit fields of a refined object). */
 export const AssessmentFieldsSchema = lazySchema(() =>
   z.strictObject({

@@ -33,6 +33,11 @@ export type IndicatorRecord = z.infer<typeof IndicatorRecordSchema>
 export const IndicatorPatchSchema = lazySchema(() => IndicatorRecordSchema.pick({ value: true, note: true }).partial())
 export type IndicatorPatch = z.infer<typeof IndicatorPatchSchema>
 
+/** An indicator of the exercise before anything is recorded for it. */
+export function emptyIndicatorRecord(assessmentId: string, indicatorId: string, updatedAt: string): IndicatorRecord {
+  return { assessmentId, indicatorId, value: null, note: '', updatedAt }
+}
+
 /** The organisation's own indicators (method step 3: « des éléments peuvent être ajoutés »). */
 export const CustomIndicatorUnitSchema = lazySchema(() => IndicatorUnitSchema.exclude(['percent-by-category']))
 

@@ -32,6 +32,14 @@ export const ObjectivePatchSchema = lazySchema(() =>
 )
 export type ObjectivePatch = z.infer<typeof ObjectivePatchSchema>
 
+/** An objective before any target is set (« au moins », nothing at 1 or 3 years). */
+export function emptyObjective(
+  subject: Pick<Objective, 'assessmentId' | 'subjectKind' | 'subjectId'>,
+  updatedAt: string,
+): Objective {
+  return { ...subject, comparator: 'at-least', oneYear: null, threeYear: null, updatedAt }
+}
+
 /** What kind of target a subject takes: a level 0–4 for a question, else the indicator's unit. */
 export type TargetKind = 'level' | IndicatorUnit
 

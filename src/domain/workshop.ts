@@ -105,6 +105,16 @@ export const DiscussionPatchSchema = lazySchema(() =>
 )
 export type DiscussionPatch = z.infer<typeof DiscussionPatchSchema>
 
+/** A participant before their first write names them (the first write carries the name and the role). */
+export function emptyParticipant(assessmentId: string, id: string, at: string): Participant {
+  return { assessmentId, id, name: '', role: 'other', createdAt: at, updatedAt: at }
+}
+
+/** A participant's view of a question before they give one. */
+export function emptyRating(assessmentId: string, participantId: string, questionId: string, at: string): RatingRecord {
+  return { assessmentId, participantId, questionId, rating: null, updatedAt: at }
+}
+
 export function emptyDiscussion(assessmentId: string, questionId: string, updatedAt: string): Discussion {
   return { assessmentId, questionId, flagged: false, note: '', dissent: '', hands: null, updatedAt }
 }

@@ -1,39 +1,59 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { listActions, newActionId } from '@/db/actionRepository'
-import { listAnswers } from '@/db/answerRepository'
-import { getAssessment, listAssessments } from '@/db/assessmentRepository'
-import { listCustomIndicators, listIndicatorValues } from '@/db/indicatorRepository'
-import { listObjectives } from '@/db/objectiveRepository'
-import { getOrganisation } from '@/db/organisationRepository'
+import { listCustomIndicators, newCustomIndicatorId } from '@/db/indicatorRepository'
 import { baseOf, editKeys, editWriter } from '@/db/writer'
-import type { Action, ActionPatch } from '@/domain/actions'
-import { EMPTY_AG_RECORD, type AgRecordPatch } from '@/domain/assessment'
+import { ActionInputSchema, doneAtAfter, isOpen, type Action, type ActionPatch } from '@/domain/actions'
 import { compareAssessments } from '@/domain/comparison'
 import { exerciseData, type ExerciseData } from '@/domain/exercise'
 import { CURRENT_GUIDE } from '@/domain/guide/current'
 import type { GuideIndex } from '@/domain/guide/guideIndex'
 import { loadGuideIndex, loadMigrationSteps } from '@/domain/guide/registry'
-import type { CustomIndicator } from '@/domain/indicators'
+import type { GuideMigration } from '@/domain/guide/schema'
+import { CustomIndicatorInputSchema, type CustomIndicator } from '@/domain/indicators'
 import type { Organisation } from '@/domain/organisation'
 import { isScored } from '@/domain/scoring'
+import { parseInput } from '@/domain/validation'
+import { useExercisesStore } from './exercises'
 
 /**
- * One organisation's history: every exercise with its scores, answers, indicators and objectives, and the
- * progress plan that runs across the years. Feeds the organisation home, the comparison, the plan and the AG report.
- * Its edits (actions, the AG texts) go through the writer; what a write stores comes back here.
+ * One organisation across the years: its exercises as the comparison, the history and the AG report read them (in
+ * the frame of one guide), and what lives across the years, the progress plan's actions and the organisation's own
+ * indicators. The exercises themselves are the exercises store's, read and shown in one place; this store keeps which
+ * ones make the history and how they are compared. Its edits (actions, indicators) go through the writer.
  */
 export const useHistoryStore = defineStore('history', () => {
   const writer = editWriter()
+  const exercises = useExercisesStore()
   const organisation = ref<Organisation | null>(null)
-  const years = shallowRef<ExerciseData[]>([])
+  /** The organisation's assessments, oldest first. */
+  const assessmentIds = shallowRef<string[]>([])
+  /** The guide the years are compared in, and the migrations that move each year's answers into it. */
   const guide = shallowRef<GuideIndex | null>(null)
+  const steps = shallowRef(new Map<string, GuideMigration[]>())
   const actions = ref<Action[]>([])
   const customIndicators = ref<CustomIndicator[]>([])
+  /** The organisation whose actions and indicators are loaded. */
+  const planOf = ref<string | null>(null)
   const loadFailed = ref(false)
   const isLoaded = ref(false)
 
   let request = 0
+
+  /** The progress plan's actions and the organisation's own indicators, with this tab's edits not stored yet. */
+  async function loadPlan(organisationId: string): Promise<void> {
+    // Another organisation's plan never shows, not even while this one's is read.
+    if (planOf.value !== organisationId) {
+      planOf.value = null
+      actions.value = []
+      customIndicators.value = []
+    }
+    await writer.replay()
+    const [plan, custom] = await Promise.all([listActions(organisationId), listCustomIndicators(organisationId)])
+    actions.value = plan.map((a) => ({ ...a, ...unsavedActionFields(a.organisationId, a.id) }))
+    customIndicators.value = custom
+    planOf.value = organisationId
+  }
 
   /** Loads one organisation's history; a later call wins over an earlier one still running. */
   async function load(organisationId: string): Promise<void> {
@@ -41,58 +61,30 @@ export const useHistoryStore = defineStore('history', () => {
     loadFailed.value = false
     if (organisation.value?.id !== organisationId) isLoaded.value = false
     try {
-      // What a closed tab left unwritten is written first, so it is what the pages show.
-      await writer.replay()
-      const [owner, assessments, plan, custom] = await Promise.all([
-        getOrganisation(organisationId),
-        listAssessments(organisationId),
-        listActions(organisationId),
-        listCustomIndicators(organisationId),
-      ])
+      const [found] = await Promise.all([exercises.loadOrganisation(organisationId), loadPlan(organisationId)])
       if (mine !== request) return
-      if (!owner) {
+      if (!found) {
         loadFailed.value = true
         return
       }
-      const ids = assessments.map((a) => a.id)
       // The frame the years are compared in: the national guide, unless the latest year was made with a network's.
-      const latest = assessments.reduce<(typeof assessments)[number] | undefined>(
-        (a, b) => (!a || b.year > a.year ? b : a),
-        undefined,
-      )
+      const latest = found.exercises.at(-1)?.assessment
       const frameRef = latest && latest.guideId !== CURRENT_GUIDE.guideId ? latest : CURRENT_GUIDE
-      const [current, values, targets, answerLists] = await Promise.all([
-        loadGuideIndex(frameRef).catch(() => loadGuideIndex(CURRENT_GUIDE)),
-        listIndicatorValues(ids),
-        listObjectives(ids),
-        Promise.all(ids.map((id) => listAnswers(id))),
-      ])
-      const loaded: ExerciseData[] = []
-      for (const [i, assessment] of assessments.entries()) {
-        loaded.push(
-          exerciseData({
-            assessment,
-            organisation: owner,
-            ownGuide: await loadGuideIndex(assessment),
-            // Between two guides (the national one and a network's) questions are compared under their own ids.
-            steps:
-              assessment.guideId === current.guide.id
-                ? await loadMigrationSteps(assessment.guideId, assessment.guideVersion, current.guide.version).catch(
-                    () => [],
-                  )
-                : [],
-            answers: answerLists[i],
-            indicators: values.filter((v) => v.assessmentId === assessment.id),
-            objectives: targets.filter((o) => o.assessmentId === assessment.id),
-          }),
-        )
+      const frame = await loadGuideIndex(frameRef).catch(() => loadGuideIndex(CURRENT_GUIDE))
+      const moves = new Map<string, GuideMigration[]>()
+      for (const { assessment } of found.exercises) {
+        // Between two guides (the national one and a network's) questions are compared under their own ids.
+        const sameGuide = assessment.guideId === frame.guide.id
+        const versionSteps = sameGuide
+          ? loadMigrationSteps(assessment.guideId, assessment.guideVersion, frame.guide.version)
+          : Promise.resolve([])
+        moves.set(assessment.id, await versionSteps.catch(() => []))
       }
       if (mine !== request) return
-      guide.value = current
-      organisation.value = owner
-      years.value = loaded.sort((a, b) => a.assessment.year - b.assessment.year).map(withUnsavedAgRecord)
-      actions.value = plan.map((a) => ({ ...a, ...unsavedActionFields(a.organisationId, a.id) }))
-      customIndicators.value = custom
+      guide.value = frame
+      steps.value = moves
+      organisation.value = found.organisation
+      assessmentIds.value = found.exercises.map((e) => e.assessment.id)
       isLoaded.value = true
     } catch (error) {
       console.error('Loading the history failed', error)
@@ -100,40 +92,31 @@ export const useHistoryStore = defineStore('history', () => {
     }
   }
 
-  /** This tab's AG edits not stored yet (a failed write, typing in its pause), shown over what was just read. */
-  function withUnsavedAgRecord(year: ExerciseData): ExerciseData {
-    const patch = writer.unsavedPatch(editKeys.agRecord(year.assessment.id))
-    if (!patch) return year
-    const { presentedAt, ...texts } = patch
-    const a = year.assessment
-    return {
-      ...year,
-      assessment: {
-        ...a,
-        ...(presentedAt !== undefined ? { presentedAt } : {}),
-        agRecord: { ...EMPTY_AG_RECORD, ...a.agRecord, ...texts },
-      },
-    }
-  }
+  /** Every exercise in the comparison's frame, oldest first: live, as the exercises store shows them. */
+  const exercisesInFrame = computed<ExerciseData[]>(() => {
+    const frame = guide.value
+    const owner = organisation.value
+    if (!frame || !owner) return []
+    return assessmentIds.value.flatMap((id) => {
+      const exercise = exercises.byId.get(id)
+      if (!exercise) return []
+      return [
+        exerciseData({
+          assessment: exercise.assessment,
+          organisation: exercise.organisation,
+          ownGuide: exercise.guide,
+          steps: steps.value.get(id) ?? [],
+          answers: [...exercise.answers.values()],
+          indicators: [...exercise.indicatorValues.values()],
+          objectives: [...exercise.objectives.values()],
+        }),
+      ]
+    })
+  })
 
-  /** The fields of an action this tab changed and has not stored yet, in the form's terms ('' for none). */
-  function unsavedActionFields(organisationId: string, id: string): Partial<Action> {
-    const patch = writer.unsavedPatch(editKeys.action(organisationId, id))
-    if (!patch) return {}
-    const { originAssessmentId: _origin, ...fields } = patch
-    void _origin
-    const none = (v: string | null | undefined) => (v === '' ? null : v)
-    return Object.fromEntries(
-      Object.entries(fields).map(([k, v]) => [
-        k,
-        ['themeId', 'questionId', 'indicatorId', 'dueDate'].includes(k) ? none(v as string | null) : v,
-      ]),
-    ) as Partial<Action>
-  }
+  const byId = computed(() => new Map(exercisesInFrame.value.map((e) => [e.assessment.id, e])))
 
-  const byId = computed(() => new Map(years.value.map((y) => [y.assessment.id, y])))
-
-  /** Theme by theme and question by question, between two exercises (themes retained in the later one). */
+  /** Theme by theme and question by question, between two exercises (themes retained in either). */
   function compare(beforeId: string, afterId: string) {
     const before = byId.value.get(beforeId)
     const after = byId.value.get(afterId)
@@ -156,42 +139,32 @@ export const useHistoryStore = defineStore('history', () => {
     })
   }
 
-  /** Loads the history of the organisation an assessment belongs to; false when there is no such assessment. */
-  async function loadForAssessment(assessmentId: string): Promise<boolean> {
-    await writer.replay()
-    const assessment = await getAssessment(assessmentId)
-    if (!assessment) {
-      loadFailed.value = true
-      return false
-    }
-    await load(assessment.organisationId)
-    return true
+  /** The fields of an action this tab changed and has not stored yet, in the form's terms ('' for none). */
+  function unsavedActionFields(organisationId: string, id: string): Partial<Action> {
+    const patch = writer.unsavedPatch(editKeys.action(organisationId, id))
+    if (!patch) return {}
+    const { originAssessmentId: _origin, ...fields } = patch
+    void _origin
+    const none = (v: string | null | undefined) => (v === '' ? null : v)
+    return Object.fromEntries(
+      Object.entries(fields).map(([k, v]) => [
+        k,
+        ['themeId', 'questionId', 'indicatorId', 'dueDate'].includes(k) ? none(v as string | null) : v,
+      ]),
+    ) as Partial<Action>
   }
 
-  // What the writer stores (here, in a replay, or typed on another page of this tab) replaces the record shown.
-  writer.onStored('agRecord', (_key, saved) => {
-    if (byId.value.has(saved.id))
-      years.value = years.value.map((y) => (y.assessment.id === saved.id ? { ...y, assessment: saved } : y))
-  })
+  // What the writer stores (here, in a replay, or typed on another page of this tab) replaces the action shown.
   writer.onStored('action', (_key, saved) => {
-    if (saved.organisationId !== organisation.value?.id) return
+    if (saved.organisationId !== planOf.value) return
     actions.value = actions.value.some((a) => a.id === saved.id)
       ? actions.value.map((a) => (a.id === saved.id ? saved : a))
       : [...actions.value, saved]
   })
 
-  /** The AG date (checked with `agDateProblem` first) or one of the AG texts: typing is written after a pause. */
-  function editAgRecord(assessmentId: string, patch: AgRecordPatch, typed: boolean) {
-    const shown = byId.value.get(assessmentId)?.assessment
-    const base = shown
-      ? baseOf({ presentedAt: shown.presentedAt, ...EMPTY_AG_RECORD, ...shown.agRecord }, patch)
-      : undefined
-    writer.edit(editKeys.agRecord(assessmentId), patch, { typed, base })
-  }
-
-  /** Whether an AG field of this assessment has typing not yet stored (its field must not be redrawn from storage). */
-  function agRecordUnsaved(assessmentId: string) {
-    return writer.hasUnsaved(editKeys.agRecord(assessmentId))
+  function plannedFor(): string {
+    if (!planOf.value) throw new Error('No organisation loaded')
+    return planOf.value
   }
 
   /**
@@ -199,36 +172,70 @@ export const useHistoryStore = defineStore('history', () => {
    * first change creates it, with the exercise it comes from.
    */
   function editAction(id: string, patch: ActionPatch, typed: boolean) {
-    if (!organisation.value) throw new Error('No organisation loaded')
     const shown = actions.value.find((a) => a.id === id)
-    writer.edit(editKeys.action(organisation.value.id, id), patch, {
-      typed,
-      base: shown ? baseOf(shown, patch) : undefined,
-    })
+    writer.edit(editKeys.action(plannedFor(), id), patch, { typed, base: shown ? baseOf(shown, patch) : undefined })
   }
 
   /** A new action that was never stored: what waits for it is dropped (its title was erased, then cancelled). */
   function discardNewAction(id: string) {
-    if (organisation.value && !actions.value.some((a) => a.id === id))
-      writer.discard(editKeys.action(organisation.value.id, id))
+    if (planOf.value && !actions.value.some((a) => a.id === id)) writer.discard(editKeys.action(planOf.value, id))
+  }
+
+  /** An action born from an exercise (from a weak answer, in one click): shown at once, written at once. */
+  function addAction(input: unknown, originAssessmentId: string): Action {
+    const fields = parseInput(ActionInputSchema, input)
+    const now = new Date().toISOString()
+    const action: Action = {
+      ...fields,
+      id: newActionId(),
+      organisationId: plannedFor(),
+      originAssessmentId,
+      doneAt: doneAtAfter(null, fields.status, now),
+      createdAt: now,
+      updatedAt: now,
+    }
+    actions.value = [...actions.value, action]
+    writer.edit(editKeys.action(action.organisationId, action.id), { ...(input as object), originAssessmentId })
+    return action
+  }
+
+  /** An open action already linked to this question: offered once, not again after a reload. */
+  function openActionFor(questionId: string): Action | undefined {
+    return actions.value.find((a) => a.questionId === questionId && isOpen(a))
+  }
+
+  /** One of the organisation's own indicators. Throws a ValidationError (nothing written) when a field is wrong. */
+  function addCustomIndicator(input: unknown): CustomIndicator {
+    const fields = parseInput(CustomIndicatorInputSchema, input)
+    const created: CustomIndicator = {
+      id: newCustomIndicatorId(),
+      organisationId: plannedFor(),
+      ...fields,
+      createdAt: new Date().toISOString(),
+    }
+    customIndicators.value = [...customIndicators.value, created]
+    writer.edit(editKeys.customIndicator(created.organisationId, created.id), fields)
+    return created
   }
 
   return {
     organisation,
-    years,
+    exercises: exercisesInFrame,
     guide,
     actions,
     customIndicators,
+    planOf,
     loadFailed,
     isLoaded,
     load,
-    loadForAssessment,
+    loadPlan,
     byId,
     compare,
-    editAgRecord,
-    agRecordUnsaved,
     editAction,
     discardNewAction,
+    addAction,
+    openActionFor,
+    addCustomIndicator,
     newActionId,
   }
 })

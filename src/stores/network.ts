@@ -1,7 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { listAnswers } from '@/db/answerRepository'
-import { getAssessment } from '@/db/assessmentRepository'
+import { readExercise } from '@/db/exerciseRepository'
 import { guideUse, listStoredGuides, removeGuide, storeGuide, type StoreGuideResult } from '@/db/guideRepository'
 import {
   importCatalogueSheets,
@@ -11,7 +10,6 @@ import {
   listSummaries,
   removeCatalogueSheets,
 } from '@/db/networkRepository'
-import { getOrganisation } from '@/db/organisationRepository'
 import type { StoredSummary } from '@/db/database'
 import type { ImportProblem } from '@/domain/backup/problems'
 import type { CatalogueSheet } from '@/domain/catalogue'
@@ -142,14 +140,10 @@ export const useNetworkStore = defineStore('network', () => {
 
   /** What a summary of this exercise holds (and the exercise and organisation it comes from), before it is exported. */
   async function summaryOf(assessmentId: string, optIn: SummaryOptIn) {
-    const assessment = await getAssessment(assessmentId)
-    if (!assessment) return null
-    const [organisation, answers, guide] = await Promise.all([
-      getOrganisation(assessment.organisationId),
-      listAnswers(assessmentId),
-      loadGuideIndex(assessment),
-    ])
-    if (!organisation) return null
+    const read = await readExercise(assessmentId)
+    if (!read) return null
+    const { assessment, organisation, answers } = read.stored
+    const guide = await loadGuideIndex(assessment)
     if (assessment.status !== 'completed') return { assessment, organisation, guide, answers, summary: null }
     const summary = buildSummary({
       id: await summaryId(assessment.id, (data) => crypto.subtle.digest('SHA-256', data)),

@@ -8,8 +8,8 @@ import {
   writePortfolioCache,
   type StoredPortfolio,
 } from '@/db/portfolioRepository'
-import { listAnswers } from '@/db/answerRepository'
-import { liveScores } from '@/domain/exercise'
+import { readExercises } from '@/db/exerciseRepository'
+import { liveScores, shownScores } from '@/domain/exercise'
 import { toPercent } from '@/domain/scoring'
 import { loadGuideIndex } from '@/domain/guide/registry'
 import type { LegalForm, Region } from '@/domain/organisation'
@@ -110,16 +110,18 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     await writer.flush()
     const s = await readAllExercises()
     const organisations = new Map(s.organisations.map((o) => [o.id, o]))
+    // Only the drafts' answers are read: a completed exercise shows its frozen scores.
+    const drafts = await readExercises(
+      organisations,
+      s.assessments.filter((a) => !a.snapshot),
+    )
+    const answersOf = new Map(drafts.map((d) => [d.assessment.id, new Map(d.answers.map((x) => [x.questionId, x]))]))
     const result: PortfolioExerciseData[] = []
     for (const a of [...s.assessments].sort((x, y) => x.year - y.year)) {
       const org = organisations.get(a.organisationId)
       if (!org) continue
-      let summary = a.snapshot
-      if (!summary) {
-        const [guide, answers] = await Promise.all([loadGuideIndex(a), listAnswers(a.id)])
-        const live = liveScores(guide, a, org, new Map(answers.map((x) => [x.questionId, x])))
-        summary = { global: live.global, themes: live.themes } as NonNullable<typeof a.snapshot>
-      }
+      const guide = a.snapshot ? null : await loadGuideIndex(a)
+      const scores = shownScores(a, () => liveScores(guide!, a, org, answersOf.get(a.id) ?? new Map()), org)
       const pct = (v: number | null) => (v === null ? null : toPercent(v))
       result.push({
         organisation: org.name,
@@ -130,12 +132,12 @@ export const usePortfolioStore = defineStore('portfolio', () => {
         year: a.year,
         stage: stageOf(a),
         global: {
-          score: pct(summary.global.score),
-          coverage: pct(summary.global.coverage),
-          answered: summary.global.answered,
-          applicable: summary.global.applicable,
+          score: pct(scores.global.score),
+          coverage: pct(scores.global.coverage),
+          answered: scores.global.answered,
+          applicable: scores.global.applicable,
         },
-        themes: new Map(summary.themes.map((t) => [t.themeId, pct(t.score)])),
+        themes: new Map(scores.themes.map((t) => [t.themeId, pct(t.score)])),
         presentedAt: a.presentedAt,
       })
     }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { listAnswers, saveAnswerPatch } from '@/db/answerRepository'
+import { saveAnswerPatch } from '@/db/answerRepository'
 import { CapEssDatabase } from '@/db/database'
 import { RecordGoneError } from '@/db/locks'
 import { allAnswers, answerCount, storedAnswer } from '../fixtures/storedRows'
@@ -49,7 +49,7 @@ describe('saveAnswerPatch', () => {
     await saveAnswerPatch('a1', 'gov.volunteers.welcome', { response: { kind: 'na', reason: 'Pas de bénévoles' } }, db)
     await saveAnswerPatch('a1', 'gov.rules.respect', { response: { kind: 'unknown' } }, db)
 
-    const stored = await listAnswers('a1', db)
+    const stored = await allAnswers(db)
     expect(stored).toHaveLength(3)
     const byId = new Map(stored.map((a) => [a.questionId, a]))
     expect(byId.get('gov.rules.explicit')).toMatchObject({

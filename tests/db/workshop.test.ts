@@ -6,7 +6,6 @@ import { AssessmentLockedError, RecordGoneError } from '@/db/locks'
 import {
   deleteParticipant,
   importSheets,
-  readWorkshop,
   saveDiscussion,
   saveParticipant,
   saveRating,
@@ -14,7 +13,7 @@ import {
 } from '@/db/workshopRepository'
 import { parseBackup } from '@/domain/backup/parse'
 import { catalog, seedOrganisation } from '../fixtures/backupData'
-import { storedAnswer } from '../fixtures/storedRows'
+import { storedAnswer, storedExercise } from '../fixtures/storedRows'
 
 let db: CapEssDatabase
 let other: CapEssDatabase
@@ -32,7 +31,7 @@ describe('workshop records', () => {
     const { y2 } = await seedOrganisation(db)
     await saveParticipant(y2.id, 'p1', { name: 'Aïcha', role: 'volunteer' }, db)
     await saveRating(y2.id, 'p1', 'gov.rules.explicit', { rating: 0 }, db)
-    const workshop = await readWorkshop(y2.id, db)
+    const workshop = await storedExercise(db, y2.id)
     expect(workshop.participants).toMatchObject([{ id: 'p1', name: 'Aïcha', role: 'volunteer' }])
     expect(workshop.ratings).toMatchObject([{ participantId: 'p1', questionId: 'gov.rules.explicit', rating: 0 }])
     // The answer the year is scored on is untouched by a rating.
@@ -77,7 +76,7 @@ describe('workshop records', () => {
       db,
     )
     await deleteParticipant(y2.id, 'p1', db)
-    const workshop = await readWorkshop(y2.id, db)
+    const workshop = await storedExercise(db, y2.id)
     expect(workshop.participants.map((p) => p.id)).toEqual(['p2'])
     expect(workshop.ratings.map((r) => r.participantId)).toEqual(['p2'])
   })
@@ -184,7 +183,7 @@ describe('participants’ sheets', () => {
       [{ participant: { id: 'dev-1', name: 'Zoé B.', role: 'user' }, ratings: { 'gov.rules.explicit': 3 } }],
       db,
     )
-    const workshop = await readWorkshop(y2.id, db)
+    const workshop = await storedExercise(db, y2.id)
     expect(workshop.participants.map((p) => p.name)).toEqual(['Zoé B.', 'Yann'])
     expect(workshop.ratings.filter((r) => r.participantId === 'dev-1').map((r) => [r.questionId, r.rating])).toEqual([
       ['gov.rules.explicit', 3],
@@ -203,6 +202,6 @@ describe('participants’ sheets', () => {
         db,
       ),
     ).rejects.toThrow()
-    expect((await readWorkshop(y2.id, db)).participants).toEqual([])
+    expect((await storedExercise(db, y2.id)).participants).toEqual([])
   })
 })

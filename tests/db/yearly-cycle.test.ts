@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listActions, newActionId, saveActionPatch } from '@/db/actionRepository'
-import { saveAnswerPatch, listAnswers, AssessmentLockedError } from '@/db/answerRepository'
+import { saveAnswerPatch, AssessmentLockedError } from '@/db/answerRepository'
 import {
   completeAssessment,
   createAssessment,
@@ -11,13 +11,8 @@ import {
   upgradeDraftGuide,
 } from '@/db/assessmentWrites'
 import { CapEssDatabase } from '@/db/database'
-import {
-  listIndicatorValues,
-  newCustomIndicatorId,
-  saveCustomIndicator,
-  saveIndicatorValue,
-} from '@/db/indicatorRepository'
-import { listObjectives, saveObjective } from '@/db/objectiveRepository'
+import { newCustomIndicatorId, saveCustomIndicator, saveIndicatorValue } from '@/db/indicatorRepository'
+import { saveObjective } from '@/db/objectiveRepository'
 import { createOrganisation } from '@/db/organisationWrites'
 import { migrationSteps } from '@/domain/guide/migration'
 import { takeSnapshot } from '@/domain/snapshot'
@@ -26,7 +21,7 @@ import { indexGuide } from '@/domain/guide/guideIndex'
 import { ValidationError } from '@/domain/validation'
 import { guideV1, guideV2 } from '../fixtures/guideVersions'
 import { profile } from '../fixtures/factories'
-import { answerCount } from '../fixtures/storedRows'
+import { answerCount, storedExercise } from '../fixtures/storedRows'
 
 let db: CapEssDatabase
 let orgId: string
@@ -67,13 +62,13 @@ describe('yearly cycle in the database', () => {
     )
     expect(created.dropped).toEqual(['t.d.gone'])
     expect(created.assessment).toMatchObject({ previousAssessmentId: y1.id, guideVersion: 2, status: 'draft' })
-    const carried = await listAnswers(created.assessment.id, db)
+    const carried = (await storedExercise(db, created.assessment.id)).answers
     expect(carried.map((a) => [a.questionId, a.carriedOver]).sort()).toEqual([
       ['t.d.kept', true],
       ['t.d.new-name', true],
     ])
     // Year 1 is untouched.
-    expect((await listAnswers(y1.id, db)).map((a) => a.questionId).sort()).toEqual([
+    expect((await storedExercise(db, y1.id)).answers.map((a) => a.questionId).sort()).toEqual([
       't.d.gone',
       't.d.kept',
       't.d.old-name',
@@ -82,7 +77,7 @@ describe('yearly cycle in the database', () => {
     // « Inchangé »: confirming keeps the answer and clears the mark; a new level also confirms.
     await saveAnswerPatch(created.assessment.id, 't.d.kept', { carriedOver: false }, db)
     await saveAnswerPatch(created.assessment.id, 't.d.new-name', { response: { kind: 'level', level: 4 } }, db)
-    expect((await listAnswers(created.assessment.id, db)).every((a) => !a.carriedOver)).toBe(true)
+    expect((await storedExercise(db, created.assessment.id)).answers.every((a) => !a.carriedOver)).toBe(true)
   })
 
   it('writes nothing when the new year is taken, even with a prefill', async () => {
@@ -154,7 +149,7 @@ describe('yearly cycle in the database', () => {
     )
     await saveIndicatorValue(assessment.id, 'gov.ind.vote-turnout', { value: 42.5 }, db)
     await saveIndicatorValue(assessment.id, 'gov.ind.vote-turnout', { note: 'AG de juin' }, db)
-    expect(await listIndicatorValues([assessment.id], db)).toEqual([
+    expect((await storedExercise(db, assessment.id)).indicatorValues).toEqual([
       expect.objectContaining({ indicatorId: 'gov.ind.vote-turnout', value: 42.5, note: 'AG de juin' }),
     ])
     const custom = (await saveCustomIndicator(
@@ -186,7 +181,7 @@ describe('yearly cycle in the database', () => {
         db,
       ),
     ).rejects.toThrow()
-    expect(await listObjectives([assessment.id], db)).toEqual([
+    expect((await storedExercise(db, assessment.id)).objectives).toEqual([
       expect.objectContaining({ oneYear: 3, threeYear: 4, comparator: 'at-least' }),
     ])
   })
@@ -256,11 +251,11 @@ describe('yearly cycle in the database', () => {
     )
     expect(result).toMatchObject({ dropped: ['t.d.gone'], renamed: [['t.d.old-name', 't.d.new-name']], unscored: 1 })
     expect(result.assessment.guideVersion).toBe(2)
-    const stored = new Map((await listAnswers(assessment.id, db)).map((a) => [a.questionId, a]))
+    const stored = new Map((await storedExercise(db, assessment.id)).answers.map((a) => [a.questionId, a]))
     expect([...stored.keys()].sort()).toEqual(['t.d.kept', 't.d.new-name'])
     expect(stored.get('t.d.kept')).toMatchObject({ response: null, note: 'vu en CA', evidence: ['PV'] })
     expect(stored.get('t.d.new-name')?.response).toEqual({ kind: 'level', level: 2 })
-    expect(await listObjectives([assessment.id], db)).toEqual([])
+    expect((await storedExercise(db, assessment.id)).objectives).toEqual([])
 
     // A migration that moves a question onto one still answered keeps one answer and one objective per question
     // (the one already there): two would make the assessment's backup refused as holding a duplicate.
@@ -287,11 +282,17 @@ describe('yearly cycle in the database', () => {
       new Set(['t.d.kept', 't.d.new-name', 't.d.added']),
       db,
     )
-    expect((await listAnswers(merged.id, db)).map((a) => [a.questionId, a.note])).toEqual([['t.d.kept', 'en place']])
-    expect((await listObjectives([merged.id], db)).map((o) => [o.subjectId, o.oneYear])).toEqual([['t.d.kept', 4]])
+    expect((await storedExercise(db, merged.id)).answers.map((a) => [a.questionId, a.note])).toEqual([
+      ['t.d.kept', 'en place'],
+    ])
+    expect((await storedExercise(db, merged.id)).objectives.map((o) => [o.subjectId, o.oneYear])).toEqual([
+      ['t.d.kept', 4],
+    ])
     // A later save changes that one answer, and the record still holds it once.
     await saveAnswerPatch(merged.id, 't.d.kept', { note: 'revue' }, db)
-    expect((await listAnswers(merged.id, db)).map((a) => [a.questionId, a.note])).toEqual([['t.d.kept', 'revue']])
+    expect((await storedExercise(db, merged.id)).answers.map((a) => [a.questionId, a.note])).toEqual([
+      ['t.d.kept', 'revue'],
+    ])
 
     // A completed assessment keeps the version it was made with.
     const { assessment: done } = await createAssessment(

@@ -1,15 +1,17 @@
 import { lazySchema, z } from '../zod.ts'
 import type { Answer } from '../answer.ts'
-import { LevelSchema, NOTE_MAX } from '../answer.ts'
+import { NOTE_MAX } from '../answer.ts'
 import type { Assessment } from '../assessment.ts'
 import { YEAR_MAX, YEAR_MIN } from '../assessment.ts'
 import { MAX_PROBLEMS, problemsFromZod, shortValue, type ImportProblem } from '../backup/problems.ts'
 import type { GuideIndex } from '../guide/guideIndex.ts'
 import { ItemIdSchema } from '../guide/schema.ts'
 import { LegalFormSchema, ORGANISATION_LIMITS, RegionSchema, type Organisation } from '../organisation.ts'
+import { exerciseProfile, ratingOfState } from '../exercise.ts'
 import { scoreAssessment } from '../scoring.ts'
 import { ScoreSummarySchema } from '../snapshot.ts'
 import { SizeBandSchema, sizeBandOf } from '../sizeBand.ts'
+import { RatingSchema, type Rating } from '../workshop.ts'
 import { latestAllowed, readEnvelope, type Refusal } from './envelope.ts'
 
 /**
@@ -21,10 +23,6 @@ export const SUMMARY_FORMAT = 'cap-ess-summary'
 export const SUMMARY_FORMAT_VERSION = 1
 export const SUMMARY_MAX_BYTES = 50 * 1024 * 1024
 export const SUMMARIES_PER_FILE_MAX = 5000
-
-/** A question's answer as the summary tells it: a level, « non applicable », or « je ne sais pas ». */
-export const SummaryLevelSchema = lazySchema(() => z.union([LevelSchema, z.enum(['na', 'unknown'])]))
-export type SummaryLevel = z.infer<typeof SummaryLevelSchema>
 
 export const SummarySchema = lazySchema(() =>
   z.strictObject({
@@ -43,7 +41,8 @@ export const SummarySchema = lazySchema(() =>
       .min(1)
       .max(99),
     /** Scored questions of the retained themes; a question left unanswered is absent. */
-    levels: z.record(ItemIdSchema, SummaryLevelSchema),
+    /** A question's answer as a rating: a level, « non applicable », or « je ne sais pas ». */
+    levels: z.record(ItemIdSchema, RatingSchema),
     /** Only what the organisation chose to add. */
     optIn: z
       .strictObject({
@@ -98,15 +97,14 @@ export function buildSummary(input: {
   const { assessment, organisation, guide, optIn } = input
   const snapshot = assessment.snapshot
   if (assessment.status !== 'completed' || !snapshot) throw new Error('Only a completed exercise has a summary')
-  const profile = snapshot.profile ?? organisation
+  const profile = exerciseProfile(assessment, organisation)
   const answers = new Map(input.answers.map((a) => [a.questionId, a]))
-  const levels: Record<string, SummaryLevel> = {}
+  const levels: Record<string, Rating> = {}
   const notes: Record<string, string> = {}
   for (const { entry, state } of scoreAssessment(guide, assessment.retainedThemeIds, profile, answers).questions) {
     const id = entry.question.id
-    if (state.kind === 'answered') levels[id] = state.level
-    else if (state.kind === 'not-applicable') levels[id] = 'na'
-    else if (answers.get(id)?.response?.kind === 'unknown') levels[id] = 'unknown'
+    const rating = ratingOfState(state, answers.get(id))
+    if (rating !== null) levels[id] = rating
     const note = answers.get(id)?.note.trim()
     if (optIn.notes && note) notes[id] = note
   }

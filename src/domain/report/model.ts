@@ -3,7 +3,7 @@ import type { Answer } from '../answer.ts'
 import { EMPTY_AG_RECORD, type AgRecord, type Assessment } from '../assessment.ts'
 import { compareAssessments, countChanges, type QuestionChange } from '../comparison.ts'
 import type { GuideIndex } from '../guide/guideIndex.ts'
-import type { ExerciseData } from '../exercise.ts'
+import { isExcludedByProfile, ratingOfResponse, type ExerciseData } from '../exercise.ts'
 import type { IndicatorUnit } from '../guide/schema.ts'
 import type { CustomIndicator, IndicatorValue } from '../indicators.ts'
 import { recordedValue, targetMet, type Comparator, type Objective, type Target } from '../objectives.ts'
@@ -254,7 +254,7 @@ function annexQuestion(
     fact: null,
   }
   // Facts and reflections are reported, not scored: the value of the fact's indicator, or the text for the debate.
-  if (!isScored(entry) && !(state.kind === 'not-applicable' && state.by === 'profile')) {
+  if (!isScored(entry) && !isExcludedByProfile(state)) {
     const indicator = entry.question.indicatorId ? index.indicatorById.get(entry.question.indicatorId) : undefined
     if (entry.question.kind === 'reflection' || !indicator) return { ...base, state: 'reflection', level: null }
     const fact = {
@@ -268,7 +268,7 @@ function annexQuestion(
     case 'answered':
       return { ...base, state: 'answered', level: state.level }
     case 'not-applicable':
-      return state.by === 'profile'
+      return isExcludedByProfile(state)
         ? { ...base, state: 'not-applicable-profile', level: null, reason: '' }
         : { ...base, state: 'not-applicable', level: null, reason: state.reason }
     case 'unanswered':
@@ -327,10 +327,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const themeOfAction = (a: Action) =>
     a.themeId ?? (a.questionId ? index.questionById.get(a.questionId)?.theme.id : undefined) ?? null
 
-  const agreedOf = (questionId: string): Rating | null => {
-    const response = year.answers.get(questionId)?.response
-    return !response ? null : response.kind === 'level' ? response.level : response.kind
-  }
+  const agreedOf = (questionId: string): Rating | null => ratingOfResponse(year.answers.get(questionId)?.response)
   const themes: ReportTheme[] = []
   for (const theme of index.guide.themes) {
     if (!retained.has(theme.id)) continue

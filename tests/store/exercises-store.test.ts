@@ -9,7 +9,8 @@ import { CURRENT_GUIDE } from '@/domain/guide/current'
 import { takeSnapshot } from '@/domain/snapshot'
 import { EDIT_KINDS, EditWriter, editWriter, useEditWriter } from '@/db/writer'
 import { EditJournal, JOURNAL_KEY } from '@/db/writer/journal'
-import { useAssessmentStore } from '@/stores/assessment'
+import { useExercise } from '@/composables/useExercise'
+import { useExercisesStore } from '@/stores/exercises'
 import { storedAnswer } from '../fixtures/storedRows'
 import { freshStores } from '../fixtures/storeSetup'
 
@@ -40,10 +41,11 @@ afterEach(async () => {
   await db.delete()
 })
 
-async function openStore() {
-  const store = useAssessmentStore()
-  expect(await store.open(assessmentId)).toBe(true)
-  return store
+/** The exercise as a page gets it (`useExercise`), once it is read. */
+async function openStore(id = assessmentId) {
+  const exercise = useExercise(id)
+  expect(await useExercisesStore().open(id)).toBe(true)
+  return exercise
 }
 const stored = (questionId: string) => storedAnswer(db, assessmentId, questionId)
 const saveState = () => editWriter().status().state
@@ -57,7 +59,7 @@ const closingTab = () =>
     }),
   )
 
-describe('assessment store', () => {
+describe('an exercise on screen (exercises store, through useExercise)', () => {
   it('shows a choice at once and writes it, then says it is saved', async () => {
     const store = await openStore()
     store.save('gov.rules.explicit', { response: { kind: 'level', level: 3 } })
@@ -121,7 +123,7 @@ describe('assessment store', () => {
     expect(saveState()).toBe('error')
     expect(store.answerOf('gov.rules.explicit')?.response).toEqual({ kind: 'level', level: 4 })
     expect(await stored('gov.rules.explicit')).toBeUndefined()
-    await store.retryFailed()
+    await editWriter().retry()
     expect(saveState()).toBe('saved')
     expect(await stored('gov.rules.explicit')).toMatchObject({ response: { kind: 'level', level: 4 } })
 
@@ -139,13 +141,14 @@ describe('assessment store', () => {
     })
   })
 
-  it('refreshes the organisation when the same assessment is opened again', async () => {
+  it('follows the organisation: a profile changed elsewhere decides at once what applies', async () => {
     const store = await openStore()
     expect(store.questionsOfTheme('employment')[0].state.kind).toBe('unanswered')
     const orgId = store.organisation!.id
     await db.organisations.update(orgId, { employees: 0 })
-    await store.open(assessmentId)
-    expect(store.questionsOfTheme('employment')[0].state).toMatchObject({ kind: 'not-applicable', by: 'profile' })
+    await vi.waitFor(() =>
+      expect(store.questionsOfTheme('employment')[0].state).toMatchObject({ kind: 'not-applicable', by: 'profile' }),
+    )
   })
 
   it('reads a completed assessment with the profile it was completed with, until it is reopened', async () => {
@@ -157,7 +160,7 @@ describe('assessment store', () => {
     expect(store.assessment?.snapshot?.profile?.employees).toBeGreaterThan(0)
     // The organisation loses its employees: the completed year still reads with the employees it had.
     await db.organisations.update(store.organisation!.id, { employees: 0 })
-    await store.open(assessmentId)
+    await vi.waitFor(() => expect(store.organisation?.employees).toBe(0))
     expect(store.shownScores?.global.score).toBe(0.5)
     expect(store.scores?.global.score).toBe(0.5)
     expect(
@@ -177,7 +180,7 @@ describe('assessment store', () => {
     expect(editWriter().status().errorKind).toBe('quota')
     expect(await store.complete()).toBe('unsaved-changes')
     expect((await db.assessments.get(assessmentId))?.status).toBe('draft')
-    await store.retryFailed()
+    await editWriter().retry()
     expect(await store.complete()).toBe('completed')
     expect(store.assessment?.snapshot?.global.answered).toBe(1)
   })
@@ -216,9 +219,10 @@ describe('assessment store', () => {
   })
 
   it('says when the assessment does not exist', async () => {
-    const store = useAssessmentStore()
-    expect(await store.open('nope')).toBe(false)
-    expect(store.loadFailed).toBe(true)
+    const exercise = useExercise('nope')
+    expect(await useExercisesStore().open('nope')).toBe(false)
+    expect(exercise.loadFailed).toBe(true)
+    expect(exercise.ready).toBe(false)
   })
 
   it('freezes the scores when completed and refuses answers until reopened', async () => {
@@ -237,7 +241,7 @@ describe('assessment store', () => {
 
     await store.reopen()
     expect(store.assessment?.snapshot).toBeNull()
-    await store.retryFailed()
+    await editWriter().retry()
     expect((await stored('gov.rules.explicit'))?.response).toEqual({ kind: 'level', level: 4 })
   })
 
@@ -252,9 +256,9 @@ describe('assessment store', () => {
     store.saveIndicator('gov.ind.vote-turnout', { value: 42.5, note: 'pas encore enregistrée' })
     await flush()
     expect(saveState()).toBe('error')
-    expect(await store.open(other.id)).toBe(true)
-    expect(store.indicatorValues.get('gov.ind.vote-turnout')).toBeUndefined()
-    expect(await store.open(assessmentId)).toBe(true)
+    const elsewhere = await openStore(other.id)
+    expect(elsewhere.indicatorValues.get('gov.ind.vote-turnout')).toBeUndefined()
+    expect(await useExercisesStore().open(assessmentId)).toBe(true)
     expect(store.indicatorValues.get('gov.ind.vote-turnout')).toMatchObject({
       value: 42.5,
       note: 'pas encore enregistrée',
@@ -267,11 +271,12 @@ describe('assessment store', () => {
     first.saveTyped('gov.rules.explicit', { response: { kind: 'level', level: 4 } })
     setActivePinia(createPinia())
     useEditWriter(null)
-    const second = useAssessmentStore()
-    // Opened before the other tab typed: its answers do not have the level yet.
-    second.assessment = first.assessment
-    second.organisation = first.organisation
-    second.guide = first.guide
+    // Opened without replaying the journal (as if before the other tab typed): its answers do not have the level yet.
+    const replay = vi.spyOn(editWriter(), 'replay').mockResolvedValue()
+    const second = useExercise(assessmentId)
+    expect(await useExercisesStore().open(assessmentId)).toBe(true)
+    replay.mockRestore()
+    expect(second.answerOf('gov.rules.explicit')).toBeUndefined()
     expect(await second.complete()).toBe('completed')
     expect(second.assessment?.snapshot?.global.answered).toBe(1)
   })
