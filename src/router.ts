@@ -37,7 +37,7 @@ export const router = createRouter({
     },
     {
       path: '/evaluations/:assessmentId',
-      name: ROUTES.assessment,
+      name: ROUTES.assessmentOverview,
       component: () => import('./pages/AssessmentOverviewPage.vue'),
       props: true,
     },
@@ -73,13 +73,13 @@ export const router = createRouter({
     },
     {
       path: '/evaluations/:assessmentId/atelier/questionnaire',
-      name: ROUTES.assessmentPaper,
+      name: ROUTES.workshopPaper,
       component: () => import('./pages/WorkshopPaperPage.vue'),
       props: true,
     },
     {
       path: '/evaluations/:assessmentId/atelier/projection',
-      name: ROUTES.assessmentProjector,
+      name: ROUTES.workshopProjector,
       component: () => import('./pages/WorkshopProjectorPage.vue'),
       props: true,
       // The room sees this page: no header, no footer, nothing of other organisations.
@@ -97,7 +97,7 @@ export const router = createRouter({
     },
     {
       path: '/organisations/:organisationId/plan',
-      name: ROUTES.plan,
+      name: ROUTES.actionPlan,
       component: () => import('./pages/ActionPlanPage.vue'),
       props: true,
     },
@@ -115,8 +115,8 @@ export const router = createRouter({
     },
     {
       path: '/evaluations/:assessmentId/synthese',
-      name: ROUTES.assessmentSummary,
-      component: () => import('./pages/AssessmentSummaryPage.vue'),
+      name: ROUTES.networkSummary,
+      component: () => import('./pages/NetworkSummaryPage.vue'),
       props: true,
     },
     { path: '/reseau', name: ROUTES.network, component: () => import('./pages/network/NetworkPage.vue') },

@@ -1,16 +1,19 @@
 import { useI18n } from 'vue-i18n'
+import { INTL_LOCALE } from '@/i18n/dates'
+import { useLocale } from '@/i18n/useLocale'
 import type { FieldError } from '@/domain/validation'
 
 /** The message for one field error, numbers formatted the way the user reads them (500 000). */
 export function useFieldErrorText() {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
+  const lang = useLocale()
   return (error: FieldError | undefined): string => {
     if (!error) return ''
     const params = Object.fromEntries(
       // Only amounts are grouped (« 500 000 »); years and other numbers stay as typed (« 2025 »).
       Object.entries(error.params).map(([k, v]) => [
         k,
-        typeof v === 'number' && (k === 'max' || k === 'min') ? v.toLocaleString(locale.value) : v,
+        typeof v === 'number' && (k === 'max' || k === 'min') ? v.toLocaleString(INTL_LOCALE[lang.value]) : v,
       ]),
     )
     return t(error.key, params)

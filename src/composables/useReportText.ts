@@ -1,4 +1,5 @@
 import { useI18n } from 'vue-i18n'
+import { useLocale } from '@/i18n/useLocale'
 import type { MaturityScale } from '@/domain/guide/schema'
 import { actionTitleText, type ReportText } from '@/report/text'
 import type { CsvText } from '@/report/csv'
@@ -7,10 +8,11 @@ import { useIndicatorFormat } from './useIndicatorFormat'
 
 /** The documents' words and formats in the UI language, handed to the lazy generators as plain functions. */
 export function useReportText() {
-  const { t, n, locale } = useI18n()
+  const { t, n } = useI18n()
+  const locale = useLocale()
   const dates = useDates()
   const formatValue = useIndicatorFormat()
-  const lang = () => (locale.value === 'en' ? 'en' : 'fr')
+  const lang = () => locale.value
 
   function reportText(scale: MaturityScale): ReportText {
     const level = (l: number) => `${l} – ${scale.levels[l]?.label[lang()] ?? ''}`

@@ -8,6 +8,7 @@ import type { Objective } from '@/domain/objectives'
 import type { Organisation } from '@/domain/organisation'
 import type { Discussion, Participant, RatingRecord } from '@/domain/workshop'
 import type { PracticeSheet } from '@/domain/practiceSheet'
+import { guideKey } from '@/domain/guide/current'
 import type { Guide } from '@/domain/guide/schema'
 import { guideSource } from '@/domain/guide/sources'
 import { sameGuide } from '@/domain/guide/networkGuide'
@@ -233,14 +234,16 @@ export async function readBackup(
     const transaction = Dexie.currentTransaction?.idbtrans
     const rows = organisationId ? await readOne(db, organisationId) : await readAll(db, transaction)
     // The network guides these organisations used travel with them (the shipped ones are in every copy of the app).
-    const used = new Set([...rows.assessments, ...rows.practiceSheets].map((a) => `${a.guideId}@${a.guideVersion}`))
+    const used = new Set([...rows.assessments, ...rows.practiceSheets].map(guideKey))
     // A full backup keeps every guide loaded here, used or not, and what the network gathered.
     const [storedGuides, catalogue, summaries] = await Promise.all([
       db.guides.toArray(),
       organisationId ? [] : db.catalogue.toArray(),
       organisationId ? [] : db.summaries.toArray(),
     ])
-    const guides = storedGuides.filter((g) => !organisationId || used.has(`${g.id}@${g.version}`)).map((g) => g.guide)
+    const guides = storedGuides
+      .filter((g) => !organisationId || used.has(guideKey({ guideId: g.id, guideVersion: g.version })))
+      .map((g) => g.guide)
     const { assessmentIds, nest } = nester(rows)
     const chunks: Organisation[][] = []
     for (let i = 0; i < rows.organisations.length; i += ORGANISATIONS_PER_READ)
@@ -291,7 +294,7 @@ async function readOrganisation(db: CapEssDatabase, id: string): Promise<BackupO
  * Name and latest change of the given organisations that exist on this device, for the import preview: only the
  * file's organisations are read, not the whole database.
  */
-export async function organisationSummaries(
+export async function storedOrganisations(
   ids: string[],
   db = database(),
 ): Promise<Map<string, { name: string; modified: string }>> {
@@ -361,7 +364,7 @@ function rowsOf(organisations: ReadonlyArray<BackupOrganisation>) {
   return rows
 }
 
-export interface ImportSummary {
+export interface ImportOutcome {
   added: number
   replaced: number
   copied: number
@@ -377,8 +380,8 @@ export async function importBackup(
   choices: ReadonlyMap<string, ImportChoice>,
   copySuffix: string,
   db = database(),
-): Promise<ImportSummary> {
-  const summary: ImportSummary = { added: 0, replaced: 0, copied: 0, kept: 0 }
+): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = { added: 0, replaced: 0, copied: 0, kept: 0 }
   await db.transaction('rw', ALL_TABLES(db), async () => {
     // The file was validated whole by parseBackup; rows are written with one bulkAdd per table (a 200-organisation
     // portfolio is about 12 000 records), after the organisations being replaced are removed.
@@ -390,17 +393,17 @@ export async function importBackup(
     const toWrite: BackupOrganisation[] = []
     for (const org of file.organisations) {
       const choice = existing.has(org.id) ? (choices.get(org.id) ?? 'keep-mine') : null
-      if (choice === 'keep-mine') summary.kept++
+      if (choice === 'keep-mine') outcome.kept++
       else if (choice === 'take-file') {
         await deleteOrganisation(db, org.id)
         toWrite.push(org)
-        summary.replaced++
+        outcome.replaced++
       } else if (choice === 'copy') {
         toWrite.push(copyOrganisation(org, newId, copySuffix))
-        summary.copied++
+        outcome.copied++
       } else {
         toWrite.push(org)
-        summary.added++
+        outcome.added++
       }
     }
     const rows = rowsOf(toWrite)
@@ -430,7 +433,7 @@ export async function importBackup(
       await db.summaries.bulkPut(file.network.summaries)
     }
   })
-  return summary
+  return outcome
 }
 
 /** Network guides a file brings, stored unless the app ships them (same id and version: the same guide, checked). */

@@ -1,4 +1,4 @@
-import type { GuideRef } from '@/domain/guide/current'
+import { guideKey, type GuideRef } from '@/domain/guide/current'
 import { sameGuide, type StoredGuide } from '@/domain/guide/networkGuide'
 import type { Guide } from '@/domain/guide/schema'
 import { database, nowIso } from './database'
@@ -31,12 +31,9 @@ export async function storeGuide(guide: Guide, db = database()): Promise<StoreGu
 export async function guideUse(db = database()): Promise<Map<string, number>> {
   const use = new Map<string, number>()
   await db.transaction('r', db.assessments, db.practiceSheets, async () => {
-    await db.assessments.each(
-      (a) => void use.set(`${a.guideId}@${a.guideVersion}`, (use.get(`${a.guideId}@${a.guideVersion}`) ?? 0) + 1),
-    )
-    await db.practiceSheets.each(
-      (s) => void use.set(`${s.guideId}@${s.guideVersion}`, (use.get(`${s.guideId}@${s.guideVersion}`) ?? 0) + 1),
-    )
+    const count = (ref: GuideRef) => void use.set(guideKey(ref), (use.get(guideKey(ref)) ?? 0) + 1)
+    await db.assessments.each(count)
+    await db.practiceSheets.each(count)
   })
   return use
 }

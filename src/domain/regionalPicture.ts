@@ -1,4 +1,5 @@
 import type { Summary } from './files/summary.ts'
+import { guideKey } from './guide/current.ts'
 import type { LegalForm, Region } from './organisation.ts'
 import type { SizeBand } from './sizeBand.ts'
 import { naturalCompare } from './portfolio.ts'
@@ -58,7 +59,7 @@ export function pictureGuides(
 ): { guideId: string; guideVersion: number; count: number }[] {
   const counts = new Map<string, { guideId: string; guideVersion: number; count: number }>()
   for (const s of summaries) {
-    const key = `${s.guideId}@${s.guideVersion}`
+    const key = guideKey(s)
     const known = counts.get(key) ?? { guideId: s.guideId, guideVersion: s.guideVersion, count: 0 }
     known.count++
     counts.set(key, known)

@@ -3,7 +3,7 @@ import { LEVEL_MAX } from './answer.ts'
 import { unmetConditionsAlong, type NotApplicableReason } from './applicability.ts'
 import type { GuideIndex, QuestionEntry } from './guide/guideIndex.ts'
 import type { OrganisationProfile } from './organisation.ts'
-import type { ScoreSummary, ThemeScoreSummary } from './snapshot.ts'
+import type { CoveredScore, ThemeScore } from './snapshot.ts'
 
 /**
  * Scoring, as stated in DESIGN.md and shown in the app (« Comment est-ce calculé ? »):
@@ -29,11 +29,11 @@ export interface QuestionScore {
 }
 
 // The shapes of scores are the snapshot's zod schemas (one source of types); type-only imports, no cycle at run time.
-export type { ScoreSummary, ThemeScoreSummary as ThemeScore, DomaineScoreSummary as DomaineScore } from './snapshot.ts'
+export type { CoveredScore, ThemeScore, DomaineScore } from './snapshot.ts'
 
 export interface AssessmentScores {
-  global: ScoreSummary
-  themes: ThemeScoreSummary[]
+  global: CoveredScore
+  themes: ThemeScore[]
   questions: QuestionScore[]
 }
 
@@ -67,7 +67,7 @@ export function questionState(
   return { kind: 'unanswered' }
 }
 
-export function summarise(questions: ReadonlyArray<QuestionScore>): ScoreSummary {
+export function coveredScore(questions: ReadonlyArray<QuestionScore>): CoveredScore {
   let answered = 0
   let applicable = 0
   let weighted = 0
@@ -97,7 +97,7 @@ export function scoreAssessment(
 ): AssessmentScores {
   const retained = new Set(retainedThemeIds)
   const questions: QuestionScore[] = []
-  const themes: ThemeScoreSummary[] = []
+  const themes: ThemeScore[] = []
   for (const theme of index.guide.themes) {
     if (!retained.has(theme.id)) continue
     const themeQuestions = index
@@ -107,10 +107,10 @@ export function scoreAssessment(
     questions.push(...themeQuestions)
     themes.push({
       themeId: theme.id,
-      ...summarise(themeQuestions),
+      ...coveredScore(themeQuestions),
       domaines: theme.domaines.map((domaine) => ({
         domaineId: domaine.id,
-        ...summarise(themeQuestions.filter((q) => q.entry.domaine.id === domaine.id)),
+        ...coveredScore(themeQuestions.filter((q) => q.entry.domaine.id === domaine.id)),
       })),
     })
   }
@@ -142,7 +142,7 @@ export function toPercent(value: number): number {
  * that apply (« non applicable » leaves both), so the progress bars and the results say the same thing.
  */
 export function progress(questions: ReadonlyArray<QuestionScore>): { done: number; total: number } {
-  const { answered, applicable } = summarise(questions.filter((q) => isScored(q.entry)))
+  const { answered, applicable } = coveredScore(questions.filter((q) => isScored(q.entry)))
   return { done: answered, total: applicable }
 }
 

@@ -7,7 +7,7 @@ import { OrganisationProfileSchema, type OrganisationProfile } from './organisat
  * Written when an assessment is completed: the scores as they were, with the guide and scoring versions that
  * produced them, so the history never changes when the formula or the guide changes.
  */
-export const ScoreSummarySchema = lazySchema(() =>
+export const CoveredScoreSchema = lazySchema(() =>
   z.strictObject({
     score: z.number().min(0).max(1).nullable(),
     answered: z.int().min(0),
@@ -22,11 +22,11 @@ export const ScoreSnapshotSchema = lazySchema(() =>
     guideId: z.string().min(1),
     guideVersion: z.int().min(1),
     scoringVersion: z.int().min(1),
-    global: ScoreSummarySchema,
+    global: CoveredScoreSchema,
     themes: z.array(
-      ScoreSummarySchema.extend({
+      CoveredScoreSchema.extend({
         themeId: z.string().min(1),
-        domaines: z.array(ScoreSummarySchema.extend({ domaineId: z.string().min(1) })),
+        domaines: z.array(CoveredScoreSchema.extend({ domaineId: z.string().min(1) })),
       }),
     ),
     /**
@@ -38,11 +38,11 @@ export const ScoreSnapshotSchema = lazySchema(() =>
 )
 export type ScoreSnapshot = z.infer<typeof ScoreSnapshotSchema>
 /** A score with the coverage it rests on (0..1, null when there is nothing to score). */
-export type ScoreSummary = z.infer<typeof ScoreSummarySchema>
-export type ThemeScoreSummary = ScoreSnapshot['themes'][number]
-export type DomaineScoreSummary = ThemeScoreSummary['domaines'][number]
+export type CoveredScore = z.infer<typeof CoveredScoreSchema>
+export type ThemeScore = ScoreSnapshot['themes'][number]
+export type DomaineScore = ThemeScore['domaines'][number]
 
-function summary(s: ScoreSummary) {
+function figures(s: CoveredScore) {
   return { score: s.score, answered: s.answered, applicable: s.applicable, coverage: s.coverage }
 }
 
@@ -67,11 +67,11 @@ export function takeSnapshot(
     guideId: guide.guideId,
     guideVersion: guide.guideVersion,
     scoringVersion: SCORING_VERSION,
-    global: summary(scores.global),
+    global: figures(scores.global),
     themes: scores.themes.map((t) => ({
       themeId: t.themeId,
-      ...summary(t),
-      domaines: t.domaines.map((d) => ({ domaineId: d.domaineId, ...summary(d) })),
+      ...figures(t),
+      domaines: t.domaines.map((d) => ({ domaineId: d.domaineId, ...figures(d) })),
     })),
   }
 }

@@ -1,7 +1,7 @@
 import type { Locale } from './index'
 
 /** English dates in British order (« 1 June 2027 »): the readers are in France and the UK, not the US. */
-const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' }
+export const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' }
 
 const dayFormats = new Map<Locale, Intl.DateTimeFormat>()
 const timeFormats = new Map<Locale, Intl.DateTimeFormat>()

@@ -406,7 +406,7 @@ export default {
     toDebateCount:
       'no question to discuss | one question to discuss, listed first | {n} questions to discuss, listed first',
     spread: {
-      summary: 'from {min} to {max}, median {median}',
+      range: 'from {min} to {max}, median {median}',
       none: 'no level given',
       people: 'no views | one view | {n} views',
       same: 'all at level {level}',
@@ -660,7 +660,6 @@ export default {
     volunteers: 'It concerns organisations that have volunteers.',
   },
   objectives: {
-    summary: 'Objectives at 1 year and 3 years',
     legend: 'Objectives',
     oneYear: '1-year objective',
     threeYear: '3-year objective',

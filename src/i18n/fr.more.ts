@@ -53,7 +53,7 @@ export default {
     toDebateCount:
       'aucune question à débattre | une question à débattre, placée en tête | {n} questions à débattre, placées en tête',
     spread: {
-      summary: 'de {min} à {max}, médiane {median}',
+      range: 'de {min} à {max}, médiane {median}',
       none: 'aucun niveau donné',
       people: 'aucun avis | un avis | {n} avis',
       same: 'tous au niveau {level}',

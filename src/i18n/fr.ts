@@ -519,7 +519,6 @@ export default {
     volunteers: 'Elle concerne les organisations qui ont des bénévoles.',
   },
   objectives: {
-    summary: 'Objectifs à 1 an et à 3 ans',
     legend: 'Objectifs',
     oneYear: 'Objectif à 1 an',
     threeYear: 'Objectif à 3 ans',

@@ -26,7 +26,6 @@ export function newDocument(text: ReportText, title: string, subject: string, au
   // compress: without it the same report is twenty times larger (STACK.md section 5).
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true })
   doc.setProperties({ title, subject, author, creator: 'Cap ESS', keywords: text.t('pdf.keywords') })
-  doc.setLanguage(text.locale === 'en' ? 'en-GB' : 'fr-FR')
   doc.viewerPreferences({ DisplayDocTitle: true })
   return doc
 }

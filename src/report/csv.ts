@@ -2,7 +2,6 @@ import type { ActionPriority, ActionStatus } from '@/domain/actions'
 import type { IndicatorUnit } from '@/domain/guide/schema'
 import type { IndicatorValue } from '@/domain/indicators'
 import { localDay } from '@/domain/dates'
-import { fileSlug } from '@/domain/fileNames'
 import type { Comparator } from '@/domain/objectives'
 import type { AnnexState, ReportAction, ReportModel } from '@/domain/report/model'
 
@@ -163,9 +162,4 @@ export function actionsCsv(report: ReportModel, text: CsvText): string {
     a.description,
   ])
   return toCsv(header, rows)
-}
-
-/** « Les Ateliers de l’Œuvre » 2025 → cap-ess_les-ateliers-de-l-oeuvre_2025_reponses.csv */
-export function exportFileName(organisation: string, year: number, what: string, extension: string): string {
-  return `cap-ess_${fileSlug(organisation, 'organisation')}_${year}_${what}.${extension}`
 }

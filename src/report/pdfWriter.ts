@@ -31,6 +31,8 @@ export class PdfWriter {
     locale: 'fr' | 'en' = 'fr',
   ) {
     this.typeset = typographyFor(locale)
+    // A screen reader reads the document with its language's rules (English in British form, as the dates are).
+    doc.setLanguage(locale === 'en' ? 'en-GB' : 'fr-FR')
   }
 
   get width() {

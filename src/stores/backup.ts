@@ -1,13 +1,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { ImportSummary } from '@/db/backupRepository'
+import type { ImportOutcome } from '@/db/backupRepository'
 import { lastBackupAt as readLastBackup, recordBackup } from '@/db/settingsRepository'
 import type { BackupFile } from '@/domain/backup/format'
 import { BACKUP_MAX_BYTES } from '@/domain/backup/limits'
 import type { ImportChoice, ImportPreviewItem } from '@/domain/backup/plan'
 import type { ImportProblem } from '@/domain/backup/problems'
-import { utf8Blobs } from '@/composables/utf8Blobs'
-import { fileSlug } from '@/domain/fileNames'
+import { localDay } from '@/domain/dates'
+import { fileName as name } from '@/domain/fileNames'
 import { useOrganisationsStore } from './organisations'
 
 // The reminder on the first screen only reads a date; export and import code (and zod) load when used.
@@ -19,6 +19,7 @@ const backupCode = () =>
     import('@/db/errors'),
     import('@/db/writer'),
     import('@/domain/backup/serialise'),
+    import('@/report/utf8Blobs'),
   ])
 
 export const APP_VERSION = import.meta.env.PACKAGE_VERSION ?? '0.0.0'
@@ -29,7 +30,7 @@ export type ImportStep =
   | { kind: 'refused'; problems: ImportProblem[]; truncated: number }
   | { kind: 'preview'; items: ImportPreviewItem[]; migratedFrom: number | null }
   | { kind: 'writing' }
-  | { kind: 'done'; summary: ImportSummary }
+  | { kind: 'done'; outcome: ImportOutcome }
   | { kind: 'failed'; reason: 'conflict' | 'quota' | 'refused' | 'unknown' }
 
 /**
@@ -62,7 +63,7 @@ export const useBackupStore = defineStore('backup', () => {
     label: string,
     download: (fileName: string, parts: BlobPart[]) => void,
   ): Promise<{ fileName: string; dateRecorded: boolean }> {
-    const [{ readBackup }, , , , { editWriter }, { backupJsonHead, organisationJson, BACKUP_JSON_END }] =
+    const [{ readBackup }, , , , { editWriter }, { backupJsonHead, organisationJson, BACKUP_JSON_END }, { utf8Blobs }] =
       await backupCode()
     // Edits still waiting for their pause, and those a closed tab left in the journal, belong in the file (a failed
     // one stays on screen; the rest is exported).
@@ -74,7 +75,7 @@ export const useBackupStore = defineStore('backup', () => {
     const file = await readBackup(APP_VERSION, organisationId, (organisation) =>
       bytes.add(organisationJson(organisation, count++)),
     )
-    const fileName = `cap-ess-${fileSlug(label, 'sauvegarde')}-${file.exportedAt.slice(0, 10)}.json`
+    const fileName = name(['sauvegarde', { text: label, fallback: 'tout' }, localDay(file.exportedAt)], 'json')
     download(fileName, [backupJsonHead(file), ...bytes.finish(), BACKUP_JSON_END])
     try {
       await recordBackup(file.exportedAt)
@@ -101,7 +102,7 @@ export const useBackupStore = defineStore('backup', () => {
       return
     }
     step.value = { kind: 'reading', done: 0, total: 0 }
-    const [{ organisationSummaries }, { checkBackupText }, { previewImport }] = await backupCode()
+    const [{ storedOrganisations }, { checkBackupText }, { previewImport }] = await backupCode()
     const result = await checkBackupText(await file.text(), {
       onProgress: (done, total) => (step.value = { kind: 'reading', done, total }),
     })
@@ -112,7 +113,7 @@ export const useBackupStore = defineStore('backup', () => {
     pendingFile = result.file
     step.value = {
       kind: 'preview',
-      items: previewImport(result.file, await organisationSummaries(result.file.organisations.map((o) => o.id))),
+      items: previewImport(result.file, await storedOrganisations(result.file.organisations.map((o) => o.id))),
       migratedFrom: result.migratedFrom,
     }
   }
@@ -127,9 +128,9 @@ export const useBackupStore = defineStore('backup', () => {
       // apply to what the user sees, and no old edit is replayed over the imported records later.
       await editWriter().replay()
       await editWriter().flush()
-      const summary = await importBackup(pendingFile, choices, copySuffix)
+      const outcome = await importBackup(pendingFile, choices, copySuffix)
       pendingFile = null
-      step.value = { kind: 'done', summary }
+      step.value = { kind: 'done', outcome }
       await useOrganisationsStore().load()
     } catch (error) {
       console.error('Import failed', error)

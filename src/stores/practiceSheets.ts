@@ -4,7 +4,7 @@ import { getOrganisation } from '@/db/organisationRepository'
 import { deletePracticeSheet, listPracticeSheets, newPracticeSheetId } from '@/db/practiceSheetRepository'
 import { listAssessments } from '@/db/assessmentRepository'
 import { baseOf, editKeys, editWriter } from '@/db/writer'
-import { CURRENT_GUIDE, type GuideRef } from '@/domain/guide/current'
+import { CURRENT_GUIDE, guideKey, type GuideRef } from '@/domain/guide/current'
 import type { GuideIndex } from '@/domain/guide/guideIndex'
 import { loadGuideIndex } from '@/domain/guide/registry'
 import type { Organisation } from '@/domain/organisation'
@@ -16,8 +16,6 @@ import {
   type PracticeSheetPatch,
 } from '@/domain/practiceSheet'
 import { APP_VERSION } from './backup'
-
-const refKey = (ref: GuideRef) => `${ref.guideId}@${ref.guideVersion}`
 
 /**
  * One organisation's practice sheets. Every change goes through the one writer (kind `practiceSheet`) and shows at
@@ -56,8 +54,8 @@ export const usePracticeSheetsStore = defineStore('practiceSheets', () => {
       return
     }
     const refs = new Map([
-      [refKey(CURRENT_GUIDE), CURRENT_GUIDE],
-      ...list.map((s) => [refKey(s), { guideId: s.guideId, guideVersion: s.guideVersion }] as const),
+      [guideKey(CURRENT_GUIDE), CURRENT_GUIDE],
+      ...list.map((s) => [guideKey(s), { guideId: s.guideId, guideVersion: s.guideVersion }] as const),
     ])
     const loaded = new Map<string, GuideIndex>()
     for (const [key, ref] of refs) {
@@ -72,22 +70,22 @@ export const usePracticeSheetsStore = defineStore('practiceSheets', () => {
       undefined,
     )
     const latestRef = latest ? { guideId: latest.guideId, guideVersion: latest.guideVersion } : CURRENT_GUIDE
-    if (!loaded.has(refKey(latestRef))) {
+    if (!loaded.has(guideKey(latestRef))) {
       try {
-        loaded.set(refKey(latestRef), await loadGuideIndex(latestRef))
+        loaded.set(guideKey(latestRef), await loadGuideIndex(latestRef))
       } catch {
         // Not on this device: new sheets use the national guide.
       }
     }
     if (mine !== request) return
-    defaultGuide.value = loaded.has(refKey(latestRef)) ? latestRef : CURRENT_GUIDE
+    defaultGuide.value = loaded.has(guideKey(latestRef)) ? latestRef : CURRENT_GUIDE
     organisation.value = owner
     sheets.value = list.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     guides.value = loaded
     isLoaded.value = true
   }
 
-  const guideOf = (sheet: Pick<PracticeSheet, 'guideId' | 'guideVersion'>) => guides.value.get(refKey(sheet)) ?? null
+  const guideOf = (sheet: Pick<PracticeSheet, 'guideId' | 'guideVersion'>) => guides.value.get(guideKey(sheet)) ?? null
 
   /** The guide a new sheet is written against: the one of the organisation's latest exercise (a network's, maybe). */
   const defaultGuide = shallowRef<GuideRef>(CURRENT_GUIDE)
@@ -99,7 +97,7 @@ export const usePracticeSheetsStore = defineStore('practiceSheets', () => {
     const id = newPracticeSheetId()
     const now = new Date().toISOString()
     const index = await loadGuideIndex(guide)
-    guides.value = new Map(guides.value).set(refKey(guide), index)
+    guides.value = new Map(guides.value).set(guideKey(guide), index)
     sheets.value.unshift({
       ...EMPTY_SHEET,
       ...start,

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { exportBackup, importBackup, organisationSummaries, readBackup } from '@/db/backupRepository'
+import { exportBackup, importBackup, storedOrganisations, readBackup } from '@/db/backupRepository'
 import { BACKUP_JSON_END, backupJsonHead, organisationJson } from '@/domain/backup/serialise'
 import { CapEssDatabase } from '@/db/database'
 import { saveIndicatorValue } from '@/db/indicatorRepository'
@@ -137,7 +137,7 @@ describe('backup export and import', () => {
 
     const [item] = previewImport(
       file,
-      await organisationSummaries(
+      await storedOrganisations(
         file.organisations.map((o) => o.id),
         target,
       ),

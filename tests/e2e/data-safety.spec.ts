@@ -80,7 +80,7 @@ test('a backup exported here is refused when broken, and imported whole on a fre
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Exporter toutes les données' }).click(),
   ])
-  expect(download.suggestedFilename()).toMatch(/^cap-ess-toutes-les-organisations-\d{4}-\d{2}-\d{2}\.json$/)
+  expect(download.suggestedFilename()).toMatch(/^cap-ess-sauvegarde-toutes-les-organisations-\d{4}-\d{2}-\d{2}\.json$/)
   const path = info.outputPath('backup.json')
   await download.saveAs(path)
   const file = JSON.parse(readFileSync(path, 'utf8'))
@@ -273,7 +273,7 @@ test('with the disk full, a change says it is not saved, and a backup is still m
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Exporter toutes les données' }).click(),
   ])
-  expect(download.suggestedFilename()).toMatch(/^cap-ess-toutes-les-organisations-\d{4}-\d{2}-\d{2}\.json$/)
+  expect(download.suggestedFilename()).toMatch(/^cap-ess-sauvegarde-toutes-les-organisations-\d{4}-\d{2}-\d{2}\.json$/)
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'))
   expect(file.organisations[0].name).toBe('Asso au disque plein')
   expect(file.organisations[0].assessments[0].answers[0].response).toEqual({ kind: 'level', level: 2 })

@@ -48,7 +48,7 @@ test('after one visit, everything works with no network: reload, deep link, answ
   // The AG report: its PDF code, the font and Chart.js come from the service worker's cache.
   await page.goto(themeUrl.replace(/\/themes\/.*$/, '/rapport'))
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pdf-ag').click()])
-  expect(pdf.suggestedFilename()).toMatch(/^cap-ess_salle-sans-wi-fi_\d{4}_rapport-ag\.pdf$/)
+  expect(pdf.suggestedFilename()).toMatch(/^cap-ess-rapport-ag-salle-sans-wi-fi-\d{4}\.pdf$/)
   await expect(page.getByTestId('report-status')).toContainText('a été créé')
   await expect(page.getByTestId('report-problem')).toHaveCount(0)
   await context.setOffline(false)

@@ -116,7 +116,7 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
 
   // The PDF, made in the page.
   const pdf = await download(page, 'pdf-ag')
-  expect(pdf.suggestedFilename()).toBe('cap-ess_ressourcerie-coeur-d-oeuvre-epinal_2025_rapport-ag.pdf')
+  expect(pdf.suggestedFilename()).toBe('cap-ess-rapport-ag-ressourcerie-coeur-d-oeuvre-epinal-2025.pdf')
   await expect(page.getByTestId('report-status')).toContainText('a été créé')
   const pdfPath = info.outputPath('rapport.pdf')
   await pdf.saveAs(pdfPath)
@@ -188,7 +188,7 @@ test('the AG report: debate recorded after completion, PDF checked with poppler,
 
   // The CSV files read back into the data they came from.
   const answersFile = await download(page, 'csv-answers')
-  expect(answersFile.suggestedFilename()).toBe('cap-ess_ressourcerie-coeur-d-oeuvre-epinal_2025_reponses.csv')
+  expect(answersFile.suggestedFilename()).toBe('cap-ess-reponses-ressourcerie-coeur-d-oeuvre-epinal-2025.csv')
   const answerRows = parseCsv(readFileSync(await answersFile.path(), 'utf8'))
   expect(answerRows[0].slice(0, 5)).toEqual(['N° du thème', 'Thème', 'Domaine d’action', 'Identifiant', 'Question'])
   const byQuestion = new Map(answerRows.slice(1).map((r) => [r[3], r]))

@@ -44,7 +44,7 @@ describe('backup store: export', () => {
     }
     let parts: BlobPart[] = []
     const { fileName } = await useBackupStore().exportJson(null, 'Tout', (_name, made) => (parts = made))
-    expect(fileName).toMatch(/^cap-ess-tout-\d{4}-\d{2}-\d{2}\.json$/)
+    expect(fileName).toMatch(/^cap-ess-sauvegarde-tout-\d{4}-\d{2}-\d{2}\.json$/)
     const file = JSON.parse(await new Blob(parts).text())
     const expected = await exportBackup('x', null, db)
     expect(file.organisations).toEqual(expected.organisations)

@@ -56,6 +56,7 @@ describe('the footer of every page', () => {
       setFontSize: () => {},
       setTextColor: () => {},
       getTextWidth: (s: string) => s.length,
+      setLanguage: () => {},
       text: (text: string, x: number) => written.push({ page: current, text, x }),
     }
     return { doc: doc as unknown as jsPDF, written }

@@ -1,6 +1,7 @@
+import { fileName } from '@/domain/fileNames'
 import { describe, expect, it } from 'vitest'
 import { buildReport } from '@/domain/report/model'
-import { actionsCsv, answersCsv, csvDate, exportFileName, indicatorsCsv, toCsv, type CsvText } from '@/report/csv'
+import { actionsCsv, answersCsv, csvDate, indicatorsCsv, toCsv, type CsvText } from '@/report/csv'
 import { frenchNumber, parseCsv } from '../fixtures/csv'
 import {
   action,
@@ -11,7 +12,7 @@ import {
   level,
   organisation,
   realGuide,
-  yearOf,
+  exerciseOf,
 } from '../fixtures/reportData'
 
 const text: CsvText = {
@@ -46,7 +47,7 @@ function report() {
     guide: realGuide,
     organisation,
     previous: null,
-    year: yearOf(assessmentOf('y2', 2025, retained), answers, {
+    exercise: exerciseOf(assessmentOf('y2', 2025, retained), answers, {
       indicators: new Map([
         ['employment.ind.pay-ratio', indicator('y2', 'employment.ind.pay-ratio', 2.75)],
         ['custom.budget', indicator('y2', 'custom.budget', 1234.56, 'Plan de développement des compétences')],
@@ -147,10 +148,12 @@ describe('CSV for French spreadsheets', () => {
     expect(csvDate('2026-06-12T08:00:00.000Z')).toBe('12/06/2026')
   })
 
-  it('names files after the organisation and the year, without accents or spaces', () => {
-    expect(exportFileName('Les Ateliers de l’Œuvre Commune', 2025, 'reponses', 'csv')).toBe(
-      'cap-ess_les-ateliers-de-l-oeuvre-commune_2025_reponses.csv',
+  it('names every file the same way: what it is, whose, when, without accents or spaces', () => {
+    const org = (text: string) => ({ text, fallback: 'organisation' })
+    expect(fileName(['reponses', org('Les Ateliers de l’Œuvre Commune'), 2025], 'csv')).toBe(
+      'cap-ess-reponses-les-ateliers-de-l-oeuvre-commune-2025.csv',
     )
-    expect(exportFileName('«»', 2025, 'rapport-ag', 'pdf')).toBe('cap-ess_organisation_2025_rapport-ag.pdf')
+    expect(fileName(['rapport-ag', org('«»'), 2025], 'pdf')).toBe('cap-ess-rapport-ag-organisation-2025.pdf')
+    expect(fileName(['sauvegarde', org('Tout'), '2026-12-07'], 'json')).toBe('cap-ess-sauvegarde-tout-2026-12-07.json')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionsForYear, buildReport, employeeSummary, type ReportInput } from '@/domain/report/model'
+import { actionsForYear, buildReport, employeeReport, type ReportInput } from '@/domain/report/model'
 import { actionTitleText } from '@/report/text'
 import { ActionSchema } from '@/domain/actions'
 import { exerciseProfile } from '@/domain/exercise'
@@ -14,7 +14,7 @@ import {
   objective,
   organisation,
   realGuide,
-  yearOf,
+  exerciseOf,
 } from '../fixtures/reportData'
 
 const retained = ['gov', 'employment', 'environment']
@@ -32,7 +32,7 @@ function input(extra: Partial<ReportInput> = {}): ReportInput {
   return {
     guide: realGuide,
     organisation,
-    previous: yearOf(before, fullAnswers('y1', retained, 0), {
+    previous: exerciseOf(before, fullAnswers('y1', retained, 0), {
       indicators: new Map([['employment.ind.pay-ratio', indicator('y1', 'employment.ind.pay-ratio', 3.2)]]),
       objectives: new Map([
         ['gov.rules.explicit', objective('y1', 'question', 'gov.rules.explicit', 4)],
@@ -42,7 +42,7 @@ function input(extra: Partial<ReportInput> = {}): ReportInput {
         ],
       ]),
     }),
-    year: yearOf(after, fullAnswers('y2', retained, 1), {
+    exercise: exerciseOf(after, fullAnswers('y2', retained, 1), {
       indicators: new Map([
         ['employment.ind.pay-ratio', indicator('y2', 'employment.ind.pay-ratio', 2.8, 'Hors dirigeants bénévoles')],
         ['custom.budget', indicator('y2', 'custom.budget', 1234.56)],
@@ -94,7 +94,7 @@ describe('report model', () => {
     // Every level moved up by one except those that wrapped from 4 to 0.
     expect(gov.changes!.better + gov.changes!.worse).toBe(realGuide.questionsOfTheme('gov').length)
     const base = input()
-    expect(report.global.score).toBe(Math.round(base.year.snapshot.global.score! * 100))
+    expect(report.global.score).toBe(Math.round(base.exercise.snapshot.global.score! * 100))
     expect(report.global.previous).toBe(Math.round(base.previous!.snapshot.global.score! * 100))
     expect(report.debate).toEqual({ questionsRaised: 'Écarts de salaires ?', objectivesAdopted: 'Publier l’index.' })
   })
@@ -160,7 +160,7 @@ describe('report model', () => {
 
   it('keeps every answer, note and evidence in the annex, with the state of unanswered and non-applicable questions', () => {
     const base = input()
-    const answers = new Map(base.year.answers)
+    const answers = new Map(base.exercise.answers)
     answers.set(
       'gov.rules.explicit',
       answer('gov.rules.explicit', na('Pas de statuts propres'), { assessmentId: 'y2' }),
@@ -170,7 +170,7 @@ describe('report model', () => {
       'environment.energy.measure',
       answer('environment.energy.measure', { kind: 'unknown' }, { assessmentId: 'y2', note: 'À mesurer' }),
     )
-    const report = buildReport({ ...base, year: yearOf(base.year.assessment, answers) })
+    const report = buildReport({ ...base, exercise: exerciseOf(base.exercise.assessment, answers) })
     const all = report.annex.flatMap((t) => t.questions)
     expect(all).toHaveLength(retained.reduce((n, id) => n + realGuide.questionsOfTheme(id).length, 0))
     expect(all.find((q) => q.id === 'gov.rules.explicit')).toMatchObject({
@@ -190,7 +190,7 @@ describe('report model', () => {
     const report = buildReport({
       ...base,
       previous: null,
-      year: { ...base.year, assessment: { ...base.year.assessment, agRecord: undefined } },
+      exercise: { ...base.exercise, assessment: { ...base.exercise.assessment, agRecord: undefined } },
     })
     expect(report.global.previous).toBeNull()
     expect(report.global.delta).toBeNull()
@@ -200,7 +200,7 @@ describe('report model', () => {
   })
 
   it('gives employees the main results and the open plan, without notes', () => {
-    const summary = employeeSummary(buildReport(input()), 5)
+    const summary = employeeReport(buildReport(input()), 5)
     expect(summary.themes.map((t) => t.ref.id)).toEqual(retained)
     expect(summary.strengths.length).toBeLessThanOrEqual(5)
     expect(summary.strengths.map((s) => s.level)).toEqual(
@@ -213,7 +213,7 @@ describe('report model', () => {
   it('scores a theme from its only answered question, with the coverage that shows how little it rests on', () => {
     const base = input()
     const answers = new Map([['gov.rules.explicit', answer('gov.rules.explicit', level(3), { assessmentId: 'y2' })]])
-    const report = buildReport({ ...base, previous: null, year: yearOf(base.year.assessment, answers) })
+    const report = buildReport({ ...base, previous: null, exercise: exerciseOf(base.exercise.assessment, answers) })
     const gov = report.themes[0].score
     expect(gov).toMatchObject({ score: 75, answered: 1, coverage: Math.round(100 / gov.applicable) })
     expect(gov.applicable).toBeGreaterThan(1)
@@ -241,17 +241,17 @@ describe('report model', () => {
 
   it('marks the employees’ version of a draft', () => {
     const base = input()
-    expect(employeeSummary(buildReport(base), 5).draft).toBe(true)
-    const completed = { ...base.year, assessment: { ...base.year.assessment, status: 'completed' as const } }
-    expect(employeeSummary(buildReport({ ...base, year: completed }), 5).draft).toBe(false)
+    expect(employeeReport(buildReport(base), 5).draft).toBe(true)
+    const completed = { ...base.exercise, assessment: { ...base.exercise.assessment, status: 'completed' as const } }
+    expect(employeeReport(buildReport({ ...base, exercise: completed }), 5).draft).toBe(false)
   })
 
   it('reads a completed year with the profile frozen in its snapshot, not the organisation’s current one', () => {
     const base = input()
     // The organisation had volunteers when 2025 was completed; it has none today.
-    const answers = new Map(base.year.answers)
+    const answers = new Map(base.exercise.answers)
     answers.set('gov.volunteers.welcome', answer('gov.volunteers.welcome', level(4), { assessmentId: 'y2' }))
-    const frozen = yearOf(base.year.assessment, answers)
+    const frozen = exerciseOf(base.exercise.assessment, answers)
     const snapshot = {
       ...frozen.snapshot,
       profile: { legalForm: organisation.legalForm, employees: 14, volunteers: 12, members: 120 },
@@ -260,9 +260,9 @@ describe('report model', () => {
     const completed = { ...frozen, snapshot, assessment, profile: exerciseProfile(assessment, organisation) }
     const annex = (report: ReturnType<typeof buildReport>) =>
       report.annex.flatMap((t) => t.questions).find((q) => q.id === 'gov.volunteers.welcome')!
-    expect(annex(buildReport({ ...base, year: completed }))).toMatchObject({ state: 'answered', level: 4 })
+    expect(annex(buildReport({ ...base, exercise: completed }))).toMatchObject({ state: 'answered', level: 4 })
     // A draft follows today's profile.
-    expect(annex(buildReport({ ...base, year: { ...frozen, answers } })).state).toBe('not-applicable-profile')
+    expect(annex(buildReport({ ...base, exercise: { ...frozen, answers } })).state).toBe('not-applicable-profile')
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { utf8Blobs } from '@/composables/utf8Blobs'
+import { utf8Blobs } from '@/report/utf8Blobs'
 
 const read = async (blobs: Blob[]) => new TextDecoder().decode(await new Blob(blobs).arrayBuffer())
 

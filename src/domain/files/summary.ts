@@ -9,7 +9,7 @@ import { ItemIdSchema } from '../guide/schema.ts'
 import { LegalFormSchema, ORGANISATION_LIMITS, RegionSchema, type Organisation } from '../organisation.ts'
 import { exerciseProfile, ratingOfState } from '../exercise.ts'
 import { scoreAssessment } from '../scoring.ts'
-import { ScoreSummarySchema } from '../snapshot.ts'
+import { CoveredScoreSchema } from '../snapshot.ts'
 import { SizeBandSchema, sizeBandOf } from '../sizeBand.ts'
 import { RatingSchema, type Rating } from '../workshop.ts'
 import { latestAllowed, readEnvelope, type Refusal } from './envelope.ts'
@@ -35,9 +35,9 @@ export const SummarySchema = lazySchema(() =>
     legalForm: LegalFormSchema,
     sizeBand: SizeBandSchema,
     region: RegionSchema,
-    global: ScoreSummarySchema,
+    global: CoveredScoreSchema,
     themes: z
-      .array(ScoreSummarySchema.extend({ themeId: ItemIdSchema }))
+      .array(CoveredScoreSchema.extend({ themeId: ItemIdSchema }))
       .min(1)
       .max(99),
     /** Scored questions of the retained themes; a question left unanswered is absent. */

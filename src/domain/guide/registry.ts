@@ -1,4 +1,4 @@
-import type { GuideRef } from './current.ts'
+import { guideKey, type GuideRef } from './current.ts'
 import { indexGuide, type GuideCatalog, type GuideIndex } from './guideIndex.ts'
 import { migrationSteps } from './migration.ts'
 import { GuideSchema, type Guide, type GuideMigration, type MaturityScale } from './schema.ts'
@@ -10,7 +10,6 @@ import { storedGuideLookup } from './storedGuides.ts'
  * asks (the stores, the import, the router's prefetch through the same sources).
  */
 const cache = new Map<string, Promise<GuideIndex>>()
-const keyOf = (ref: GuideRef) => `${ref.guideId}@${ref.guideVersion}`
 
 /** The shipped guides' keys: a network guide's index is forgotten when it is removed, theirs never. */
 const SHIPPED = new Set<string>()
@@ -21,7 +20,7 @@ export function forgetStoredGuides(): void {
 }
 
 export function loadGuideIndex(ref: GuideRef): Promise<GuideIndex> {
-  const key = keyOf(ref)
+  const key = guideKey(ref)
   let pending = cache.get(key)
   if (pending) return pending
   const source = guideSource(ref)

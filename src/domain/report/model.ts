@@ -16,7 +16,7 @@ import {
   toPercent,
   type QuestionScore,
 } from '../scoring.ts'
-import type { ScoreSummary } from '../snapshot.ts'
+import type { CoveredScore } from '../snapshot.ts'
 import type { Rating } from '../workshop.ts'
 import {
   reportWorkshop,
@@ -35,7 +35,8 @@ import {
 export interface ReportInput {
   guide: GuideIndex
   organisation: Organisation
-  year: ExerciseData
+  /** The exercise reported on, in the frame its comparison uses. */
+  exercise: ExerciseData
   /** The exercise before, for the comparison and to judge its 1-year objectives; null the first year. */
   previous: ExerciseData | null
   actions: ReadonlyArray<Action>
@@ -179,14 +180,14 @@ export interface ReportModel {
 
 const shown = (value: number | null | undefined) => (value === null || value === undefined ? null : toPercent(value))
 
-function scoreLine(summary: ScoreSummary, previous: ScoreSummary | null | undefined): ScoreLine {
-  const score = shown(summary.score)
+function scoreLine(current: CoveredScore, previous: CoveredScore | null | undefined): ScoreLine {
+  const score = shown(current.score)
   const before = shown(previous?.score)
   return {
     score,
-    answered: summary.answered,
-    applicable: summary.applicable,
-    coverage: shown(summary.coverage),
+    answered: current.answered,
+    applicable: current.applicable,
+    coverage: shown(current.coverage),
     previous: before,
     delta: score !== null && before !== null ? score - before : null,
   }
@@ -277,10 +278,10 @@ function annexQuestion(
 }
 
 export function buildReport(input: ReportInput): ReportModel {
-  const { guide: index, organisation, year, previous } = input
-  const assessment = year.assessment
+  const { guide: index, organisation, exercise, previous } = input
+  const assessment = exercise.assessment
   const retained = new Set(assessment.retainedThemeIds)
-  const scores = scoreAssessment(index, assessment.retainedThemeIds, year.profile, year.answers)
+  const scores = scoreAssessment(index, assessment.retainedThemeIds, exercise.profile, exercise.answers)
   const comparison = previous
     ? compareAssessments({
         themeIds: assessment.retainedThemeIds,
@@ -290,7 +291,7 @@ export function buildReport(input: ReportInput): ReportModel {
             .filter(isScored)
             .map((e) => e.question.id),
         before: previous,
-        after: year,
+        after: exercise,
       })
     : null
 
@@ -327,12 +328,12 @@ export function buildReport(input: ReportInput): ReportModel {
   const themeOfAction = (a: Action) =>
     a.themeId ?? (a.questionId ? index.questionById.get(a.questionId)?.theme.id : undefined) ?? null
 
-  const agreedOf = (questionId: string): Rating | null => ratingOfResponse(year.answers.get(questionId)?.response)
+  const agreedOf = (questionId: string): Rating | null => ratingOfResponse(exercise.answers.get(questionId)?.response)
   const themes: ReportTheme[] = []
   for (const theme of index.guide.themes) {
     if (!retained.has(theme.id)) continue
-    const summary = year.snapshot.themes.find((t) => t.themeId === theme.id)
-    if (!summary) continue
+    const themeScore = exercise.snapshot.themes.find((t) => t.themeId === theme.id)
+    if (!themeScore) continue
     const before = previous?.snapshot.themes.find((t) => t.themeId === theme.id)
     const questions = scores.questions.filter((q) => q.entry.theme.id === theme.id)
     const highlights = strongestAndWeakest(questions, input.highlightsPerTheme)
@@ -347,12 +348,12 @@ export function buildReport(input: ReportInput): ReportModel {
     ]
     themes.push({
       ...themeRef(theme),
-      score: scoreLine(summary, before),
+      score: scoreLine(themeScore, before),
       domaines: theme.domaines.map((d) => ({
         id: d.id,
         label: d.label,
         score: scoreLine(
-          summary.domaines.find((x) => x.domaineId === d.id) ?? {
+          themeScore.domaines.find((x) => x.domaineId === d.id) ?? {
             score: null,
             answered: 0,
             applicable: 0,
@@ -364,7 +365,7 @@ export function buildReport(input: ReportInput): ReportModel {
       strengths: highlights.strongest.map(highlight),
       axes: highlights.weakest.map(highlight),
       changes: comparison ? countChanges(comparison.find((c) => c.themeId === theme.id)?.questions ?? []) : null,
-      objectives: [...year.objectives.values()]
+      objectives: [...exercise.objectives.values()]
         .filter((o) => themeOfObjective(o) === theme.id && (o.oneYear !== null || o.threeYear !== null))
         .flatMap((o) => objectiveOf(o) ?? []),
       review: previous
@@ -373,14 +374,14 @@ export function buildReport(input: ReportInput): ReportModel {
             .flatMap((o) => {
               const objective = objectiveOf(o)
               if (!objective) return []
-              const actual = recordedValue(o, year)
+              const actual = recordedValue(o, exercise)
               return [{ ...objective, actual, met: targetMet(o.oneYear, o.comparator, actual) }]
             })
         : [],
       actions: actions.filter((a) => themeOfAction(a) === theme.id).map((a) => reportAction(a, index)),
       indicators: indicatorIds.flatMap((id) => {
         const info = indicatorInfo(id)
-        const record = year.indicators.get(id)
+        const record = exercise.indicators.get(id)
         const value = record?.value ?? null
         const before = previous?.indicators.get(id)?.value ?? null
         if (!info || (value === null && before === null && !record?.note)) return []
@@ -411,9 +412,9 @@ export function buildReport(input: ReportInput): ReportModel {
       .questionsOfTheme(theme.id)
       .map((entry) =>
         annexQuestion(
-          { entry, state: questionState(entry, year.answers.get(entry.question.id), year.profile) },
-          year.answers.get(entry.question.id),
-          year.indicators,
+          { entry, state: questionState(entry, exercise.answers.get(entry.question.id), exercise.profile) },
+          exercise.answers.get(entry.question.id),
+          exercise.indicators,
           index,
         ),
       ),
@@ -451,7 +452,7 @@ export function buildReport(input: ReportInput): ReportModel {
       previousYear: previous?.assessment.year ?? null,
       sameThemesAsPrevious: sameThemes,
     },
-    global: scoreLine(year.snapshot.global, sameThemes ? previous?.snapshot.global : null),
+    global: scoreLine(exercise.snapshot.global, sameThemes ? previous?.snapshot.global : null),
     themes,
     otherActions: actions.filter((a) => !retainedIds.has(themeOfAction(a) ?? '')).map((a) => reportAction(a, index)),
     debate: { questionsRaised: record.questionsRaised, objectivesAdopted: record.objectivesAdopted },
@@ -466,7 +467,7 @@ export function buildReport(input: ReportInput): ReportModel {
 }
 
 /** The employees' version: what was assessed, the main results and the plan, without notes or the annex. */
-export interface EmployeeSummary {
+export interface EmployeeReport {
   organisation: string
   year: number
   /** Not completed: the scores may still change, and the document says so. */
@@ -481,7 +482,7 @@ export interface EmployeeSummary {
   plan: ReportAction[]
 }
 
-export function employeeSummary(report: ReportModel, count: number): EmployeeSummary {
+export function employeeReport(report: ReportModel, count: number): EmployeeReport {
   const pick = (list: 'strengths' | 'axes') =>
     report.themes
       .flatMap((t) => t[list].map((h) => ({ ...h, theme: t.shortLabel })))

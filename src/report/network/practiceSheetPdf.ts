@@ -16,7 +16,6 @@ export async function practiceSheetsPdf(
   const title = options.booklet?.title ?? sheets[0]?.title ?? text.t('sheets.pdfTitle')
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true })
   doc.setProperties({ title, subject: text.t('sheets.pdfTitle'), creator: 'Cap ESS' })
-  doc.setLanguage(text.locale === 'en' ? 'en-GB' : 'fr-FR')
   doc.viewerPreferences({ DisplayDocTitle: true })
   await embedFonts(doc)
   const w = new PdfWriter(doc, text.locale)

@@ -106,7 +106,6 @@ const levelCells = (f: LevelFigure): Cell[] =>
 export async function picturePdf(picture: PictureDocument, text: NetworkText): Promise<Blob> {
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true })
   doc.setProperties({ title: picture.title, subject: text.t('picture.title'), creator: 'Cap ESS' })
-  doc.setLanguage(text.locale === 'en' ? 'en-GB' : 'fr-FR')
   doc.viewerPreferences({ DisplayDocTitle: true })
   await embedFonts(doc)
   const w = new PdfWriter(doc, text.locale)
