@@ -1,4 +1,5 @@
 import { lazySchema, z } from './zod.ts'
+import { latestAllowed, newerThan, readEnvelope, tooLarge } from './files/envelope.ts'
 import { RecordIdSchema } from './fields.ts'
 import { ItemIdSchema } from './guide/schema.ts'
 import type { GuideIndex } from './guide/guideIndex.ts'
@@ -37,14 +38,19 @@ export const SessionSchema = lazySchema(() =>
 export type Session = z.infer<typeof SessionSchema>
 
 export const SHEET_FORMAT = 'cap-ess-participant'
+export const SHEET_FORMAT_VERSION = 1
 export const SHEET_MAX_BYTES = 200_000
-/** The compact form read from a QR code: the prefix, then the fields separated by « | ». */
-export const QR_PREFIX = 'CAPESS-P1'
+/**
+ * The compact form read from a QR code: the prefix with its format version, then the fields separated by « | ».
+ * A code of a later version (`CAPESS-P2|…`) is recognised as one, and refused as a file of a newer app is.
+ */
+export const QR_PREFIX = `CAPESS-P${SHEET_FORMAT_VERSION}`
+const QR_CODE = /^CAPESS-P(\d+)\|/
 
 export const SheetSchema = lazySchema(() =>
   z.strictObject({
     format: z.literal(SHEET_FORMAT),
-    formatVersion: z.literal(1),
+    formatVersion: z.literal(SHEET_FORMAT_VERSION),
     assessmentId: RecordIdSchema,
     guideId: ItemIdSchema,
     guideVersion: z.int().min(1),
@@ -152,11 +158,21 @@ const problem = (path: string, key: string, params: Record<string, string | numb
   params,
 })
 
-/** Reads a sheet handed in as a file (JSON) or a QR code (compact text), and checks it against the session. */
+/**
+ * Reads a sheet handed in as a file (JSON) or a QR code (compact text), and checks it against the session: both go
+ * through the same envelope (kind, format version) and the same checks of their questions.
+ */
 export function parseSheet(text: string, context: SheetContext): SheetResult {
-  if (text.length > SHEET_MAX_BYTES) return { ok: false, problems: [problem('', 'workshop.sheet.problem.tooLarge')] }
+  if (text.length > SHEET_MAX_BYTES) return tooLarge(SHEET_MAX_BYTES)
   const trimmed = text.trim()
-  const raw = trimmed.startsWith(`${QR_PREFIX}|`) ? fromQr(trimmed, context) : fromJson(trimmed)
+  const code = QR_CODE.exec(trimmed)
+  let raw: { value: unknown } | { problems: SheetProblem[] }
+  if (code) {
+    raw = newerThan(Number(code[1]), SHEET_FORMAT_VERSION) ?? fromQr(trimmed, context)
+  } else if (trimmed.startsWith('{')) {
+    const envelope = readEnvelope(trimmed, SHEET_FORMAT, SHEET_FORMAT_VERSION, SHEET_MAX_BYTES)
+    raw = envelope.ok ? { value: envelope.json } : envelope
+  } else raw = { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
   if ('problems' in raw) return { ok: false, problems: raw.problems }
   const parsed = SheetSchema.safeParse(raw.value)
   if (!parsed.success) {
@@ -177,26 +193,14 @@ export function parseSheet(text: string, context: SheetContext): SheetResult {
     return { ok: false, problems: [problem('assessmentId', 'workshop.sheet.problem.otherWorkshop')] }
   if (sheet.guideId !== context.session.g || sheet.guideVersion !== context.session.gv)
     return { ok: false, problems: [problem('guideVersion', 'workshop.sheet.problem.otherGuide')] }
-  const known = new Set(sessionQuestionIds(context.guide, { t: context.session.t }))
+  // The questions the session asks (the profile's exclusions left out), as for a code: a file rates no other.
+  const known = new Set(sessionQuestionIds(context.guide, context.session))
   const problems = Object.keys(sheet.ratings)
     .filter((id) => !known.has(id))
     .map((id) => problem(`ratings.${id}`, 'workshop.sheet.problem.unknownQuestion', { value: id }))
-  const latest = new Date((context.now ?? new Date()).getTime() + 24 * 3600 * 1000).toISOString()
-  if (sheet.exportedAt > latest)
+  if (sheet.exportedAt > latestAllowed(context.now ?? new Date()))
     problems.push(problem('exportedAt', 'import.problem.future', { value: sheet.exportedAt }))
   return problems.length ? { ok: false, problems } : { ok: true, sheet }
-}
-
-function fromJson(text: string): { value: unknown } | { problems: SheetProblem[] } {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
-  }
-  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== SHEET_FORMAT)
-    return { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
-  return { value }
 }
 
 function fromQr(text: string, context: SheetContext): { value: unknown } | { problems: SheetProblem[] } {

@@ -899,7 +899,6 @@ export default {
       guideConflict:
         'the guide {value} is already loaded on this device with other content: a changed guide takes a new version number.',
       unknownGuide: 'made with a version of the guide ({value}) this version of Cap ESS does not know: update the app.',
-      fileTooLarge: 'The file is too large (over {max} MB): it is probably not a Cap ESS backup.',
       notJson: 'This file cannot be read: it is not JSON (is it complete?).',
       otherApp: 'This file does not come from Cap ESS.',
       badVersion: 'This file gives an invalid format version.',
@@ -1475,6 +1474,7 @@ export default {
       sheets: 'a practice-sheet file',
       summary: 'an anonymised summary',
       guide: 'a guide',
+      scale: 'the Cap ESS maturity scale',
     },
     problem: {
       tooLarge: 'The file is too large (more than {max} MB).',
@@ -1482,7 +1482,6 @@ export default {
       notWritten: 'the file could not be read or stored (is the storage full?): nothing of it was kept.',
       reservedGuideId:
         '“{value}” is the id of the national guide shipped with Cap ESS: give your guide an id of its own (for instance “cress-bretagne-2026”).',
-      notAGuide: 'this file is not a guide (expected format: “cap-ess-guide”).',
     },
   },
 } satisfies MessageSchema

@@ -768,7 +768,6 @@ export default {
         'le guide {value} est déjà chargé sur cet appareil avec un autre contenu : un guide modifié prend un nouveau numéro de version.',
       unknownGuide:
         'faite avec une version du guide ({value}) que cette version de Cap ESS ne connaît pas : mettez l’application à jour.',
-      fileTooLarge: 'Le fichier est trop gros (plus de {max} Mo) : ce n’est sans doute pas une sauvegarde Cap ESS.',
       notJson: 'Ce fichier n’est pas lisible : ce n’est pas du JSON (est-il complet ?).',
       otherApp: 'Ce fichier ne vient pas de Cap ESS.',
       badVersion: 'Ce fichier indique une version de format invalide.',
@@ -824,6 +823,7 @@ export default {
       sheets: 'un fichier de fiches bonne pratique',
       summary: 'une synthèse anonyme',
       guide: 'un guide',
+      scale: 'l’échelle de maturité de Cap ESS',
     },
     problem: {
       tooLarge: 'Le fichier est trop gros (plus de {max} Mo).',
@@ -832,7 +832,6 @@ export default {
         'le fichier n’a pas pu être lu ou enregistré (l’espace de stockage est-il plein ?) : rien n’en a été gardé.',
       reservedGuideId:
         '« {value} » est l’identifiant du guide national fourni avec Cap ESS : donnez à votre guide un identifiant à vous (par exemple « cress-bretagne-2026 »).',
-      notAGuide: 'ce fichier n’est pas un guide (format attendu : « cap-ess-guide »).',
     },
   },
   // The rest of the network's texts, and the report's and the workshop's, are in fr.more.ts (loaded with their pages).

@@ -7,6 +7,7 @@ import { BACKUP_MAX_BYTES } from '@/domain/backup/limits'
 import type { ImportChoice, ImportPreviewItem } from '@/domain/backup/plan'
 import type { ImportProblem } from '@/domain/backup/problems'
 import { localDay } from '@/domain/dates'
+import { tooLarge } from '@/domain/files/envelope'
 import { fileName as name } from '@/domain/fileNames'
 import { useOrganisationsStore } from './organisations'
 
@@ -92,13 +93,7 @@ export const useBackupStore = defineStore('backup', () => {
     pendingFile = null
     // Checked on the File before reading it into memory (readBackupJson checks the text again, for other callers).
     if (file.size > BACKUP_MAX_BYTES) {
-      step.value = {
-        kind: 'refused',
-        problems: [
-          { path: '', key: 'import.problem.fileTooLarge', params: { max: Math.round(BACKUP_MAX_BYTES / 1024 / 1024) } },
-        ],
-        truncated: 0,
-      }
+      step.value = { kind: 'refused', ...tooLarge(BACKUP_MAX_BYTES), truncated: 0 }
       return
     }
     step.value = { kind: 'reading', done: 0, total: 0 }

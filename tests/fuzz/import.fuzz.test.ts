@@ -203,7 +203,7 @@ async function dump() {
 const FILE_LEVEL = new Set([
   'import.problem.notJson',
   'import.problem.otherApp',
-  'import.problem.fileTooLarge',
+  'files.problem.tooLarge',
   'import.problem.newerVersion',
   'import.problem.badVersion',
 ])

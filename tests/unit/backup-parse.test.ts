@@ -85,7 +85,7 @@ describe('parseBackup', () => {
     expect(await problems({ ...validFile(), formatVersion: 9 })).toEqual([
       ': import.problem.newerVersion {"version":9}',
     ])
-    expect(await problems(' '.repeat(BACKUP_MAX_BYTES + 1))).toEqual([': import.problem.fileTooLarge {"max":100}'])
+    expect(await problems(' '.repeat(BACKUP_MAX_BYTES + 1))).toEqual([': files.problem.tooLarge {"max":100}'])
   })
 
   it('names unknown keys, wrong types and missing fields', async () => {

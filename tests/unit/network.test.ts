@@ -538,11 +538,19 @@ describe('a network’s own guide', () => {
     })
     const nextVersion = checkNetworkGuide('g.json', JSON.stringify({ ...national, version: 3, migration: undefined }))
     expect(nextVersion).toMatchObject({ ok: false, problems: [{ key: 'files.problem.reservedGuideId' }] })
+    // The envelope every file kind passes: the other Cap ESS file named, JSON and size said in the user's words.
     const scale = checkNetworkGuide('scale.json', readFileSync('guide-data/maturity-scale.json', 'utf8'))
-    expect(scale.ok).toBe(false)
+    expect(scale).toMatchObject({
+      ok: false,
+      problems: [{ key: 'files.problem.otherKind', params: { found: 'scale', expected: 'guide' } }],
+    })
     expect(checkNetworkGuide('x.json', '{ nope')).toMatchObject({
       ok: false,
-      problems: [expect.stringContaining('JSON invalide')],
+      problems: [{ key: 'import.problem.notJson' }],
+    })
+    expect(checkNetworkGuide('x.json', JSON.stringify({ ...national, formatVersion: 2 }))).toMatchObject({
+      ok: false,
+      problems: [{ key: 'import.problem.newerVersion', params: { version: 2 } }],
     })
   })
 })

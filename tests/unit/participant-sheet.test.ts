@@ -112,9 +112,10 @@ describe('a participant’s sheet', () => {
   })
 
   it('refuses another file, a QR code of another length, and a sheet too large', () => {
-    expect(parseSheet('{"format":"cap-ess","organisations":[]}', context)).toMatchObject({
+    // A backup handed in by mistake is named as one, as every file kind names another.
+    expect(parseSheet('{"format":"cap-ess","formatVersion":2,"organisations":[]}', context)).toMatchObject({
       ok: false,
-      problems: [{ key: 'workshop.sheet.problem.notASheet' }],
+      problems: [{ key: 'files.problem.otherKind', params: { found: 'backup', expected: 'participant' } }],
     })
     expect(parseSheet('pas du JSON', context)).toMatchObject({
       ok: false,
@@ -138,7 +139,26 @@ describe('a participant’s sheet', () => {
     })
     expect(parseSheet('x'.repeat(200_001), context)).toMatchObject({
       ok: false,
-      problems: [{ key: 'workshop.sheet.problem.tooLarge' }],
+      problems: [{ key: 'files.problem.tooLarge' }],
+    })
+  })
+
+  it('says that a sheet or a code from a newer Cap ESS needs the app updated, as every file kind does', () => {
+    const newer = { key: 'import.problem.newerVersion', params: { version: 2 } }
+    expect(parseSheet(JSON.stringify({ ...sheet, formatVersion: 2 }), context)).toMatchObject({
+      ok: false,
+      problems: [newer],
+    })
+    const code = sheetToQr(sheet, questions).replace(/^CAPESS-P1\|/, 'CAPESS-P2|')
+    expect(parseSheet(code, context)).toMatchObject({ ok: false, problems: [newer] })
+  })
+
+  it('refuses, in a file as in a code, a view of a question the session does not ask (ruled out by the profile)', () => {
+    const excluded = { ...context, session: { ...session, x: [questions[1]] } }
+    const file = parseSheet(JSON.stringify({ ...sheet, ratings: { [questions[1]]: 3 } }), excluded)
+    expect(file).toMatchObject({
+      ok: false,
+      problems: [{ path: `ratings.${questions[1]}`, key: 'workshop.sheet.problem.unknownQuestion' }],
     })
   })
 })

@@ -9,6 +9,7 @@ import {
   type BackupFile,
   type BackupOrganisation,
 } from './format.ts'
+import { checkEnvelope, latestAllowed, readEnvelope } from '../files/envelope.ts'
 import { migrateBackup } from './migrations.ts'
 import { MAX_PROBLEMS, problemsFromZod, shortValue, type ImportProblem } from './problems.ts'
 import { CURRENT_GUIDE } from '../guide/current.ts'
@@ -22,9 +23,6 @@ import { targetProblem } from '../objectives.ts'
 
 export type { GuideCatalog }
 
-/** How far in the future a date may be (another device's clock a few hours ahead), no further. */
-const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000
-
 export interface ParseOptions {
   onProgress?: (done: number, total: number) => void
   /** The moment of the import: no date of the file may be more than a day after it. */
@@ -35,12 +33,7 @@ export type ParseResult =
   | { ok: true; file: BackupFile; migratedFrom: number | null }
   | { ok: false; problems: ImportProblem[]; truncated: number }
 
-const refused = (key: string, params: Record<string, string | number> = {}) => ({
-  ok: false as const,
-  problems: [{ path: '', key, params }],
-  truncated: 0,
-})
-const refuse = (key: string, params: Record<string, string | number> = {}): ParseResult => refused(key, params)
+const refuse = (key: string): ParseResult => ({ ok: false, problems: [{ path: '', key, params: {} }], truncated: 0 })
 /** A task boundary without setTimeout's 4 ms clamp (a MessageChannel message), where there is one. */
 const yieldToUi = () =>
   new Promise<void>((resolve) => {
@@ -95,13 +88,8 @@ export function guideRefsOf(json: unknown): { guideId: string; guideVersion: num
  * (which guide versions it uses) before validating it, without parsing a large file twice.
  */
 export function readBackupJson(text: string): { json: unknown } | Extract<ParseResult, { ok: false }> {
-  if (text.length > BACKUP_MAX_BYTES)
-    return refused('import.problem.fileTooLarge', { max: Math.round(BACKUP_MAX_BYTES / 1024 / 1024) })
-  try {
-    return { json: JSON.parse(text) }
-  } catch {
-    return refused('import.problem.notJson')
-  }
+  const envelope = readEnvelope(text, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_MAX_BYTES)
+  return envelope.ok ? { json: envelope.json } : { ...envelope, truncated: 0 }
 }
 
 /** The second half of `parseBackup`: format, version, schema and integrity of parsed JSON. */
@@ -111,18 +99,9 @@ export async function validateBackup(
   options: ParseOptions = {},
 ): Promise<ParseResult> {
   const onProgress = options.onProgress ?? (() => {})
-  if (
-    typeof json !== 'object' ||
-    json === null ||
-    Array.isArray(json) ||
-    (json as Record<string, unknown>).format !== BACKUP_FORMAT
-  ) {
-    return refuse('import.problem.otherApp')
-  }
-  const version = (json as Record<string, unknown>).formatVersion
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return refuse('import.problem.badVersion')
-  if (version > BACKUP_FORMAT_VERSION) return refuse('import.problem.newerVersion', { version })
+  const checked = checkEnvelope(json, BACKUP_FORMAT, BACKUP_FORMAT_VERSION)
+  if (!checked.ok) return { ...checked, truncated: 0 }
+  const { version } = checked
   const migrated =
     version < BACKUP_FORMAT_VERSION
       ? migrateBackup(json as Record<string, unknown>, version, BACKUP_FORMAT_VERSION)
@@ -219,7 +198,7 @@ function integrityProblems(
   const problem = (path: string, key: string, value: unknown) =>
     problems.push({ path, key, params: { value: shortValue(value) } })
   const duplicate = (path: string, value: string) => problem(path, 'import.problem.duplicate', value)
-  const latest = new Date(now.getTime() + FUTURE_TOLERANCE_MS).toISOString()
+  const latest = latestAllowed(now)
   const notFuture = (path: string, date: string | null | undefined) => {
     if (date && date > latest) problem(path, 'import.problem.future', date)
   }

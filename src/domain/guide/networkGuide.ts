@@ -1,7 +1,8 @@
 import type { ImportProblem } from '../backup/problems.ts'
 import { shipsGuideId } from './sources.ts'
 import { GuideSchema, type Guide } from './schema.ts'
-import { validateGuideFileText } from './validateGuideFile.ts'
+import { readEnvelope } from '../files/envelope.ts'
+import { validateGuideFile } from './validateGuideFile.ts'
 
 /** A network's guide file: the national guide's size many times over, never a whole disk. */
 export const GUIDE_FILE_MAX_BYTES = 10 * 1024 * 1024
@@ -23,17 +24,12 @@ export type NetworkGuideCheck = { ok: true; guide: Guide } | { ok: false; proble
  * the id of one of them (its versions and migrations are the app's).
  */
 export function checkNetworkGuide(fileName: string, text: string): NetworkGuideCheck {
-  if (text.length > GUIDE_FILE_MAX_BYTES)
-    return {
-      ok: false,
-      problems: [{ path: '', key: 'files.problem.tooLarge', params: { max: GUIDE_FILE_MAX_BYTES / 1024 / 1024 } }],
-    }
-  const problems = validateGuideFileText(fileName, text)
+  // Like every file the app reads: its size, JSON, kind and format version first, in the interface's language.
+  const envelope = readEnvelope(text, 'cap-ess-guide', 1, GUIDE_FILE_MAX_BYTES)
+  if (!envelope.ok) return envelope
+  const problems = validateGuideFile(fileName, envelope.json)
   if (problems.length) return { ok: false, problems }
-  const json = JSON.parse(text) as { format?: unknown }
-  if (json.format !== 'cap-ess-guide')
-    return { ok: false, problems: [{ path: 'format', key: 'files.problem.notAGuide', params: {} }] }
-  const guide = GuideSchema.parse(json)
+  const guide = GuideSchema.parse(envelope.json)
   if (shipsGuideId(guide.id)) return { ok: false, problems: [reservedId('id', guide.id)] }
   return { ok: true, guide }
 }
