@@ -62,6 +62,24 @@ export const SheetSchema = lazySchema(() =>
 )
 export type Sheet = z.infer<typeof SheetSchema>
 
+/**
+ * A participant's answers on their own device, until handed in: who they are (the id names them on the
+ * facilitator's side, so a sheet handed in twice replaces the first) and their views so far.
+ */
+export const ParticipantDraftSchema = lazySchema(() =>
+  z.object({
+    id: ParticipantIdSchema,
+    name: z.string().max(200),
+    role: ParticipantRoleSchema,
+    ratings: z.record(z.string().max(100), RatingSchema),
+  }),
+)
+export type ParticipantDraft = z.infer<typeof ParticipantDraftSchema>
+
+/** One change to a draft: it always names the draft's id, so the first write creates it. */
+export const ParticipantDraftPatchSchema = lazySchema(() => ParticipantDraftSchema.partial().required({ id: true }))
+export type ParticipantDraftPatch = z.infer<typeof ParticipantDraftPatchSchema>
+
 export interface SheetProblem {
   /** Where in the sheet (« ratings.gov.rules.explicit »), empty for the sheet as a whole. */
   path: string

@@ -164,3 +164,28 @@ test('practice sheet: a title and a description typed just before the tab closes
   await expect(again.getByLabel('Titre de la pratique')).toHaveValue('Un CA ouvert aux salarié·es')
   await expect(again.getByLabel('En quoi consiste la pratique')).toHaveValue('Deux sièges élus')
 })
+
+test('participant’s phone: the name typed just before the tab closes is kept, with the views given', async ({
+  browser,
+  page,
+}) => {
+  await startAssessment(page, 'Asso Questionnaire')
+  await page.getByRole('link', { name: 'Atelier collectif' }).click()
+  const link = await page.getByTestId('participant-link').getAttribute('href')
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' })
+  let tab = await phone.newPage()
+  await tab.goto(link!)
+  await tab.locator('fieldset').first().getByRole('radio', { name: '2 – Premières actions' }).check()
+  await tab.getByLabel('Nom ou initiales').click()
+  await tab.keyboard.type('Awa Diallo', { delay: 20 })
+  // Kept the moment it is typed, before the field is left: another tab opened now (nothing blurred, no change
+  // event, the first tab still open) finds it, as a tab reopened after the browser dropped the first one would.
+  const other = await phone.newPage()
+  await other.goto(tab.url())
+  await expect(other.getByLabel('Nom ou initiales')).toHaveValue('Awa Diallo')
+  await other.close()
+  tab = await closeAndReopen(phone, tab)
+  await expect(tab.getByLabel('Nom ou initiales')).toHaveValue('Awa Diallo')
+  await expect(tab.locator('fieldset').first().getByRole('radio', { name: '2 – Premières actions' })).toBeChecked()
+  await phone.close()
+})

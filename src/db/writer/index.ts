@@ -22,6 +22,11 @@ import {
   type RatingRecord,
 } from '@/domain/workshop'
 import { OrganisationMetaPatchSchema, type Organisation, type OrganisationMetaPatch } from '@/domain/organisation'
+import {
+  ParticipantDraftPatchSchema,
+  type ParticipantDraft,
+  type ParticipantDraftPatch,
+} from '@/domain/participantSheet'
 import { PracticeSheetPatchSchema, type PracticeSheet, type PracticeSheetPatch } from '@/domain/practiceSheet'
 import { lazySchema, z } from '@/domain/zod'
 import { saveActionPatch } from '../actionRepository'
@@ -31,6 +36,7 @@ import { saveCustomIndicator, saveIndicatorValue } from '../indicatorRepository'
 import { saveObjective } from '../objectiveRepository'
 import { saveOrganisationMeta } from '../organisationWrites'
 import { savePracticeSheet } from '../practiceSheetRepository'
+import { saveParticipantDraft } from '../settingsRepository'
 import { saveDiscussion, saveParticipant, saveRating } from '../workshopRepository'
 import { EditWriter, type EditKey, type EditKinds } from './editWriter'
 import { EditJournal } from './journal'
@@ -68,6 +74,8 @@ export interface Edits {
   organisationMeta: { patch: OrganisationMetaPatch; result: Organisation }
   /** Scope: the organisation; id: the sheet's. */
   practiceSheet: { patch: PracticeSheetPatch; result: PracticeSheet }
+  /** Scope: the workshop's assessment, on a participant's own device; id: always `draft`. */
+  participantDraft: { patch: ParticipantDraftPatch; result: ParticipantDraft }
 }
 
 /** A rating's id within its assessment; neither part may contain the separator (UUIDs and guide ids do not). */
@@ -139,6 +147,11 @@ export const EDIT_KINDS: EditKinds<Edits> = {
     write: (organisationId, id, patch, replayOver) =>
       savePracticeSheet(organisationId, id, patch, undefined, { replayOver }),
   },
+  participantDraft: {
+    isPatch: valid<ParticipantDraftPatch>(ParticipantDraftPatchSchema),
+    write: (assessmentId, _id, patch, replayOver) =>
+      saveParticipantDraft(assessmentId, patch, undefined, { replayOver }),
+  },
 }
 
 /** What the fields an edit changes held before it, read from the record the screen shows (see `EditWriter.edit`). */
@@ -201,13 +214,27 @@ export const editKeys = {
     scope: organisationId,
     id: sheetId,
   }),
+  participantDraft: (assessmentId: string): EditKey<'participantDraft'> => ({
+    kind: 'participantDraft',
+    scope: assessmentId,
+    id: 'draft',
+  }),
 }
 
-/** Edits of one assessment (answers, indicators, objectives, AG texts). */
-/** Kinds whose scope is an organisation, not an assessment. */
-const ORGANISATION_KINDS = new Set(['action', 'customIndicator', 'organisationMeta', 'practiceSheet'])
+/**
+ * Kinds that are not records of an assessment: an organisation's (its actions, indicators, tags, sheets), and a
+ * participant's draft on their own device, which belongs to the device until it is handed in.
+ */
+const NOT_THE_ASSESSMENTS = new Set([
+  'action',
+  'customIndicator',
+  'organisationMeta',
+  'practiceSheet',
+  'participantDraft',
+])
+/** Edits of one assessment: its answers, indicators, objectives, AG texts and workshop. */
 export const ofAssessment = (assessmentId: string) => (key: EditKey) =>
-  key.scope === assessmentId && !ORGANISATION_KINDS.has(key.kind)
+  key.scope === assessmentId && !NOT_THE_ASSESSMENTS.has(key.kind)
 
 let current: EditWriter<Edits> | null = null
 
