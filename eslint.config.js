@@ -64,7 +64,7 @@ export default tseslint.config(
     files: ['src/**/*.{ts,vue}'],
     rules: { 'no-console': ['error', { allow: ['error', 'warn'] }] },
   },
-  // Layers (DESIGN.md): the domain is pure TypeScript.
+  // Layers (docs/architecture.md): the domain is pure TypeScript.
   {
     files: ['src/domain/**/*.ts'],
     rules: {

@@ -12,7 +12,7 @@ import { parseInput } from '@/domain/validation'
 import { database, newId, nowIso } from './database'
 import { RecordGoneError, stillToWrite, type WriteOptions } from './locks'
 
-/** Takes raw form entries (unknown): validates everything before the one write before the one write: invalid input throws a ValidationError and writes nothing. */
+/** Takes raw form entries (unknown): validates everything before the one write: invalid input throws a ValidationError and writes nothing. */
 export async function createOrganisation(input: unknown, db = database()): Promise<Organisation> {
   const fields = parseInput(OrganisationInputSchema, input)
   const now = nowIso()

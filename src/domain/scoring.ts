@@ -6,7 +6,7 @@ import type { OrganisationProfile } from './organisation.ts'
 import type { CoveredScore, ThemeScore } from './snapshot.ts'
 
 /**
- * Scoring, as stated in DESIGN.md and shown in the app (« Comment est-ce calculé ? »):
+ * Scoring, as docs/architecture.md states it and the app explains it (« Comment est-ce calculé ? »):
  * - only maturity questions are scored; facts and reflections are reported, never scored;
  * - question score = level / 4; « non applicable » leaves the question out of the sum and the divisor;
  *   « je ne sais pas encore » counts as unanswered;

@@ -23,7 +23,7 @@ export interface PdfOptions {
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 export function newDocument(text: ReportText, title: string, subject: string, author: string): jsPDF {
-  // compress: without it the same report is twenty times larger (STACK.md section 5).
+  // compress: without it the same report is twenty times larger (1.4 MB against 68 KB when it was measured).
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true })
   doc.setProperties({ title, subject, author, creator: 'Cap ESS', keywords: text.t('pdf.keywords') })
   doc.viewerPreferences({ DisplayDocTitle: true })

@@ -99,8 +99,12 @@ describe('saveAnswerPatch', () => {
   })
 
   it('refuses an invalid answer and writes nothing', async () => {
-    await expect(saveAnswerPatch('a1', 'q1', { response: { kind: 'level', level: 7 } }, db)).rejects.toThrow()
-    await expect(saveAnswerPatch('a1', 'q1', { evidence: [''] }, db)).rejects.toThrow()
+    await expect(saveAnswerPatch('a1', 'q1', { response: { kind: 'level', level: 7 } }, db)).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path: ['response', 'level'] })]),
+    })
+    await expect(saveAnswerPatch('a1', 'q1', { evidence: [''] }, db)).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path: ['evidence', 0] })]),
+    })
     expect(await answerCount(db)).toBe(0)
   })
 })

@@ -178,7 +178,7 @@ describe('backup export and import', () => {
       year: 2030,
     })
     const before = await dump(target)
-    await expect(importBackup(file, new Map(), '(copie)', target)).rejects.toThrow()
+    await expect(importBackup(file, new Map(), '(copie)', target)).rejects.toMatchObject({ name: 'BulkError' })
     expect(await dump(target)).toEqual(before)
   })
 })

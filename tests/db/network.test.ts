@@ -180,7 +180,10 @@ describe('a full backup', () => {
 describe('practice sheets through the writer', () => {
   it('are created by their first change and validated on every write', async () => {
     const { org } = await seed()
-    await expect(savePracticeSheet(org.id, 'sheet-1', { title: 'x'.repeat(500) }, db)).rejects.toThrow()
+    await expect(savePracticeSheet(org.id, 'sheet-1', { title: 'x'.repeat(500) }, db)).rejects.toMatchObject({
+      name: 'ValidationError',
+      fieldErrors: { title: expect.objectContaining({ key: 'validation.tooLong' }) },
+    })
     const [sheet] = await listPracticeSheets(org.id, db)
     expect(sheet).toMatchObject({ guideId: 'cress-bzh-2026', title: 'Salarié·es au CA', shareable: true })
     await expect(

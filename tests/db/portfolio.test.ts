@@ -39,6 +39,8 @@ describe('the portfolio’s read', () => {
       tags: ['DLA 2026'],
       archivedAt: '2026-11-30T10:00:00.000Z',
     })
-    await expect(saveOrganisationMeta(org.id, { tags: ['x'.repeat(41)] }, db)).rejects.toThrow()
+    await expect(saveOrganisationMeta(org.id, { tags: ['x'.repeat(41)] }, db)).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path: ['tags', 0] })]),
+    })
   })
 })

@@ -43,7 +43,9 @@ describe('workshop records', () => {
     await expect(saveRating(y2.id, 'personne', 'gov.rules.explicit', { rating: 2 }, db)).rejects.toBeInstanceOf(
       RecordGoneError,
     )
-    await expect(saveParticipant(y2.id, 'p1', { name: '   ', role: 'board' }, db)).rejects.toThrow()
+    await expect(saveParticipant(y2.id, 'p1', { name: '   ', role: 'board' }, db)).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path: ['name'], message: 'validation.required' })]),
+    })
     expect(await db.ratings.count()).toBe(3) // the seed's three, on the completed year
     expect(await db.participants.where('assessmentId').equals(y2.id).count()).toBe(0)
   })
@@ -93,7 +95,7 @@ describe('workshop records', () => {
         ],
         db,
       ),
-    ).rejects.toThrow()
+    ).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: ['rating'] })]) })
     expect(await db.ratings.where('assessmentId').equals(y2.id).count()).toBe(0)
   })
 
@@ -201,7 +203,7 @@ describe('participants’ sheets', () => {
         ],
         db,
       ),
-    ).rejects.toThrow()
+    ).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: ['name'] })]) })
     expect((await storedExercise(db, y2.id)).participants).toEqual([])
   })
 })

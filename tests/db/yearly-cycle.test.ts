@@ -180,7 +180,7 @@ describe('yearly cycle in the database', () => {
         { oneYear: -1 },
         db,
       ),
-    ).rejects.toThrow()
+    ).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: ['oneYear'] })]) })
     expect((await storedExercise(db, assessment.id)).objectives).toEqual([
       expect.objectContaining({ oneYear: 3, threeYear: 4, comparator: 'at-least' }),
     ])

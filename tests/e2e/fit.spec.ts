@@ -25,7 +25,6 @@ async function sidewaysScroll(page: Page) {
 }
 
 test('no page scrolls sideways on a 390 px phone', async ({ page }, info) => {
-  test.setTimeout(180_000)
   await page.setViewportSize({ width: 390, height: 844 })
   const org = await importPortfolio(page, info.outputPath('portfolio.json'))
   const [first, , last] = org.assessments

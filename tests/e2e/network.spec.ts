@@ -39,7 +39,6 @@ async function download(page: Page, click: () => Promise<unknown>, path: string)
 test('organisations send summaries and sheets; the network imports them, filters, and exports its picture', async ({
   page,
 }, info) => {
-  test.setTimeout(180_000)
   const out = (name: string) => info.outputPath(name)
   const { data, completedYear } = threeOrganisations(out('three.json'))
   await page.goto('/donnees')

@@ -29,7 +29,6 @@ function thirtyOrganisations(path: string) {
 test('a portfolio of 30: what’s next, search, filter, sort, tags, archive, a new client on a model, the CSV', async ({
   page,
 }, info) => {
-  test.setTimeout(120_000)
   const { year } = thirtyOrganisations(info.outputPath('portfolio.json'))
   await page.goto('/donnees')
   await page.getByLabel('Fichier de sauvegarde (.json)').setInputFiles(info.outputPath('portfolio.json'))

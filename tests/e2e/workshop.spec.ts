@@ -202,7 +202,7 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
   await expect(page.getByTestId('projector-agreed')).toHaveText('Réponse retenue : Pratique établie')
   await expect(page.getByTestId('projector-answered')).toHaveText('2 sur 10 questions avec une réponse retenue')
   await page.getByRole('button', { name: 'Démarrer' }).click()
-  await expect(page.getByRole('timer')).not.toHaveText('00:00', { timeout: 3000 })
+  await expect(page.getByRole('timer')).not.toHaveText('00:00')
   const secondQuestion = await page.getByTestId('projector-question').textContent()
   await page.keyboard.press('Escape')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Atelier collectif')

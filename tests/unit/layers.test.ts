@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
-// The layers of DESIGN.md are enforced by lint; this proves the rules fire, not just that they are written.
+// The layers of docs/architecture.md are enforced by lint; this proves the rules fire, not just that they are written.
 const eslint = new ESLint()
 async function ruleIds(code: string, filePath: string) {
   const [result] = await eslint.lintText(code, { filePath })
