@@ -20,3 +20,6 @@ export function portfolio(
     }
   >
 } & Record<string, unknown>
+
+/** The shape of the portfolio an outside walk wrote by hand (3–4 exercises on guide v2, short answers); see portfolio.mjs. */
+export function walkPortfolio(organisations: number): ReturnType<typeof portfolio>

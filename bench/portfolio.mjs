@@ -129,3 +129,129 @@ export function portfolio(organisations, years = 10, firstYear = 2016) {
     }),
   }
 }
+
+const guideV2 = JSON.parse(readFileSync(new URL('../guide-data/guide.csess-2016.v2.json', import.meta.url), 'utf8'))
+const scoredV2 = guideV2.themes.flatMap((t) =>
+  t.domaines.flatMap((d) => d.questions.filter((q) => (q.kind ?? 'maturity') === 'maturity').map((q) => q.id)),
+)
+
+/**
+ * The shape of the portfolio an outside walk wrote by hand in today's format: many small organisations with three or
+ * four exercises each on guide version 2 (all but the last completed, their snapshots with the profile), 27 to 65
+ * answers each with no note (a quarter of them « non applicable », « je ne sais pas » or empty), few actions, no
+ * indicators or objectives. About 10.5 MB for 200 organisations: many small records, where the portfolio above has
+ * fewer, larger ones.
+ */
+export function walkPortfolio(organisations) {
+  seed = 7
+  return {
+    format: 'cap-ess',
+    formatVersion: 2,
+    exportedAt: new Date().toISOString(),
+    appVersion: 'bench',
+    scope: 'all',
+    organisations: Array.from({ length: organisations }, (_, o) => {
+      const legalForm = pick(FORMS)
+      const profile = {
+        legalForm,
+        employees: Math.floor(random() * 40),
+        volunteers: Math.floor(random() * 30),
+        members: 5 + Math.floor(random() * 200),
+      }
+      const count = 3 + (o % 2)
+      const years = Array.from({ length: count }, (_, y) => 2026 - count + 1 + y)
+      return {
+        id: id('walk', o),
+        name: `Client ${o + 1}`,
+        ...profile,
+        region: pick(REGIONS),
+        siren: null,
+        tags: [],
+        createdAt: iso(2025, 11, 2),
+        updatedAt: iso(2026, 2, 10),
+        customIndicators: [],
+        actions: Array.from({ length: o % 2 ? 0 : 2 }, (_, a) => ({
+          id: id('walk-act', o, a),
+          originAssessmentId: id('walk-a', o, years.at(-1)),
+          title: `Action ${a + 1}`,
+          description: '',
+          themeId: null,
+          questionId: null,
+          indicatorId: null,
+          owner: '',
+          dueDate: null,
+          priority: 'normal',
+          status: 'todo',
+          doneAt: null,
+          createdAt: iso(2026, 1, 5),
+          updatedAt: iso(2026, 1, 5),
+        })),
+        assessments: years.map((year, y) => {
+          const completed = y < count - 1
+          const answered = scoredV2.slice(0, 27 + Math.floor(random() * 39))
+          const answers = answered.map((questionId) => {
+            const r = random()
+            return {
+              questionId,
+              response:
+                r < 0.75
+                  ? { kind: 'level', level: Math.floor(random() * 5) }
+                  : r < 0.86
+                    ? { kind: 'na', reason: '' }
+                    : r < 0.93
+                      ? { kind: 'unknown' }
+                      : null,
+              note: '',
+              evidence: [],
+              applicabilityOverride: null,
+              carriedOver: false,
+              updatedAt: iso(year + 1, 3, 28),
+            }
+          })
+          const levels = answers.filter((a) => a.response?.kind === 'level').length
+          return {
+            id: id('walk-a', o, year),
+            year,
+            guideId: 'csess-2016',
+            guideVersion: 2,
+            status: completed ? 'completed' : 'draft',
+            retainedThemeIds: guideV2.themes.map((t) => t.id),
+            participants: '',
+            previousAssessmentId: null,
+            completedAt: completed ? iso(year + 1, 4, 2) : null,
+            snapshot: completed
+              ? {
+                  takenAt: iso(year + 1, 4, 2),
+                  guideId: 'csess-2016',
+                  guideVersion: 2,
+                  scoringVersion: 1,
+                  global: { score: 0.5, answered: levels, applicable: 69, coverage: levels / 69 },
+                  themes: guideV2.themes.map((t) => ({
+                    themeId: t.id,
+                    score: 0.5,
+                    answered: 4,
+                    applicable: 8,
+                    coverage: 0.5,
+                    domaines: t.domaines.map((d) => ({
+                      domaineId: d.id,
+                      score: 0.5,
+                      answered: 1,
+                      applicable: 2,
+                      coverage: 0.5,
+                    })),
+                  })),
+                  profile,
+                }
+              : null,
+            presentedAt: completed ? `${year + 1}-06-02` : null,
+            createdAt: iso(year + 1, 2, 22),
+            updatedAt: iso(year + 1, completed ? 4 : 3, completed ? 2 : 28),
+            indicatorValues: [],
+            objectives: [],
+            answers,
+          }
+        }),
+      }
+    }),
+  }
+}

@@ -154,6 +154,11 @@ export const EDIT_KINDS: EditKinds<Edits> = {
   },
 }
 
+// `npm run bench` builds with `--mode bench` and switches a kind's write off there, to measure what a save adds to the
+// click's own update (the same click, the same run). A production build drops this line.
+if (import.meta.env.MODE === 'bench' && typeof window !== 'undefined')
+  Object.assign(window, { capEssEditKinds: EDIT_KINDS })
+
 /** What the fields an edit changes held before it, read from the record the screen shows (see `EditWriter.edit`). */
 export function baseOf<P extends object>(shown: object, patch: P): Partial<P> {
   return Object.fromEntries(

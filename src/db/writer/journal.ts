@@ -45,6 +45,10 @@ export class EditJournal {
     this.takeOverOldJournal()
   }
 
+  /**
+   * The journal as stored, checked entry by entry: what a replay writes must be well formed (the journal lives
+   * outside the app's control). Only a replay needs it.
+   */
   private read(): Journal {
     try {
       const raw = this.storage?.getItem(JOURNAL_KEY)
@@ -64,7 +68,22 @@ export class EditJournal {
     return {}
   }
 
-  private write(journal: Journal) {
+  /**
+   * The journal as stored, to note or forget one entry: parsed, not checked (every click goes through here, and a
+   * schema check of every entry each time cost a phone a few milliseconds per click). Entries are passed on as they
+   * are; `read` checks them before any is replayed.
+   */
+  private readForUpdate(): Record<string, unknown> {
+    try {
+      const raw = this.storage?.getItem(JOURNAL_KEY)
+      const parsed: unknown = raw ? JSON.parse(raw) : {}
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
+    } catch {
+      return {}
+    }
+  }
+
+  private write(journal: Record<string, unknown>) {
     try {
       if (Object.keys(journal).length === 0) this.storage?.removeItem(JOURNAL_KEY)
       else this.storage?.setItem(JOURNAL_KEY, JSON.stringify(journal))
@@ -98,17 +117,17 @@ export class EditJournal {
 
   /** Notes what one tab has not stored yet for one record (replacing what that tab noted for it). */
   put(entry: JournalEntry): void {
-    const journal = this.read()
+    const journal = this.readForUpdate()
     journal[entryKey(entry)] = entry
     this.write(journal)
   }
 
   /** Forgets one tab's entry for one record, unless it was noted after `upTo` (newer typing). */
   forget(entry: Pick<JournalEntry, 'tab' | 'kind' | 'scope' | 'id'>, upTo: string): void {
-    const journal = this.read()
+    const journal = this.readForUpdate()
     const key = entryKey(entry)
-    const found = journal[key]
-    if (!found || found.at > upTo) return
+    const found = journal[key] as { at?: unknown } | undefined
+    if (!found || (typeof found.at === 'string' && found.at > upTo)) return
     delete journal[key]
     this.write(journal)
   }
