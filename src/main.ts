@@ -11,7 +11,18 @@ import './styles/main.css'
 useStoredGuides((ref) => import('./db/guideRepository').then((m) => m.findStoredGuide(ref)))
 
 const app = createApp(App)
-app.use(createPinia())
+const pinia = createPinia()
+app.use(pinia)
+
+// An exercise's pages are where a returning user lands most: its one read starts now, while the page's own code
+// loads, instead of once the page is set up (the page's open joins this one).
+const exercisePage = /^\/evaluations\/([^/]+)(\/[^/]+)?/.exec(location.pathname)
+if (exercisePage) {
+  const workshop = ['/atelier', '/rapport'].includes(exercisePage[2] ?? '')
+  void import('./stores/exercises').then(({ useExercisesStore }) =>
+    useExercisesStore(pinia).open(decodeURIComponent(exercisePage[1]), { workshop }),
+  )
+}
 app.use(router)
 app.use(i18n)
 // English messages may need to load first; mount once the saved language is ready.

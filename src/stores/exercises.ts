@@ -135,6 +135,8 @@ export const useExercisesStore = defineStore('exercises', () => {
 
   const views = new Map<string, { scope: EffectScope; view: ExerciseView }>()
   let watched: { id: string; parts: ExerciseParts; stop: () => void } | null = null
+  /** Opens under way, so the app's start and the page share one read of the same exercise. */
+  const opening = new Map<string, { parts: ExerciseParts; done: Promise<boolean> }>()
   let openRequest = 0
 
   /** This tab's edit of a record, not stored yet, applied over what is stored (or over nothing yet). */
@@ -244,9 +246,19 @@ export const useExercisesStore = defineStore('exercises', () => {
    * until another exercise is opened, so another tab's changes show. Opening the one already followed reads nothing.
    * False when there is no such assessment.
    */
-  async function open(assessmentId: string, parts: ExerciseParts = {}): Promise<boolean> {
+  function open(assessmentId: string, parts: ExerciseParts = {}): Promise<boolean> {
     if (watched?.id === assessmentId && byId.has(assessmentId) && (watched.parts.workshop || !parts.workshop))
-      return true
+      return Promise.resolve(true)
+    const under = opening.get(assessmentId)
+    if (under && (under.parts.workshop || !parts.workshop)) return under.done
+    const done = readAndFollow(assessmentId, parts).finally(() => {
+      if (opening.get(assessmentId)?.done === done) opening.delete(assessmentId)
+    })
+    opening.set(assessmentId, { parts, done })
+    return done
+  }
+
+  async function readAndFollow(assessmentId: string, parts: ExerciseParts): Promise<boolean> {
     const request = ++openRequest
     // Most exercises use the current guide: fetched with the scale while IndexedDB answers (both are cached).
     void loadGuideIndex(CURRENT_GUIDE).catch(() => {})

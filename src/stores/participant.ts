@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { newId } from '@/db/database'
-import { readParticipantDraft } from '@/db/settingsRepository'
+import { readParticipantDraft } from '@/db/participantDraftRepository'
 import { baseOf, editKeys, editWriter } from '@/db/writer'
 import type { ParticipantDraft, ParticipantDraftPatch } from '@/domain/participantSheet'
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CapEssDatabase } from '@/db/database'
-import { readParticipantDraft, saveParticipantDraft } from '@/db/settingsRepository'
+import { readParticipantDraft, saveParticipantDraft } from '@/db/participantDraftRepository'
 
 let db: CapEssDatabase
 beforeEach(async () => {
