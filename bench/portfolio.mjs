@@ -188,6 +188,8 @@ export function walkPortfolio(organisations) {
         })),
         assessments: years.map((year, y) => {
           const completed = y < count - 1
+          // A completed exercise was worked on the year after; the current draft this year (never in the future).
+          const at = completed ? year + 1 : year
           const answered = scoredV2.slice(0, 27 + Math.floor(random() * 39))
           const answers = answered.map((questionId) => {
             const r = random()
@@ -205,7 +207,7 @@ export function walkPortfolio(organisations) {
               evidence: [],
               applicabilityOverride: null,
               carriedOver: false,
-              updatedAt: iso(year + 1, 3, 28),
+              updatedAt: iso(at, 3, 28),
             }
           })
           const levels = answers.filter((a) => a.response?.kind === 'level').length
@@ -244,8 +246,8 @@ export function walkPortfolio(organisations) {
                 }
               : null,
             presentedAt: completed ? `${year + 1}-06-02` : null,
-            createdAt: iso(year + 1, 2, 22),
-            updatedAt: iso(year + 1, completed ? 4 : 3, completed ? 2 : 28),
+            createdAt: iso(at, 2, 22),
+            updatedAt: iso(at, completed ? 4 : 3, completed ? 2 : 28),
             indicatorValues: [],
             objectives: [],
             answers,

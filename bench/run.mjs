@@ -7,7 +7,10 @@ import { chromium } from 'playwright-core'
 import { portfolio, walkPortfolio } from './portfolio.mjs'
 import { startPreview } from './server.mjs'
 
-const SIZES = (process.env.BENCH_SIZES ?? '1,20,200').split(',').map(Number)
+const SIZES = (process.env.BENCH_SIZES ?? '1,20,200')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
 // The shape of the portfolio an outside walk wrote by hand, at this size (BENCH_WALK=0 leaves it out).
 const WALK = Number(process.env.BENCH_WALK ?? 200)
 const ARGS = [
@@ -113,7 +116,7 @@ for (const { size, shape } of runs) {
   const importCells = [ms(check), ms(write), `${ms(bareWrite)} (${ratio(write, bareWrite)})`, ms(exportTime)]
   if (shape === 'walk') {
     // The walk's shape is measured for its import and export; the pages are the full portfolio's.
-    rows.push([label, ...importCells, '–', '–', '–', '–', '–', '–', '–', '–'])
+    rows.push([label, ...importCells, '–', '–', '–', '–', '–', '–', '–'])
     console.log(`done: ${label}`)
     await context.close()
     rmSync(dir, { recursive: true, force: true })

@@ -9,8 +9,8 @@ import type { CapEssDatabase } from './database'
  */
 interface Followed {
   watches: number
-  /** A record's key → the JSON of what this tab wrote, or null when it deleted it. */
-  written: Map<string, string | null>
+  /** A record's key → what this tab wrote (its JSON made only when a watch compares), or null when it deleted it. */
+  written: Map<string, { row: unknown; json?: string } | null>
 }
 
 /** Per connection: `table|assessment id` → what is followed there. */
@@ -50,13 +50,18 @@ export function noteOwnWrite(
   key: unknown,
   row: unknown,
 ): void {
+  // Kept as put (IndexedDB stored a copy, nothing changes this one): the save does not pay for its JSON.
   followedOf(db)
     .get(scopeOf(table, assessmentId))
-    ?.written.set(recordKeyOf(key), row === null ? null : JSON.stringify(row))
+    ?.written.set(recordKeyOf(key), row === null ? null : { row })
 }
 
 /** Whether a record as read now (its JSON, or null when it is gone) is what this tab itself last wrote there. */
 export function isOwnWrite(db: CapEssDatabase, table: string, assessmentId: string, key: string, json: string | null) {
   const written = followedOf(db).get(scopeOf(table, assessmentId))?.written
-  return !!written && written.has(key) && written.get(key) === json
+  if (!written?.has(key)) return false
+  const mine = written.get(key)
+  if (!mine || json === null) return !mine && json === null
+  mine.json ??= JSON.stringify(mine.row)
+  return mine.json === json
 }
