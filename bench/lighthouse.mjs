@@ -78,13 +78,13 @@ function run(url, name, preset, extra) {
 }
 
 /**
- * Two Lighthouse presets. « desktop » models the laptops the app is used on (no CPU slowdown, a fast link): the
- * performance target applies to it. « mobile » (Lighthouse's default: a mid-range phone, 4x CPU slowdown, slow 4G)
- * is printed for information, so a regression on weak hardware shows; accessibility and best practices are held to
- * their targets under both. See README, « Decisions ».
+ * Two Lighthouse presets. « desktop » models the laptops the app is used on (no CPU slowdown, a fast link), « mobile »
+ * (Lighthouse's default) a mid-range phone: 4x CPU slowdown, slow 4G. The performance targets are the team's: 95 on
+ * desktop, and on mobile 95 for the first screen and 90 for the question page (docs/decisions.md, issue 24).
+ * Accessibility and best practices are held to their targets under both.
  */
 const PRESETS = (process.env.LH_PRESETS ?? 'desktop,mobile').split(',')
-const PERFORMANCE_GATED = new Set(['desktop'])
+const PERFORMANCE_TARGET = { desktop: { 'first-screen': 95, 'question-page': 95 }, mobile: { 'first-screen': 95, 'question-page': 90 } }
 // LH_KEEP=1 keeps the reports and traces (--save-assets); LH_PAGES=question (or first) measures one page only.
 const only = process.env.LH_PAGES
 const results = []
@@ -98,14 +98,11 @@ console.log(
   '\n| page | preset | performance | accessibility | best practices | SEO | FCP | LCP | TBT |\n|---|---|---|---|---|---|---|---|---|',
 )
 for (const r of results) {
-  const performance = PERFORMANCE_GATED.has(r.preset)
-    ? `${r.scores.performance}`
-    : `${r.scores.performance} (information)`
+  const performance = `${r.scores.performance} (target ${PERFORMANCE_TARGET[r.preset][r.name]})`
   console.log(
     `| ${r.name} | ${r.preset} | ${performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} | ${r.fcp} | ${r.lcp} | ${r.tbt} |`,
   )
-  for (const [category, target] of Object.entries(TARGETS)) {
-    if (category === 'performance' && !PERFORMANCE_GATED.has(r.preset)) continue
+  for (const [category, target] of Object.entries({ ...TARGETS, performance: PERFORMANCE_TARGET[r.preset][r.name] })) {
     if (r.scores[category] < target) {
       failed = true
       console.error(`${r.name} (${r.preset}): ${category} ${r.scores[category]} is below the target ${target}`)
