@@ -59,7 +59,13 @@ export function portfolio(organisations, years = 10, firstYear = 2016) {
                 guideId: 'csess-2016',
                 guideVersion: 1,
                 scoringVersion: 1,
-                global: { score: 0.5, answered: 70, applicable: 78, coverage: 70 / 78 },
+                // Sums of the themes' figures, as scoring makes them (a summary that says otherwise is refused).
+                global: {
+                  score: 0.5,
+                  answered: 8 * guide.themes.length,
+                  applicable: 9 * guide.themes.length,
+                  coverage: 8 / 9,
+                },
                 themes: guide.themes.map((t) => ({
                   themeId: t.id,
                   score: Math.min(1, 0.2 + y * 0.07),

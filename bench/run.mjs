@@ -52,6 +52,68 @@ const FIRST_RADIO = `new MutationObserver((_, observer) => {
   }
 }).observe(document, { childList: true, subtree: true })`
 
+/**
+ * When the page's last long task (over 50 ms) ended, in its own clock: how long the tab stays busy after a navigation.
+ */
+const LONG_TASKS = `window.__busyUntil = 0
+window.__longest = 0
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    window.__busyUntil = Math.max(window.__busyUntil, e.startTime + e.duration)
+    window.__longest = Math.max(window.__longest, e.duration)
+  }
+}).observe({ type: 'longtask', buffered: true })`
+
+/**
+ * Waits for a second with no long task, then says when the last one ended (from the navigation's start) and how long
+ * the longest was (the longest the tab ignored a click).
+ */
+const busyUntil = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const check = () =>
+          performance.now() - window.__busyUntil > 1000
+            ? resolve({ until: window.__busyUntil, longest: window.__longest })
+            : setTimeout(check, 200)
+        check()
+      }),
+  )
+
+/** A count as the app writes it in French (« 2 000 »), matched whatever the space. */
+const countText = (size) => new RegExp(`^${String(size).replace(/\B(?=(\d{3})+$)/g, '\\s')} organisation`)
+
+/**
+ * The two pages that list every organisation, with the whole portfolio on the device: the home (its first rows, its
+ * fresh rows, and when the tab is free again) and the data page (drawn, and when the tab is free again).
+ */
+async function pagesAtScale(page, size) {
+  const home = async () => {
+    await page.goto(`${BASE}/`)
+    await page
+      .getByTestId('portfolio-count')
+      .filter({ hasText: countText(size) })
+      .waitFor()
+    await page.waitForFunction(() => performance.getEntriesByName('cap-ess:portfolio-fresh').length > 0)
+    const times = await page.evaluate(() => {
+      const end = (name) => {
+        const [entry] = performance.getEntriesByName(name)
+        return entry ? entry.startTime + entry.duration : NaN
+      }
+      return { shown: end('cap-ess:portfolio-shown'), fresh: end('cap-ess:portfolio-fresh') }
+    })
+    return { ...times, busy: await busyUntil(page) }
+  }
+  // The first visit computes every row; a return visit shows the rows last computed, then the fresh ones.
+  const first = await home()
+  const again = await home()
+  await page.goto(`${BASE}/donnees`)
+  await page.getByRole('button', { name: 'Exporter toutes les données' }).waitFor()
+  const shown = await page.evaluate(() => performance.now())
+  return { first, again, data: { shown, busy: await busyUntil(page) } }
+}
+const scaleRows = []
+
 const { base: BASE, stop } = await startPreview(4174)
 
 const ms = (t) => `${Math.round(t)} ms`
@@ -73,6 +135,7 @@ for (const { size, shape } of runs) {
     bypassCSP: true, // only to inject a bare Dexie beside the app for the baseline
     acceptDownloads: true,
   })
+  await context.addInitScript(LONG_TASKS)
   const page = context.pages()[0] ?? (await context.newPage())
   page.setDefaultTimeout(600_000)
   const step = (name) => console.log(`  ${size} org: ${name}`)
@@ -117,6 +180,7 @@ for (const { size, shape } of runs) {
   if (shape === 'walk') {
     // The walk's shape is measured for its import and export; the pages are the full portfolio's.
     rows.push([label, ...importCells, '–', '–', '–', '–', '–', '–', '–'])
+    scaleRows.push([label, await pagesAtScale(page, size)])
     console.log(`done: ${label}`)
     await context.close()
     rmSync(dir, { recursive: true, force: true })
@@ -144,7 +208,7 @@ for (const { size, shape } of runs) {
       await page.goto(`${BASE}/`)
       await page
         .getByTestId('portfolio-count')
-        .filter({ hasText: `${size} organisation` })
+        .filter({ hasText: countText(size) })
         .waitFor()
       await page.waitForFunction(() => performance.getEntriesByName('cap-ess:portfolio-fresh').length > 0)
       return page.evaluate(() => ({
@@ -339,6 +403,21 @@ const header = [
 ]
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`)
 for (const row of rows) console.log(`| ${row.join(' | ')} |`)
+if (scaleRows.length) {
+  console.log(
+    '\nPages that list every organisation, from the navigation: shown, the tab free again (one second without a long' +
+      ' task), and the longest task (the longest a click waits):',
+  )
+  const visit = ({ shown, fresh, busy }) => `${ms(shown)} / ${ms(fresh)} / ${ms(busy.until)} (${ms(busy.longest)})`
+  console.log(
+    '\n| portfolio | home, 1st visit: rows / fresh / free (longest) | home, return | data page: shown / free (longest) |' +
+      '\n|---|---|---|---|',
+  )
+  for (const [label, r] of scaleRows)
+    console.log(
+      `| ${label} | ${visit(r.first)} | ${visit(r.again)} | ${ms(r.data.shown)} / ${ms(r.data.busy.until)} (${ms(r.data.busy.longest)}) |`,
+    )
+}
 await pdfBench()
 stop()
 process.exit(0)

@@ -8,6 +8,11 @@ export async function listOrganisations(db = database()): Promise<Organisation[]
   return all.sort((a, b) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }))
 }
 
+/** How many organisations this device keeps. */
+export async function countOrganisations(db = database()): Promise<number> {
+  return db.organisations.count()
+}
+
 export async function getOrganisation(id: string, db = database()): Promise<Organisation | undefined> {
   return db.organisations.get(id)
 }

@@ -1,4 +1,5 @@
 import { lazySchema, z } from './zod.ts'
+import { problemsFromZod } from './backup/problems.ts'
 import { latestAllowed, newerThan, readEnvelope, tooLarge } from './files/envelope.ts'
 import { RecordIdSchema } from './fields.ts'
 import { ItemIdSchema } from './guide/schema.ts'
@@ -193,19 +194,8 @@ export function parseSheet(text: string, context: SheetContext): SheetResult {
   } else raw = { problems: [problem('', 'workshop.sheet.problem.notASheet')] }
   if ('problems' in raw) return { ok: false, problems: raw.problems }
   const parsed = SheetSchema.safeParse(raw.value)
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues
-        .slice(0, 20)
-        .map((issue) =>
-          problem(
-            issue.path.join('.'),
-            issue.message.startsWith('validation.') ? issue.message : 'workshop.sheet.problem.invalid',
-          ),
-        ),
-    }
-  }
+  // Located as a backup's problems are: the field, and what is wrong with it (a key nobody expects included).
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error.issues, raw.value).slice(0, 20) }
   const sheet = parsed.data
   if (sheet.assessmentId !== context.session.a)
     return { ok: false, problems: [problem('assessmentId', 'workshop.sheet.problem.otherWorkshop')] }

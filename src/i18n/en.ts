@@ -508,6 +508,7 @@ export default {
   portfolio: {
     all: 'All',
     loadFailed: 'The portfolio could not be read. Reload the page.',
+    showMore: 'Show {n} more organisations ({left} left)',
     next: {
       title: 'Coming up',
       nothing: 'Nothing urgent: no AG within 60 days with an exercise to finish, no overdue action.',
@@ -895,6 +896,14 @@ export default {
       outsideTheme: '“{value}” does not belong to the action’s theme.',
       value: '“{value}” does not fit: {problem}',
       future: 'a date in the future ({value}): does the file come from a device whose clock is wrong?',
+      answeredOverApplicable:
+        'more questions answered ({answered}) than questions that apply ({applicable}): these figures do not come from Cap ESS.',
+      coverage: 'the coverage ({value}) is not the number of answers divided by the number of questions that apply.',
+      themesSum: 'the overall figures are not the sum of the themes’ figures.',
+      tooManyOrganisations:
+        'this file holds {count} organisations; a device keeps {max} at most (a consultant’s portfolio counts tens, a network receives anonymised summaries, not backups).',
+      deviceFull:
+        'with this file, this device would keep {count} organisations; it keeps {max} at most. Import fewer organisations, or keep some on another device.',
       guide: 'invalid guide: {value}',
       guideConflict:
         'the guide {value} is already loaded on this device with other content: a changed guide takes a new version number.',

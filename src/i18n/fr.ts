@@ -364,6 +364,7 @@ export default {
   portfolio: {
     all: 'Toutes',
     loadFailed: 'Le portefeuille n’a pas pu être lu. Rechargez la page.',
+    showMore: 'Afficher {n} organisations de plus (encore {left})',
     next: {
       title: 'À faire prochainement',
       nothing: 'Rien d’urgent : pas d’AG dans les 60 jours avec un exercice à finir, pas d’action en retard.',
@@ -763,6 +764,15 @@ export default {
       outsideTheme: '« {value} » n’appartient pas au thème de l’action.',
       value: '« {value} » ne convient pas : {problem}',
       future: 'date dans le futur ({value}) : le fichier vient-il d’un appareil dont l’horloge est fausse ?',
+      answeredOverApplicable:
+        'plus de questions répondues ({answered}) que de questions qui s’appliquent ({applicable}) : ces chiffres ne viennent pas de Cap ESS.',
+      coverage:
+        'la couverture ({value}) n’est pas le nombre de réponses divisé par celui des questions qui s’appliquent.',
+      themesSum: 'les chiffres de l’ensemble ne sont pas la somme de ceux des thèmes.',
+      tooManyOrganisations:
+        'ce fichier contient {count} organisations ; un appareil en garde au plus {max} (un portefeuille de consultant en compte quelques dizaines, un réseau reçoit des synthèses anonymes, pas des sauvegardes).',
+      deviceFull:
+        'avec ce fichier, cet appareil garderait {count} organisations ; il en garde au plus {max}. Importez moins d’organisations, ou gardez-en une partie sur un autre appareil.',
       guide: 'guide invalide : {value}',
       guideConflict:
         'le guide {value} est déjà chargé sur cet appareil avec un autre contenu : un guide modifié prend un nouveau numéro de version.',

@@ -3,7 +3,8 @@ import { ref, shallowRef } from 'vue'
 import type { ImportOutcome } from '@/db/backupRepository'
 import { lastBackupAt as readLastBackup, recordBackup } from '@/db/settingsRepository'
 import type { BackupFile } from '@/domain/backup/format'
-import { BACKUP_MAX_BYTES } from '@/domain/backup/limits'
+import { BACKUP_MAX_BYTES, ORGANISATIONS_MAX } from '@/domain/backup/limits'
+import { countOrganisations } from '@/db/organisationRepository'
 import type { ImportChoice, ImportPreviewItem } from '@/domain/backup/plan'
 import type { ImportProblem } from '@/domain/backup/problems'
 import { localDay } from '@/domain/dates'
@@ -105,17 +106,35 @@ export const useBackupStore = defineStore('backup', () => {
       step.value = { kind: 'refused', problems: result.problems, truncated: result.truncated }
       return
     }
-    pendingFile = result.file
-    step.value = {
-      kind: 'preview',
-      items: previewImport(result.file, await storedOrganisations(result.file.organisations.map((o) => o.id))),
-      migratedFrom: result.migratedFrom,
+    const [stored, kept] = await Promise.all([
+      storedOrganisations(result.file.organisations.map((o) => o.id)),
+      countOrganisations(),
+    ])
+    // What the device would keep once the file's new organisations are added (copies are counted at the write).
+    const after = kept + result.file.organisations.filter((o) => !stored.has(o.id)).length
+    if (after > ORGANISATIONS_MAX) {
+      step.value = { kind: 'refused', ...deviceFull(after), truncated: 0 }
+      return
     }
+    pendingFile = result.file
+    step.value = { kind: 'preview', items: previewImport(result.file, stored), migratedFrom: result.migratedFrom }
   }
+
+  const deviceFull = (count: number) => ({
+    problems: [{ path: '', key: 'import.problem.deviceFull', params: { count, max: ORGANISATIONS_MAX } }],
+  })
 
   /** Writes the previewed file with the user's choices, in one transaction: all of it or nothing. */
   async function confirm(choices: ReadonlyMap<string, ImportChoice>, copySuffix: string) {
     if (!pendingFile) return
+    // Each « keep both » adds one more: the device's limit holds with the choices made.
+    const copies = [...choices.values()].filter((choice) => choice === 'copy').length
+    const after =
+      (await countOrganisations()) + copies + pendingFile.organisations.filter((o) => !choices.has(o.id)).length
+    if (after > ORGANISATIONS_MAX) {
+      step.value = { kind: 'refused', ...deviceFull(after), truncated: 0 }
+      return
+    }
     step.value = { kind: 'writing' }
     const [{ importBackup }, , , { writeErrorKind }, { editWriter }] = await backupCode()
     try {

@@ -138,3 +138,84 @@ test('a portfolio of 30: what’s next, search, filter, sort, tags, archive, a n
   await expect(created).toContainText('En cours')
   await expect(created).toContainText('–')
 })
+
+/** `count` organisations as small as a backup allows: a name, a profile, nothing else. */
+function manyOrganisations(count: number, path: string) {
+  const now = new Date(Date.now() - 86_400_000).toISOString()
+  const organisations = Array.from({ length: count }, (_, i) => ({
+    id: `bulk-${i}`,
+    name: `Client ${i + 1}`,
+    legalForm: 'association',
+    employees: i % 30,
+    volunteers: 5,
+    members: 40,
+    region: '53',
+    siren: null,
+    createdAt: now,
+    updatedAt: now,
+    customIndicators: [],
+    actions: [],
+    assessments: [],
+  }))
+  writeFileSync(
+    path,
+    JSON.stringify({
+      format: 'cap-ess',
+      formatVersion: 2,
+      exportedAt: now,
+      appVersion: 'test',
+      scope: 'all',
+      organisations,
+    }),
+  )
+}
+
+test('as many organisations as a device keeps: the home draws them a page at a time; 50 000 are refused in words', async ({
+  page,
+}, info) => {
+  // A file of 50 000 (an outside run imported one and froze the home for 108 s): refused before anything is read.
+  manyOrganisations(50_000, info.outputPath('fifty-thousand.json'))
+  await page.goto('/donnees')
+  await page.getByLabel('Fichier de sauvegarde (.json)').setInputFiles(info.outputPath('fifty-thousand.json'))
+  await expect(page.getByTestId('import-problems')).toContainText(
+    /ce fichier contient 50\s000 organisations\s; un appareil en garde au plus 2\s000/,
+  )
+  expect(
+    await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('cap-ess')
+          open.onsuccess = () => {
+            const count = open.result.transaction('organisations').objectStore('organisations').count()
+            count.onsuccess = () => resolve(count.result)
+          }
+        }),
+    ),
+  ).toBe(0)
+
+  // The most it keeps: the home shows the first page of rows, the rest on request, and stays at hand.
+  manyOrganisations(2000, info.outputPath('two-thousand.json'))
+  await page.getByLabel('Fichier de sauvegarde (.json)').setInputFiles(info.outputPath('two-thousand.json'))
+  await page.getByRole('button', { name: 'Importer' }).click()
+  await expect(page.getByTestId('import-done')).toBeVisible()
+  await page.goto('/')
+  await expect(page.getByTestId('portfolio-count')).toHaveText('2 000 organisations sur 2 000')
+  const rows = page.locator('[data-organisation]')
+  await expect(page.getByTestId('portfolio-more')).toHaveText('Afficher 200 organisations de plus (encore 1 800)')
+  await expect(rows).toHaveCount(200)
+  await page.getByTestId('portfolio-more').click()
+  await expect(rows).toHaveCount(400)
+  // A search looks through all of them, and starts from its first page.
+  await page.getByLabel('Rechercher (nom, étiquette, région)').fill('Client 1999')
+  await expect(rows).toHaveCount(1)
+  await expect(page.getByTestId('portfolio-more')).toHaveCount(0)
+
+  // One more file of two organisations would pass the limit: refused, in words, nothing written.
+  manyOrganisations(2, info.outputPath('two-more.json'))
+  const twoMore = JSON.parse(readFileSync(info.outputPath('two-more.json'), 'utf8'))
+  twoMore.organisations = twoMore.organisations.map((o: { id: string }, i: number) => ({ ...o, id: `more-${i}` }))
+  writeFileSync(info.outputPath('two-more.json'), JSON.stringify(twoMore))
+  await page.goto('/donnees')
+  await page.getByLabel('Fichier de sauvegarde (.json)').setInputFiles(info.outputPath('two-more.json'))
+  await expect(page.getByTestId('import-problems')).toContainText(/cet appareil garderait 2\s002 organisations/)
+})

@@ -113,6 +113,15 @@ test('a workshop of four: grid, files from phones, the debate, the projector, th
   // Two more people answer on their phones and hand back a file each; a wrong file is refused, nothing is merged.
   const link = await page.getByTestId('participant-link').getAttribute('href')
   expect(link).toContain('/participer?s=')
+  // A link whose themes were changed by hand asks nothing: it says so, rather than showing an empty questionnaire.
+  const [base, code] = link!.split('?s=')
+  const session = JSON.parse(Buffer.from(decodeURIComponent(code!), 'base64url').toString('utf8'))
+  const edited = Buffer.from(JSON.stringify({ ...session, t: ['no-such-theme'] }), 'utf8').toString('base64url')
+  const handEdited = await page.context().newPage()
+  await handEdited.goto(`${base}?s=${edited}`)
+  await expect(handEdited.getByTestId('participant-bad-link')).toBeVisible()
+  await expect(handEdited.getByTestId('participant-progress')).toHaveCount(0)
+  await handEdited.close()
   const zoe = testInfo.outputPath('zoe.json')
   const yann = testInfo.outputPath('yann.json')
   const zoeCode = await participantFile(

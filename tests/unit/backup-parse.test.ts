@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BACKUP_MAX_BYTES } from '@/domain/backup/format'
+import { ORGANISATIONS_MAX } from '@/domain/backup/limits'
 import { parseBackup } from '@/domain/backup/parse'
 import { catalog } from '../fixtures/backupData'
 
@@ -151,6 +152,29 @@ describe('parseBackup', () => {
       expect(result.file.organisations[0].assessments[0].answers.every((a) => a.carriedOver === false)).toBe(true)
       expect(result.file.organisations[0]).toMatchObject({ actions: [], customIndicators: [] })
     }
+  })
+
+  it('refuses more organisations than a device keeps, before reading each of them', async () => {
+    const file = validFile()
+    const one = file.organisations[0]!
+    const count = ORGANISATIONS_MAX + 1
+    file.organisations = Array.from({ length: count }, (_, i) => ({
+      ...one,
+      id: `org-${i}`,
+      assessments: one.assessments.map((a) => ({ ...a, id: `a-${i}` })),
+    }))
+    const progress: number[] = []
+    const result = await parseBackup(JSON.stringify(file), catalog, { onProgress: (done) => progress.push(done) })
+    expect(result.ok).toBe(false)
+    if (!result.ok)
+      expect(result.problems).toEqual([
+        {
+          path: 'organisations',
+          key: 'import.problem.tooManyOrganisations',
+          params: { count, max: ORGANISATIONS_MAX },
+        },
+      ])
+    expect(progress).toEqual([])
   })
 
   it('reports progress organisation by organisation', async () => {

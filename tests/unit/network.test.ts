@@ -204,7 +204,7 @@ function fakeSummary(i: number, over: Partial<Summary> = {}): Summary {
     legalForm: i % 2 ? 'association' : 'scop',
     sizeBand: '1-9',
     region: '53',
-    global: { score, answered: 4, applicable: 4, coverage: 1 },
+    global: { score, answered: 3, applicable: 4, coverage: 0.75 },
     themes: [
       { themeId: 'gov', score, answered: 3, applicable: 3, coverage: 1 },
       { themeId: 'env', score: null, answered: 0, applicable: 1, coverage: 0 },
@@ -413,6 +413,38 @@ describe('summary file', () => {
       readEnvelope(JSON.stringify({ format: 'cap-ess-summary', formatVersion: 9 }), 'cap-ess-summary', 1, 1000),
     ).toMatchObject({ ok: false, problems: [{ key: 'import.problem.newerVersion' }] })
   })
+  it('refuses figures Cap ESS would never compute: more answers than questions, a coverage that is not their ratio', () => {
+    const one = fakeSummary(1)
+    const boast = {
+      ...one,
+      global: { ...one.global, answered: 500, applicable: 3, coverage: 1 },
+    }
+    expect(parseSummaryFile(JSON.stringify(summaryFile([boast], '1.0.0')))).toMatchObject({
+      ok: false,
+      problems: expect.arrayContaining([
+        expect.objectContaining({
+          path: 'summaries[0].global.answered',
+          key: 'import.problem.answeredOverApplicable',
+          params: { answered: 500, applicable: 3 },
+        }),
+      ]),
+    })
+    const theme = one.themes[0]
+    const fudged = { ...one, themes: [{ ...theme, coverage: 0.5 }, ...one.themes.slice(1)] }
+    expect(parseSummaryFile(JSON.stringify(summaryFile([fudged], '1.0.0')))).toMatchObject({
+      ok: false,
+      problems: expect.arrayContaining([
+        expect.objectContaining({ path: 'summaries[0].themes[0].coverage', key: 'import.problem.coverage' }),
+      ]),
+    })
+    const applicable = one.global.applicable + 1
+    const apart = { ...one, global: { ...one.global, applicable, coverage: one.global.answered / applicable } }
+    expect(parseSummaryFile(JSON.stringify(summaryFile([apart], '1.0.0')))).toMatchObject({
+      ok: false,
+      problems: [expect.objectContaining({ path: 'summaries[0].global', key: 'import.problem.themesSum' })],
+    })
+    expect(parseSummaryFile(JSON.stringify(summaryFile([one], '1.0.0'))).ok).toBe(true)
+  })
 })
 
 const sheet = (over: Partial<PracticeSheet> = {}): PracticeSheet => ({
@@ -448,6 +480,15 @@ describe('practice sheets and the catalogue', () => {
     expect(JSON.stringify(shared)).not.toContain('732829320')
     const parsed = parseSheetsFile(JSON.stringify(sheetsFile([shared], '1.0.0')))
     expect(parsed.ok).toBe(true)
+  })
+
+  it('refuses a sheet whose organisation’s name is only invisible characters, as the form does', () => {
+    const shared = shareSheet(sheet(), organisation, guide)
+    const ghost = { ...shared, organisation: { ...shared.organisation, name: '\u200b\u200b\u2060' } }
+    expect(parseSheetsFile(JSON.stringify(sheetsFile([ghost], '1.0.0')))).toMatchObject({
+      ok: false,
+      problems: [{ path: 'sheets[0].organisation.name' }],
+    })
   })
 
   it('refuses a sheet without a title, located', () => {
@@ -530,6 +571,28 @@ describe('a network’s own guide', () => {
     if (!second.ok) expect(second.problems[0]).toMatch(/^cress\.json: themes\[2\]\.domaines\[0\]\.id: /)
     expect(second.ok).toBe(false)
   })
+  it('speaks French, bounds its texts as the forms do, and refuses an adoption date in the future', () => {
+    const mine = { ...national, id: 'cress-bzh-2026', version: 1, migration: undefined }
+    const problemsOf = (guide: unknown) => {
+      const checked = checkNetworkGuide('cress.json', JSON.stringify(guide), new Date('2026-12-07T10:00:00Z'))
+      return checked.ok ? [] : checked.problems
+    }
+    expect(problemsOf({ ...mine, colour: 'vert' })).toEqual(['cress.json: (racine): clé inconnue : « colour »'])
+    const long = structuredClone(mine)
+    long.themes[0].domaines[0].questions[0].text = 'Q'.repeat(9 * 1024 * 1024 - 1000)
+    expect(problemsOf(long)).toEqual([
+      'cress.json: themes[0].domaines[0].questions[0].text: texte trop long pour un titre (500 caractères au plus)',
+    ])
+    const typed = structuredClone(mine)
+    typed.themes[0].number = 'un'
+    expect(problemsOf(typed)).toEqual(['cress.json: themes[0].number: type attendu : un nombre'])
+    expect(problemsOf({ ...mine, adoptedOn: '2099-12-31' })).toEqual([
+      { path: 'adoptedOn', key: 'import.problem.future', params: { value: '2099-12-31' } },
+    ])
+    for (const problem of [...problemsOf({ ...mine, colour: 'vert' }), ...problemsOf(typed)])
+      expect(String(problem)).not.toMatch(/Unrecognized|expected|Invalid|Too big/)
+  })
+
   it('may not take the national guide’s id (in any version), nor be anything but a guide', () => {
     const same = checkNetworkGuide('g.json', JSON.stringify(national))
     expect(same).toMatchObject({

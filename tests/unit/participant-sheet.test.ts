@@ -161,4 +161,12 @@ describe('a participant’s sheet', () => {
       problems: [{ path: `ratings.${questions[1]}`, key: 'workshop.sheet.problem.unknownQuestion' }],
     })
   })
+
+  it('names the field it refuses, a key nobody expects included (`__proto__`)', () => {
+    const text = JSON.stringify(sheet).replace('"ratings":', '"__proto__": { "isAdmin": true }, "ratings":')
+    expect(parseSheet(text, context)).toMatchObject({
+      ok: false,
+      problems: [{ path: '(fichier)', key: 'import.problem.unknownKeys', params: { keys: '__proto__' } }],
+    })
+  })
 })

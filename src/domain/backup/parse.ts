@@ -9,6 +9,7 @@ import {
   type BackupFile,
   type BackupOrganisation,
 } from './format.ts'
+import { ORGANISATIONS_MAX } from './limits.ts'
 import { checkEnvelope, latestAllowed, readEnvelope } from '../files/envelope.ts'
 import { migrateBackup } from './migrations.ts'
 import { MAX_PROBLEMS, problemsFromZod, shortValue, type ImportProblem } from './problems.ts'
@@ -110,6 +111,20 @@ export async function validateBackup(
 
   const envelope = BackupEnvelopeSchema.safeParse(migrated)
   if (!envelope.success) return finish(problemsFromZod(envelope.error.issues, migrated))
+  // Said before each organisation is checked: a file of 50 000 would otherwise be read for minutes to no end.
+  const count = envelope.data.organisations.length
+  if (count > ORGANISATIONS_MAX)
+    return {
+      ok: false,
+      problems: [
+        {
+          path: 'organisations',
+          key: 'import.problem.tooManyOrganisations',
+          params: { count, max: ORGANISATIONS_MAX },
+        },
+      ],
+      truncated: 0,
+    }
 
   const problems: ImportProblem[] = []
   const guides: Guide[] = []

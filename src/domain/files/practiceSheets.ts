@@ -3,7 +3,7 @@ import { problemsFromZod, shortValue, MAX_PROBLEMS, type ImportProblem } from '.
 import type { GuideIndex } from '../guide/guideIndex.ts'
 import { ItemIdSchema } from '../guide/schema.ts'
 import { RecordIdSchema, hasVisibleCharacter } from '../fields.ts'
-import { LegalFormSchema, RegionSchema, ORGANISATION_LIMITS, type Organisation } from '../organisation.ts'
+import { LegalFormSchema, OrganisationSchema, RegionSchema, type Organisation } from '../organisation.ts'
 import { PracticeSheetFieldsSchema, SHEET_SHORT_MAX, type PracticeSheet } from '../practiceSheet.ts'
 import { SizeBandSchema, sizeBandOf } from '../sizeBand.ts'
 import { latestAllowed, readEnvelope, type Refusal } from './envelope.ts'
@@ -39,7 +39,8 @@ export const SharedSheetSchema = lazySchema(() =>
     domaine: Label.nullable(),
     questions: z.array(z.strictObject({ id: ItemIdSchema, text: z.string().trim().min(1).max(1000) })).max(20),
     organisation: z.strictObject({
-      name: z.string().trim().min(1).max(ORGANISATION_LIMITS.nameMax),
+      // The form's rule: a name made only of invisible characters names nothing (the catalogue would show a blank).
+      name: OrganisationSchema.shape.name,
       legalForm: LegalFormSchema,
       region: RegionSchema,
       sizeBand: SizeBandSchema,

@@ -9,7 +9,7 @@ import { ItemIdSchema } from '../guide/schema.ts'
 import { LegalFormSchema, ORGANISATION_LIMITS, RegionSchema, type Organisation } from '../organisation.ts'
 import { exerciseProfile, ratingOfState } from '../exercise.ts'
 import { scoreAssessment } from '../scoring.ts'
-import { CoveredScoreSchema } from '../snapshot.ts'
+import { CoveredScoreSchema, type CoveredScore } from '../snapshot.ts'
 import { SizeBandSchema, sizeBandOf } from '../sizeBand.ts'
 import { RatingSchema, type Rating } from '../workshop.ts'
 import { latestAllowed, readEnvelope, type Refusal } from './envelope.ts'
@@ -40,8 +40,10 @@ export const SummarySchema = lazySchema(() =>
       .array(CoveredScoreSchema.extend({ themeId: ItemIdSchema }))
       .min(1)
       .max(99),
-    /** Scored questions of the retained themes; a question left unanswered is absent. */
-    /** A question's answer as a rating: a level, « non applicable », or « je ne sais pas ». */
+    /**
+     * Each scored question of the retained themes as a rating (a level, « non applicable », « je ne sais pas »); a
+     * question left unanswered is absent.
+     */
     levels: z.record(ItemIdSchema, RatingSchema),
     /** Only what the organisation chose to add. */
     optIn: z
@@ -143,6 +145,23 @@ export function summaryFile(summaries: Summary[], appVersion: string, now = new 
 
 export type SummaryParse = { ok: true; file: SummaryFile } | Refusal
 
+/**
+ * A score's figures as Cap ESS computes them: no more answers than questions that apply, and a coverage that is the
+ * one divided by the other (a file that says otherwise would weigh wrongly in the regional picture).
+ */
+function coveredScoreProblems(score: CoveredScore, path: string): ImportProblem[] {
+  const { answered, applicable, coverage } = score
+  if (answered > applicable)
+    return [
+      { path: `${path}.answered`, key: 'import.problem.answeredOverApplicable', params: { answered, applicable } },
+    ]
+  const expected = applicable > 0 ? answered / applicable : null
+  const wrong = expected === null ? coverage !== null : coverage === null || Math.abs(coverage - expected) > 1e-9
+  return wrong
+    ? [{ path: `${path}.coverage`, key: 'import.problem.coverage', params: { value: String(coverage) } }]
+    : []
+}
+
 export function parseSummaryFile(text: string, now = new Date()): SummaryParse {
   const read = readEnvelope(text, SUMMARY_FORMAT, SUMMARY_FORMAT_VERSION, SUMMARY_MAX_BYTES)
   if (!read.ok) return read
@@ -163,8 +182,13 @@ export function parseSummaryFile(text: string, now = new Date()): SummaryParse {
     seen.add(s.id)
     if (s.year > now.getFullYear() + 1)
       problems.push({ path: `summaries[${i}].year`, key: 'import.problem.future', params: { value: s.year } })
+    problems.push(...coveredScoreProblems(s.global, `summaries[${i}].global`))
+    const sum = (field: 'answered' | 'applicable') => s.themes.reduce((n, t) => n + t[field], 0)
+    if (sum('answered') !== s.global.answered || sum('applicable') !== s.global.applicable)
+      problems.push({ path: `summaries[${i}].global`, key: 'import.problem.themesSum', params: {} })
     const themes = new Set<string>()
     s.themes.forEach((t, k) => {
+      problems.push(...coveredScoreProblems(t, `summaries[${i}].themes[${k}]`))
       if (themes.has(t.themeId))
         problems.push({
           path: `summaries[${i}].themes[${k}].themeId`,

@@ -1,7 +1,7 @@
 import type { ImportProblem } from '../backup/problems.ts'
 import { shipsGuideId } from './sources.ts'
 import { GuideSchema, type Guide } from './schema.ts'
-import { readEnvelope } from '../files/envelope.ts'
+import { latestAllowed, readEnvelope } from '../files/envelope.ts'
 import { validateGuideFile } from './validateGuideFile.ts'
 
 /** A network's guide file: the national guide's size many times over, never a whole disk. */
@@ -23,7 +23,7 @@ export type NetworkGuideCheck = { ok: true; guide: Guide } | { ok: false; proble
  * `mon-guide.json: themes[2].domaines[0].id: …`), and kept apart from the guides the app ships: a file may not take
  * the id of one of them (its versions and migrations are the app's).
  */
-export function checkNetworkGuide(fileName: string, text: string): NetworkGuideCheck {
+export function checkNetworkGuide(fileName: string, text: string, now = new Date()): NetworkGuideCheck {
   // Like every file the app reads: its size, JSON, kind and format version first, in the interface's language.
   const envelope = readEnvelope(text, 'cap-ess-guide', 1, GUIDE_FILE_MAX_BYTES)
   if (!envelope.ok) return envelope
@@ -31,6 +31,12 @@ export function checkNetworkGuide(fileName: string, text: string): NetworkGuideC
   if (problems.length) return { ok: false, problems }
   const guide = GuideSchema.parse(envelope.json)
   if (shipsGuideId(guide.id)) return { ok: false, problems: [reservedId('id', guide.id)] }
+  // Like every date a file brings: no more than a day ahead of this device's clock.
+  if (guide.adoptedOn > latestAllowed(now).slice(0, 10))
+    return {
+      ok: false,
+      problems: [{ path: 'adoptedOn', key: 'import.problem.future', params: { value: guide.adoptedOn } }],
+    }
   return { ok: true, guide }
 }
 

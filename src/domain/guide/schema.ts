@@ -14,7 +14,27 @@ export const ItemIdSchema = lazySchema(() =>
     .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, { error: 'identifiant invalide (minuscules, chiffres, points, tirets)' }),
 )
 
-const TextSchema = lazySchema(() => z.string().trim().min(1, { error: 'texte vide' }))
+/**
+ * Texts of the guide, bounded like the forms' fields: a network's guide file is read on a phone too, and a question of
+ * nine megabytes would hold its page for seconds. The shipped guide's longest text is under 600 characters.
+ */
+export const GUIDE_TEXT_MAX = 5000
+export const GUIDE_LABEL_MAX = 500
+const TextSchema = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'texte vide' })
+    .max(GUIDE_TEXT_MAX, { error: `texte trop long (${GUIDE_TEXT_MAX} caractères au plus)` }),
+)
+/** A title, a label, a question: a line or two. */
+const LabelSchema = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'texte vide' })
+    .max(GUIDE_LABEL_MAX, { error: `texte trop long pour un titre (${GUIDE_LABEL_MAX} caractères au plus)` }),
+)
 
 /** Where an item comes from (guide-reference.md, "Provenance tags"). */
 export const ProvenanceSchema = lazySchema(() => z.enum(['official', 'official-incomplete', 'proposed']))
@@ -49,14 +69,14 @@ export type AnswerKind = z.infer<typeof AnswerKindSchema>
 export const QuestionSchema = lazySchema(() =>
   z.strictObject({
     id: ItemIdSchema,
-    text: TextSchema,
+    text: LabelSchema,
     help: TextSchema,
     kind: AnswerKindSchema.default('maturity'),
     /**
      * A short line on how to answer: for a maturity question, what 0 and 4 mean for it where the generic scale reads
      * unclear; for a fact, what to enter.
      */
-    answerHint: TextSchema.optional(),
+    answerHint: LabelSchema.optional(),
     /** The indicator that holds a fact question's value (an indicator of the same theme). */
     indicatorId: ItemIdSchema.optional(),
     provenance: ProvenanceSchema,
@@ -71,20 +91,20 @@ export const QuestionSchema = lazySchema(() =>
 export const DomaineSchema = lazySchema(() =>
   z.strictObject({
     id: ItemIdSchema,
-    label: TextSchema,
+    label: LabelSchema,
     provenance: ProvenanceSchema,
     applicability: ApplicabilitySchema.optional(),
-    questions: z.array(QuestionSchema).min(1),
+    questions: z.array(QuestionSchema).min(1).max(100),
   }),
 )
 
 export const IndicatorSchema = lazySchema(() =>
   z.strictObject({
     id: ItemIdSchema,
-    label: TextSchema,
+    label: LabelSchema,
     unit: IndicatorUnitSchema,
-    suffix: TextSchema.optional(),
-    categories: z.array(TextSchema).min(2).optional(),
+    suffix: LabelSchema.optional(),
+    categories: z.array(LabelSchema).min(2).max(50).optional(),
     provenance: ProvenanceSchema,
     domaineId: ItemIdSchema,
     applicability: ApplicabilitySchema.optional(),
@@ -103,7 +123,7 @@ export const PracticeSchema = lazySchema(() =>
 const TaggedListSchema = lazySchema(() =>
   z.strictObject({
     provenance: ProvenanceSchema,
-    items: z.array(TextSchema).min(1),
+    items: z.array(TextSchema).min(1).max(50),
   }),
 )
 
@@ -111,18 +131,18 @@ export const ThemeSchema = lazySchema(() =>
   z.strictObject({
     id: ItemIdSchema,
     number: z.int().min(1).max(99),
-    officialTitle: TextSchema,
-    shortLabel: TextSchema,
-    subtitle: TextSchema,
+    officialTitle: LabelSchema,
+    shortLabel: LabelSchema,
+    subtitle: LabelSchema,
     legalBasis: TextSchema,
     definition: TextSchema,
     keyIdeas: TaggedListSchema,
     stakes: TaggedListSchema,
     applicability: ApplicabilitySchema.optional(),
-    domaines: z.array(DomaineSchema).min(1),
-    indicators: z.array(IndicatorSchema),
-    practices: z.array(PracticeSchema),
-    sources: z.array(z.url()).min(1),
+    domaines: z.array(DomaineSchema).min(1).max(50),
+    indicators: z.array(IndicatorSchema).max(200),
+    practices: z.array(PracticeSchema).max(200),
+    sources: z.array(z.url().max(2000)).min(1).max(50),
   }),
 )
 
@@ -130,8 +150,8 @@ export const ThemeSchema = lazySchema(() =>
 export const EvidenceDocumentSchema = lazySchema(() =>
   z.strictObject({
     id: ItemIdSchema,
-    label: TextSchema,
-    producedBy: TextSchema,
+    label: LabelSchema,
+    producedBy: LabelSchema,
     applicability: ApplicabilitySchema.optional(),
     evidenceFor: z.array(ItemIdSchema).min(1),
   }),
@@ -156,14 +176,14 @@ export const GuideSchema = lazySchema(() =>
     format: z.literal('cap-ess-guide'),
     id: ItemIdSchema,
     version: z.int().min(1),
-    title: TextSchema,
-    shortTitle: TextSchema,
-    publisher: TextSchema,
+    title: LabelSchema,
+    shortTitle: LabelSchema,
+    publisher: LabelSchema,
     adoptedOn: z.iso.date(),
     legalBasis: TextSchema,
     language: z.literal('fr'),
-    themes: z.array(ThemeSchema).min(1),
-    documents: z.array(EvidenceDocumentSchema),
+    themes: z.array(ThemeSchema).min(1).max(99),
+    documents: z.array(EvidenceDocumentSchema).max(200),
     migration: GuideMigrationSchema.optional(),
   }),
 )

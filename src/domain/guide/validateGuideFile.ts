@@ -13,17 +13,58 @@ export function validateGuideFile(fileName: string, json: unknown): string[] {
     issues.map((issue) => `${fileName}: ${formatIssuePath(issue.path) || '(racine)'}: ${issue.message}`)
 
   if (format === 'cap-ess-guide') {
-    const parsed = GuideSchema.safeParse(json)
+    const parsed = GuideSchema.safeParse(json, { error: inFrench })
     if (!parsed.success) return fromIssues(parsed.error.issues)
     return guideIntegrityProblems(parsed.data).map((p) => `${fileName}: ${p}`)
   }
   if (format === 'cap-ess-maturity-scale') {
-    const parsed = MaturityScaleSchema.safeParse(json)
+    const parsed = MaturityScaleSchema.safeParse(json, { error: inFrench })
     return parsed.success ? [] : fromIssues(parsed.error.issues)
   }
   return [
     `${fileName}: format: attendu « cap-ess-guide » ou « cap-ess-maturity-scale », trouvé ${JSON.stringify(format)}`,
   ]
+}
+
+/**
+ * zod's own messages in French (the guide's schema gives its own where it has one): a network's guide file is
+ * written by people, and its problems are read by them, at build time and in the app alike.
+ */
+function inFrench(issue: z.core.$ZodRawIssue): string {
+  const limit = (issue as { maximum?: unknown; minimum?: unknown }).maximum ?? (issue as { minimum?: unknown }).minimum
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? 'valeur manquante'
+        : `type attendu : ${TYPES[issue.expected] ?? issue.expected}`
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `texte trop long (${limit} caractères au plus)`
+        : `trop d’éléments (${limit} au plus)`
+    case 'too_small':
+      return issue.origin === 'string' ? 'texte vide' : `pas assez d’éléments (${limit} au moins)`
+    case 'unrecognized_keys':
+      return `clé inconnue : ${issue.keys.map((k) => `« ${k} »`).join(', ')}`
+    case 'invalid_value':
+      return `valeur attendue : ${issue.values.map((v) => `« ${String(v)} »`).join(' ou ')}`
+    case 'invalid_format':
+      return issue.format === 'url'
+        ? 'adresse invalide'
+        : issue.format === 'date'
+          ? 'date invalide (AAAA-MM-JJ)'
+          : 'format invalide'
+    default:
+      return 'valeur invalide'
+  }
+}
+
+const TYPES: Record<string, string> = {
+  string: 'un texte',
+  number: 'un nombre',
+  int: 'un nombre entier',
+  boolean: 'vrai ou faux',
+  array: 'une liste',
+  object: 'un objet',
 }
 
 /** Parses the text of a guide-data file; a JSON syntax error is reported like any other problem. */
