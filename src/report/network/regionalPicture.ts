@@ -20,10 +20,12 @@ export interface PictureDocument {
   groups: ReadonlyArray<PictureGroup>
 }
 
+const blank = (count: number): Cell[] => Array<Cell>(count).fill(null)
+/** A question's answer columns: the five levels, « non applicable », « je ne sais pas », no answer. */
+const LEVEL_COLUMNS = 8
+
 const scoreCells = (f: ScoreFigure | undefined): Cell[] =>
-  !f || f.hidden
-    ? [f?.n ?? 0, null, null, null]
-    : [f.n, toPercent(f.mean!), toPercent(f.median!), toPercent(f.coverage!)]
+  !f || f.hidden ? [f?.n ?? 0, ...blank(3)] : [f.n, toPercent(f.mean!), toPercent(f.median!), toPercent(f.coverage!)]
 
 /** One row per group and theme, then one per group and question, French Excel format; hidden figures left empty. */
 export function pictureCsv(picture: PictureDocument, text: NetworkText): string {
@@ -51,14 +53,7 @@ export function pictureCsv(picture: PictureDocument, text: NetworkText): string 
       text.t('picture.global'),
       null,
       ...scoreCells(group.global),
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
+      ...blank(LEVEL_COLUMNS),
       group.global.hidden ? hiddenNote(group.global.n) : null,
     ])
     for (const theme of picture.themes) {
@@ -68,14 +63,7 @@ export function pictureCsv(picture: PictureDocument, text: NetworkText): string 
         `${theme.number}. ${theme.label}`,
         null,
         ...scoreCells(f),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
+        ...blank(LEVEL_COLUMNS),
         f?.hidden ? hiddenNote(f.n) : null,
       ])
     }
@@ -88,9 +76,7 @@ export function pictureCsv(picture: PictureDocument, text: NetworkText): string 
         theme ? `${theme.number}. ${theme.label}` : q.themeId,
         q.text,
         f.n,
-        null,
-        null,
-        null,
+        ...blank(3),
         ...levelCells(f),
         f.hidden ? hiddenNote(f.n) : null,
       ])
@@ -100,7 +86,7 @@ export function pictureCsv(picture: PictureDocument, text: NetworkText): string 
 }
 
 const levelCells = (f: LevelFigure): Cell[] =>
-  f.hidden ? [null, null, null, null, null, null, null, null] : [...f.levels, f.na, f.unknown, f.none]
+  f.hidden ? blank(LEVEL_COLUMNS) : [...f.levels, f.na, f.unknown, f.none]
 
 /** The picture for a « temps fort »: the scope, then per theme a table of the groups, then each question's answers. */
 export async function picturePdf(picture: PictureDocument, text: NetworkText): Promise<Blob> {
